@@ -1,0 +1,55 @@
+package org.irmer.entitlement.core.domain;
+
+import com.google.common.collect.ImmutableSet;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A request for an imaging examination, as the ordering system presents it at the moment it is
+ * made. Everything the decision needs is here, including the instant: the engine never reads the
+ * wall clock (DOMAIN.md section 5, rule 1).
+ */
+@Value.Immutable
+public abstract class ReferralRequest {
+
+  public abstract PersonId referrer();
+
+  /** The imaging employer that would carry out the exposure. */
+  public abstract EmployerId employer();
+
+  public abstract ExaminationCode examination();
+
+  /** Empty when the ordering system sent no patient details at all. */
+  public abstract Optional<Patient> patient();
+
+  /** Where the request is made; empty when the ordering system did not say. */
+  public abstract Optional<CareSetting> setting();
+
+  public abstract Optional<IndicationCode> indication();
+
+  /** The items of clinical information the request carries. */
+  public abstract ImmutableSet<ClinicalInformationItem> clinicalInformation();
+
+  @Value.Default
+  public Urgency urgency() {
+    return Urgency.ROUTINE;
+  }
+
+  /** Whether contrast is requested; an examination whose code implies contrast has it anyway. */
+  @Value.Default
+  public boolean contrast() {
+    return false;
+  }
+
+  public abstract Instant requestedAt();
+
+  /** The ordering system's order or correlation id. */
+  public abstract Optional<String> orderId();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static class Builder extends ImmutableReferralRequest.Builder {}
+}

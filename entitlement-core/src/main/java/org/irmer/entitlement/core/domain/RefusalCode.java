@@ -1,0 +1,35 @@
+package org.irmer.entitlement.core.domain;
+
+/** The stable codes of the reasons a lifecycle command is refused. */
+public enum RefusalCode {
+  /** The application, entitlement, person, role or employer named does not exist. */
+  NOT_FOUND,
+  /** The actor is not a current delegate of the employer (principle 1). */
+  NOT_A_CURRENT_DELEGATE,
+  /** A delegate may not decide their own application. */
+  OWN_APPLICATION,
+  /** The applicant holds no statutory registration (DOMAIN.md section 3). */
+  NOT_A_REGISTERED_PROFESSIONAL,
+  /** The applicant's registration is lapsed, removed or suspended. */
+  REGISTRATION_NOT_CURRENT,
+  /** Less post-registration experience than the procedures require. */
+  INSUFFICIENT_EXPERIENCE,
+  MISSING_SERVICE_NEED,
+  MISSING_PROPOSED_SCOPE,
+  MISSING_SUPERVISOR,
+  MISSING_CLINICAL_LEAD,
+  MISSING_ACCOUNTABLE_MANAGER,
+  MISSING_EVIDENCE,
+  /** The role is not the applicant's, not at that employer, or not held on that date. */
+  ROLE_NOT_VALID,
+  /** The state machine does not allow the change from the current state. */
+  ILLEGAL_TRANSITION,
+  /** Someone else changed the record first; re-read and try again. */
+  CONCURRENT_CHANGE,
+  /** Only the applicant may withdraw or revise their application. */
+  NOT_THE_APPLICANT,
+  /** The employer has no written procedures in force. */
+  NO_PROCEDURES,
+  /** The command's arguments contradict each other or the record (for example dates out of order). */
+  INVALID_REQUEST
+}

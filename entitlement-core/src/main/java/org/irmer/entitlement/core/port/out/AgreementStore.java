@@ -1,0 +1,26 @@
+package org.irmer.entitlement.core.port.out;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.AgreementId;
+import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.SharedResponsibilityAgreement;
+
+/** Shared-responsibility agreements between employers (IR(ME)R 2024 amendment; principle 9). */
+public interface AgreementStore {
+
+  Optional<SharedResponsibilityAgreement> find(AgreementId id);
+
+  /** The latest version of every agreement under which {@code employer} recognises others, sorted by id. */
+  ImmutableList<SharedResponsibilityAgreement> recognisedBy(EmployerId employer);
+
+  /** The latest version of every agreement, sorted by id. */
+  ImmutableList<SharedResponsibilityAgreement> all();
+
+  /**
+   * Saves a new version.
+   *
+   * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
+   */
+  SharedResponsibilityAgreement save(SharedResponsibilityAgreement agreement, long expectedVersion);
+}

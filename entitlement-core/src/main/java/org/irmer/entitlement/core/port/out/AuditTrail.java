@@ -1,0 +1,30 @@
+package org.irmer.entitlement.core.port.out;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.AuditEvent;
+import org.irmer.entitlement.core.domain.AuditTrailEntry;
+
+/**
+ * The append-only, tamper-evident audit trail: every command and decision (principles 1 and 10).
+ * Entries are chained by SHA-256 ({@link AuditTrailEntry#chain}); nothing is ever updated or
+ * removed.
+ */
+public interface AuditTrail {
+
+  /** Appends the event as the next link of the chain and returns the entry written. */
+  AuditTrailEntry append(AuditEvent event);
+
+  /** Entries with sequence numbers from {@code fromSequence}, at most {@code limit}, in order. */
+  ImmutableList<AuditTrailEntry> read(long fromSequence, int limit);
+
+  /** The number of entries. */
+  long size();
+
+  /**
+   * Checks every link from the first. Returns the sequence number of the first entry whose hash
+   * does not match its content or whose previous hash does not match the entry before it, or
+   * whose sequence breaks the count; empty when the whole chain is intact.
+   */
+  Optional<Long> firstBrokenLink();
+}

@@ -1,0 +1,20 @@
+package org.irmer.entitlement.core.port.out;
+
+import com.google.common.collect.ImmutableList;
+import org.irmer.entitlement.core.domain.ComplianceEvent;
+import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.PersonId;
+
+/** Compliance events against referrers (principles 6 and 7). Append-only. */
+public interface ComplianceEventStore {
+
+  /** The referrer's events at the employer, oldest first; empty when none. */
+  ImmutableList<ComplianceEvent> forReferrer(PersonId referrer, EmployerId employer);
+
+  /**
+   * Appends an event.
+   *
+   * @throws ConcurrentChangeException when an event with that id is already stored
+   */
+  ComplianceEvent add(ComplianceEvent event);
+}

@@ -1,0 +1,23 @@
+package org.irmer.entitlement.core.port.out;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.Delegation;
+import org.irmer.entitlement.core.domain.DelegationId;
+import org.irmer.entitlement.core.domain.EmployerId;
+
+/** Who each employer delegated the granting of entitlement to (principle 1). */
+public interface DelegationStore {
+
+  Optional<Delegation> find(DelegationId id);
+
+  /** Every delegation of the employer, past and present, sorted by id. */
+  ImmutableList<Delegation> forEmployer(EmployerId employer);
+
+  /**
+   * Saves a new version of {@code delegation}.
+   *
+   * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
+   */
+  Delegation save(Delegation delegation, long expectedVersion);
+}

@@ -1,0 +1,39 @@
+package org.irmer.entitlement.core.port.out;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.Employer;
+import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.WrittenProcedures;
+
+/** Imaging employers and every version of their written procedures (principle 8). */
+public interface EmployerStore {
+
+  /** The latest version of the employer; empty when unknown. */
+  Optional<Employer> find(EmployerId id);
+
+  /** Every employer, sorted by id. */
+  ImmutableList<Employer> all();
+
+  /**
+   * Saves a new version of {@code employer}.
+   *
+   * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
+   */
+  Employer save(Employer employer, long expectedVersion);
+
+  /** One version of an employer's procedures; empty when that version was never stored. */
+  Optional<WrittenProcedures> procedures(EmployerId employer, int version);
+
+  /** The procedures version the employer currently names; empty when employer or version is unknown. */
+  default Optional<WrittenProcedures> currentProcedures(EmployerId employer) {
+    return find(employer).flatMap(found -> procedures(employer, found.proceduresVersion()));
+  }
+
+  /**
+   * Stores a new version of an employer's procedures. Versions are immutable once stored.
+   *
+   * @throws ConcurrentChangeException when that version is already stored
+   */
+  WrittenProcedures addProcedures(WrittenProcedures procedures);
+}

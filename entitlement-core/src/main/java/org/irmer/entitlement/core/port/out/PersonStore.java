@@ -1,0 +1,39 @@
+package org.irmer.entitlement.core.port.out;
+
+import com.google.common.collect.ImmutableList;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.Person;
+import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.domain.Role;
+import org.irmer.entitlement.core.domain.RoleId;
+
+/** People known to the register, their professional registrations and their roles. */
+public interface PersonStore {
+
+  /** The latest version of the person; empty when unknown. */
+  Optional<Person> find(PersonId id);
+
+  /** Every person, latest versions, sorted by id. */
+  ImmutableList<Person> all();
+
+  /**
+   * Saves a new version of {@code person}; {@code expectedVersion} is the version read (0 for a new
+   * person). Returns the saved value with its new version.
+   *
+   * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
+   */
+  Person save(Person person, long expectedVersion);
+
+  /** The role; empty when unknown. */
+  Optional<Role> role(RoleId id);
+
+  /** Every role the person has held or holds, sorted by start date then id. */
+  ImmutableList<Role> roles(PersonId person);
+
+  /**
+   * Saves a new version of {@code role}.
+   *
+   * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
+   */
+  Role saveRole(Role role, long expectedVersion);
+}
