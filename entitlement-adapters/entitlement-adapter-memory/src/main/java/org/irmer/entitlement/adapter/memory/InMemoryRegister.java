@@ -1,0 +1,103 @@
+package org.irmer.entitlement.adapter.memory;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import org.irmer.entitlement.core.domain.AuditTrailEntry;
+import org.irmer.entitlement.core.domain.BodyRegionTree;
+import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.GuidelineEntry;
+import org.irmer.entitlement.core.domain.ProfessionalRegistration;
+import org.irmer.entitlement.core.port.out.Notification;
+import org.irmer.entitlement.core.port.out.Register;
+
+/**
+ * The in-memory entitlement register: every driven port, thread-safe, keeping every version. For
+ * tests, demonstrations and embedding where nothing needs to outlive the process.
+ *
+ * <p>Writes made inside {@link org.irmer.entitlement.core.port.out.Transactions#inTransaction} are
+ * undone when the unit of work fails; units of work are serialised.
+ */
+public final class InMemoryRegister {
+
+  private final MemoryExaminationCatalogue examinations;
+  private final MemoryGuidelineCatalogue guidelines = new MemoryGuidelineCatalogue();
+  private final MemoryRegistrationLookup registrations = new MemoryRegistrationLookup();
+  private final MemoryNotifications notifications;
+  private final MemoryAuditTrail auditTrail;
+  private final Register register;
+
+  private InMemoryRegister(BodyRegionTree regions) {
+    UndoJournal journal = new UndoJournal();
+    examinations = new MemoryExaminationCatalogue(regions);
+    notifications = new MemoryNotifications(journal);
+    auditTrail = new MemoryAuditTrail(journal);
+    register = new Register(
+        new MemoryEmployerStore(journal),
+        new MemoryPersonStore(journal),
+        new MemoryDelegationStore(journal),
+        new MemoryApplicationStore(journal),
+        new MemoryEntitlementStore(journal),
+        new MemoryTrainingStore(journal),
+        new MemoryComplianceEventStore(journal),
+        new MemoryAuditRecordStore(journal),
+        new MemoryAgreementStore(journal),
+        examinations,
+        guidelines,
+        auditTrail,
+        notifications,
+        registrations,
+        new MemoryTransactions(journal));
+  }
+
+  /** An empty register over the {@linkplain BodyRegionTree#standard() standard} region tree. */
+  public static InMemoryRegister create() {
+    return create(BodyRegionTree.standard());
+  }
+
+  /** An empty register whose catalogue uses {@code regions}. */
+  public static InMemoryRegister create(BodyRegionTree regions) {
+    return new InMemoryRegister(checkNotNull(regions, "regions"));
+  }
+
+  /** Every port of this register. */
+  public Register register() {
+    return register;
+  }
+
+  /**
+   * Adds or replaces catalogue entries.
+   *
+   * @throws IllegalArgumentException when an examination's region is not in the region tree
+   */
+  public InMemoryRegister withExaminations(Iterable<Examination> entries) {
+    entries.forEach(examinations::put);
+    return this;
+  }
+
+  /** Adds or replaces guideline entries. */
+  public InMemoryRegister withGuidelines(Iterable<GuidelineEntry> entries) {
+    entries.forEach(guidelines::put);
+    return this;
+  }
+
+  /** Adds or replaces entries of the regulators' registers, as the registration lookup sees them. */
+  public InMemoryRegister withRegistrations(Iterable<ProfessionalRegistration> entries) {
+    entries.forEach(registrations::put);
+    return this;
+  }
+
+  /** The notifications sent so far, oldest first. */
+  public ImmutableList<Notification> notifications() {
+    return notifications.sent();
+  }
+
+  /**
+   * Overwrites a stored audit trail entry, as someone with direct write access to the store might.
+   * Exists so that tests can show {@link org.irmer.entitlement.core.port.out.AuditTrail#firstBrokenLink}
+   * detects it; never use it otherwise.
+   */
+  public void tamperWithAuditTrail(long sequence, AuditTrailEntry forged) {
+    auditTrail.tamper(sequence, forged);
+  }
+}
