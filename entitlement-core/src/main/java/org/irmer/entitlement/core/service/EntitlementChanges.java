@@ -1,6 +1,6 @@
 package org.irmer.entitlement.core.service;
 
-import static com.google.common.base.Preconditions.checkState;
+import static com.google.common.base.Verify.verify;
 
 import com.google.common.collect.ImmutableSortedMap;
 import org.irmer.entitlement.core.domain.Actor;
@@ -34,13 +34,13 @@ final class EntitlementChanges {
 
   /**
    * Saves {@code current} in status {@code to} with {@code reason}, stamped with the command's
-   * instant. The caller has checked the state machine allows it.
+   * instant. Callers check the state machine first, so a forbidden move here is a bug.
    *
    * @throws ConcurrentChangeException when {@code current} is no longer the latest version
    */
   Entitlement move(Entitlement current, EntitlementStatus to, String reason,
       CommandContext context) {
-    checkState(current.status().canMoveTo(to), "entitlement %s cannot move from %s to %s",
+    verify(current.status().canMoveTo(to), "entitlement %s cannot move from %s to %s",
         current.id(), current.status(), to);
     Entitlement saved = entitlements.save(Entitlement.builder()
         .from(current)

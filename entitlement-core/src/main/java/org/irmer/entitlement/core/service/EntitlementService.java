@@ -18,7 +18,6 @@ import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.ComplianceEventId;
 import org.irmer.entitlement.core.domain.ComplianceEventKind;
 import org.irmer.entitlement.core.domain.Delegation;
-import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementId;
@@ -137,36 +136,8 @@ public final class EntitlementService implements ManageEntitlements {
   public CommandResult<Entitlement> changeScope(EntitlementId id, Scope scope,
       CommandContext context) {
     checkNotNull(scope, "scope");
-    return onEntitlement(Action.CHANGE_SCOPE, id, context, (old, acting) -> {
-      Optional<WrittenProcedures> procedures =
-          register.employers().currentProcedures(old.employer());
-      List<Refusal> refusals = new ArrayList<>(proceduresRefusals(old.employer(), procedures));
-      refusals.addAll(authorityRefusals(Authority.DELEGATE, old, acting, context));
-      ownEntitlement(old, context).ifPresent(refusals::add);
-      transitionRefusal(old, EntitlementStatus.SUPERSEDED).ifPresent(refusals::add);
-      if (!refusals.isEmpty()) {
-        return CommandOutcome.refused(refusals);
-      }
-      int version = old.scope().version() + 1;
-      EntitlementId successorId = successorId(old, version);
-      changes.move(old, EntitlementStatus.SUPERSEDED, "superseded by " + successorId
-          + " with scope version " + version + ": " + context.cause(), context);
-      Delegation delegation = acting.delegation().orElseThrow();
-      Entitlement successor = register.entitlements().save(Entitlement.builder()
-          .from(old)
-          .id(successorId)
-          .version(0)
-          .scope(Scope.builder().from(scope).version(version).build())
-          .supersedes(old.id())
-          .grantedUnder(delegation.id())
-          .grantedBy(delegation.delegate().person().orElseThrow())
-          .proceduresVersion(procedures.orElseThrow().version())
-          .recordedAt(context.at())
-          .build(), 0);
-      return CommandOutcome.accepted(successor)
-          .with("successor", successorId.value())
-          .with("successorState", States.of(successor));
-    });
+    return onEntitlement(Action.CHANGE_SCOPE, id, context,
+        (old, acting) -> supersede(old, scope, acting, context));
   }
 
   @Override
@@ -176,35 +147,8 @@ public final class EntitlementService implements ManageEntitlements {
     checkNotNull(newRole, "newRole");
     checkNotNull(context, "context");
     return runner.run(Action.NOTIFY_ROLE_CHANGE, oldRole.value(), context,
-        () -> register.people().role(oldRole).map(States::of), () -> {
-          Optional<Role> found = register.people().role(oldRole);
-          if (found.isEmpty()) {
-            return CommandOutcome.refused(RefusalCode.NOT_FOUND, "role " + oldRole + " is not known");
-          }
-          Role old = found.get();
-          List<Refusal> refusals = new ArrayList<>();
-          if (!context.actor().personId().map(old.person()::equals).orElse(false)) {
-            refusals.add(Refusal.of(RefusalCode.NOT_THE_REFERRER,
-                "only " + old.person() + " may notify a change of their role " + oldRole));
-          }
-          refusals.addAll(roleChangeRefusals(old, newRole));
-          if (!refusals.isEmpty()) {
-            return CommandOutcome.refused(refusals);
-          }
-          endRole(old, newRole.validFrom().minusDays(1));
-          register.people().saveRole(newRole,
-              register.people().role(newRole.id()).map(Role::version).orElse(0L));
-          String reason = "role change pending review: " + old.person() + " moves from role "
-              + oldRole + " to role " + newRole.id() + " on " + newRole.validFrom();
-          ImmutableList<Entitlement> changed = register.entitlements().forPerson(old.person())
-              .stream()
-              .filter(entitlement -> entitlement.role().equals(Optional.of(oldRole)))
-              .flatMap(entitlement -> onRoleChange(entitlement, reason, context).stream())
-              .collect(ImmutableList.toImmutableList());
-          return CommandOutcome.accepted(changed)
-              .with("newRole", newRole.id().value())
-              .with("changed", ids(changed));
-        });
+        () -> register.people().role(oldRole).map(States::of),
+        () -> changeRole(oldRole, newRole, context));
   }
 
   @Override
@@ -214,39 +158,11 @@ public final class EntitlementService implements ManageEntitlements {
     checkNotNull(employer, "employer");
     checkNotNull(lastDay, "lastDay");
     checkNotNull(context, "context");
-    Supplier<ImmutableList<Role>> rolesThere = () -> register.people().roles(person).stream()
-        .filter(role -> role.employer().equals(employer))
-        .collect(ImmutableList.toImmutableList());
     return runner.run(Action.NOTIFY_LEAVING, person.value(), context,
-        () -> Optional.of(rolesThere.get().stream().map(States::of).toList())
-            .filter(states -> !states.isEmpty())
-            .map(states -> String.join("; ", states)), () -> {
-          List<Refusal> refusals = new ArrayList<>(referrerRefusals(person, employer));
-          LocalDate date = context.dateIn(Employers.zoneOf(register.employers(), employer));
-          boolean delegate = delegates.of(context.actor(), employer, date).isPresent();
-          if (!context.actor().personId().map(person::equals).orElse(false) && !delegate) {
-            refusals.add(Refusal.of(RefusalCode.NOT_THE_REFERRER, "only " + person
-                + " or a current delegate of employer " + employer + " may notify their leaving"));
-          }
-          List<Role> open = rolesThere.get().stream()
-              .filter(role -> role.validTo().map(lastDay::isBefore).orElse(true))
-              .toList();
-          open.stream().filter(role -> role.validFrom().isAfter(lastDay)).forEach(role ->
-              refusals.add(Refusal.of(RefusalCode.INVALID_REQUEST, "role " + role.id()
-                  + " starts on " + role.validFrom() + ", after the last day " + lastDay)));
-          if (!refusals.isEmpty()) {
-            return CommandOutcome.refused(refusals);
-          }
-          open.forEach(role -> endRole(role, lastDay));
-          String reason = person + " left employer " + employer + "; last day " + lastDay;
-          ImmutableList<Entitlement> ended = register.entitlements().forPerson(person).stream()
-              .filter(entitlement -> entitlement.employer().equals(employer)
-                  && !entitlement.status().isFinal())
-              .map(entitlement -> changes.consequence(entitlement, EntitlementStatus.ENDED, reason,
-                  Action.END_ENTITLEMENT, LEAVING, Action.NOTIFY_LEAVING, context))
-              .collect(ImmutableList.toImmutableList());
-          return CommandOutcome.accepted(ended).with("ended", ids(ended));
-        });
+        () -> Optional.of(rolesAt(person, employer).stream().map(States::of).toList())
+            .filter(roles -> !roles.isEmpty())
+            .map(roles -> String.join("; ", roles)),
+        () -> leave(person, employer, lastDay, context));
   }
 
   @Override
@@ -256,22 +172,8 @@ public final class EntitlementService implements ManageEntitlements {
     checkNotNull(context, "context");
     return runner.run(Action.RECORD_TRAINING, record.id().value(), context,
         () -> recorded(register.training().forPerson(record.person()).stream()
-            .anyMatch(held -> held.id().equals(record.id()))), () -> {
-          if (register.people().find(record.person()).isEmpty()) {
-            return CommandOutcome.refused(RefusalCode.NOT_FOUND,
-                "person " + record.person() + " is not known");
-          }
-          register.training().add(record);
-          ImmutableList<Entitlement> activated = register.entitlements().forPerson(record.person())
-              .stream()
-              .filter(entitlement -> entitlement.status() == EntitlementStatus.PENDING_PREREQUISITES
-                  && prerequisitesMet(entitlement, context))
-              .map(entitlement -> changes.consequence(entitlement, EntitlementStatus.ACTIVE,
-                  "required training evidenced", Action.ACTIVATE_ENTITLEMENT,
-                  TRAINING_PREREQUISITES, Action.RECORD_TRAINING, context))
-              .collect(ImmutableList.toImmutableList());
-          return CommandOutcome.accepted(record).with("activated", ids(activated));
-        });
+            .anyMatch(held -> held.id().equals(record.id()))),
+        () -> addTraining(record, context));
   }
 
   @Override
@@ -322,31 +224,8 @@ public final class EntitlementService implements ManageEntitlements {
     checkNotNull(context, "context");
     return runner.run(Action.RECORD_AUDIT, record.id().value(), context,
         () -> recorded(register.auditRecords().forReferrer(record.referrer(), record.employer())
-            .stream().anyMatch(held -> held.id().equals(record.id()))), () -> {
-          boolean failed = record.outcome() == AuditOutcome.FAIL;
-          Optional<WrittenProcedures> procedures =
-              register.employers().currentProcedures(record.employer());
-          List<Refusal> refusals =
-              new ArrayList<>(referrerRefusals(record.referrer(), record.employer()));
-          if (failed) {
-            refusals.addAll(proceduresRefusals(record.employer(), procedures));
-          }
-          if (!refusals.isEmpty()) {
-            return CommandOutcome.refused(refusals);
-          }
-          register.auditRecords().add(record);
-          CommandOutcome<AuditRecord> recorded =
-              CommandOutcome.accepted(record).with("nextDue", record.nextDue().toString());
-          if (!failed) {
-            return recorded;
-          }
-          ComplianceEvent failure = register.complianceEvents().add(auditFailure(record, context));
-          return recorded
-              .with("complianceEvent", failure.id().value())
-              .with("nonCompliance", threshold.evaluate(failure,
-                  register.employers().find(record.employer()).orElseThrow(), procedures.get(),
-                  Action.RECORD_AUDIT, context));
-        });
+            .stream().anyMatch(held -> held.id().equals(record.id()))),
+        () -> addAudit(record, context));
   }
 
   /** Who may change an entitlement's status, besides a current delegate of its employer. */
@@ -396,6 +275,147 @@ public final class EntitlementService implements ManageEntitlements {
     return runner.run(action, event.id().value(), context,
         () -> recorded(register.complianceEvents().forReferrer(event.referrer(), event.employer())
             .stream().anyMatch(held -> held.id().equals(event.id()))), body);
+  }
+
+  private CommandOutcome<Entitlement> supersede(Entitlement old, Scope scope, Acting acting,
+      CommandContext context) {
+    Optional<WrittenProcedures> procedures =
+        register.employers().currentProcedures(old.employer());
+    List<Refusal> refusals = new ArrayList<>(proceduresRefusals(old.employer(), procedures));
+    refusals.addAll(authorityRefusals(Authority.DELEGATE, old, acting, context));
+    ownEntitlement(old, context).ifPresent(refusals::add);
+    transitionRefusal(old, EntitlementStatus.SUPERSEDED).ifPresent(refusals::add);
+    if (!refusals.isEmpty()) {
+      return CommandOutcome.refused(refusals);
+    }
+    int version = old.scope().version() + 1;
+    EntitlementId successorId = successorId(old, version);
+    changes.move(old, EntitlementStatus.SUPERSEDED, "superseded by " + successorId
+        + " with scope version " + version + ": " + context.cause(), context);
+    Delegation delegation = acting.delegation().orElseThrow();
+    Entitlement successor = register.entitlements().save(Entitlement.builder()
+        .from(old)
+        .id(successorId)
+        .version(0)
+        .scope(Scope.builder().from(scope).version(version).build())
+        .supersedes(old.id())
+        .grantedUnder(delegation.id())
+        .grantedBy(delegation.delegate().person().orElseThrow())
+        .proceduresVersion(procedures.orElseThrow().version())
+        .recordedAt(context.at())
+        .build(), 0);
+    return CommandOutcome.accepted(successor)
+        .with("successor", successorId.value())
+        .with("successorState", States.of(successor));
+  }
+
+  private CommandOutcome<ImmutableList<Entitlement>> changeRole(RoleId oldRole, Role newRole,
+      CommandContext context) {
+    Optional<Role> found = register.people().role(oldRole);
+    if (found.isEmpty()) {
+      return CommandOutcome.refused(RefusalCode.NOT_FOUND, "role " + oldRole + " is not known");
+    }
+    Role old = found.get();
+    List<Refusal> refusals = new ArrayList<>();
+    if (!context.actor().personId().map(old.person()::equals).orElse(false)) {
+      refusals.add(Refusal.of(RefusalCode.NOT_THE_REFERRER,
+          "only " + old.person() + " may notify a change of their role " + oldRole));
+    }
+    refusals.addAll(roleChangeRefusals(old, newRole));
+    if (!refusals.isEmpty()) {
+      return CommandOutcome.refused(refusals);
+    }
+    endRole(old, newRole.validFrom().minusDays(1));
+    register.people().saveRole(newRole,
+        register.people().role(newRole.id()).map(Role::version).orElse(0L));
+    String reason = "role change pending review: " + old.person() + " moves from role "
+        + oldRole + " to role " + newRole.id() + " on " + newRole.validFrom();
+    ImmutableList<Entitlement> changed = register.entitlements().forPerson(old.person()).stream()
+        .filter(entitlement -> entitlement.role().equals(Optional.of(oldRole)))
+        .flatMap(entitlement -> onRoleChange(entitlement, reason, context).stream())
+        .collect(ImmutableList.toImmutableList());
+    return CommandOutcome.accepted(changed)
+        .with("newRole", newRole.id().value())
+        .with("changed", ids(changed));
+  }
+
+  private CommandOutcome<ImmutableList<Entitlement>> leave(PersonId person, EmployerId employer,
+      LocalDate lastDay, CommandContext context) {
+    List<Refusal> refusals = new ArrayList<>(referrerRefusals(person, employer));
+    LocalDate date = context.dateIn(Employers.zoneOf(register.employers(), employer));
+    boolean delegate = delegates.of(context.actor(), employer, date).isPresent();
+    if (!context.actor().personId().map(person::equals).orElse(false) && !delegate) {
+      refusals.add(Refusal.of(RefusalCode.NOT_THE_REFERRER, "only " + person
+          + " or a current delegate of employer " + employer + " may notify their leaving"));
+    }
+    List<Role> open = rolesAt(person, employer).stream()
+        .filter(role -> role.validTo().map(lastDay::isBefore).orElse(true))
+        .toList();
+    open.stream().filter(role -> role.validFrom().isAfter(lastDay)).forEach(role ->
+        refusals.add(Refusal.of(RefusalCode.INVALID_REQUEST, "role " + role.id() + " starts on "
+            + role.validFrom() + ", after the last day " + lastDay)));
+    if (!refusals.isEmpty()) {
+      return CommandOutcome.refused(refusals);
+    }
+    open.forEach(role -> endRole(role, lastDay));
+    String reason = person + " left employer " + employer + "; last day " + lastDay;
+    ImmutableList<Entitlement> ended = register.entitlements().forPerson(person).stream()
+        .filter(entitlement -> entitlement.employer().equals(employer)
+            && !entitlement.status().isFinal())
+        .map(entitlement -> changes.consequence(entitlement, EntitlementStatus.ENDED, reason,
+            Action.END_ENTITLEMENT, LEAVING, Action.NOTIFY_LEAVING, context))
+        .collect(ImmutableList.toImmutableList());
+    return CommandOutcome.accepted(ended).with("ended", ids(ended));
+  }
+
+  private CommandOutcome<TrainingRecord> addTraining(TrainingRecord record,
+      CommandContext context) {
+    if (register.people().find(record.person()).isEmpty()) {
+      return CommandOutcome.refused(RefusalCode.NOT_FOUND,
+          "person " + record.person() + " is not known");
+    }
+    register.training().add(record);
+    ImmutableList<Entitlement> activated = register.entitlements().forPerson(record.person())
+        .stream()
+        .filter(entitlement -> entitlement.status() == EntitlementStatus.PENDING_PREREQUISITES
+            && prerequisitesMet(entitlement, context))
+        .map(entitlement -> changes.consequence(entitlement, EntitlementStatus.ACTIVE,
+            "required training evidenced", Action.ACTIVATE_ENTITLEMENT, TRAINING_PREREQUISITES,
+            Action.RECORD_TRAINING, context))
+        .collect(ImmutableList.toImmutableList());
+    return CommandOutcome.accepted(record).with("activated", ids(activated));
+  }
+
+  private CommandOutcome<AuditRecord> addAudit(AuditRecord record, CommandContext context) {
+    boolean failed = record.outcome() == AuditOutcome.FAIL;
+    Optional<WrittenProcedures> procedures =
+        register.employers().currentProcedures(record.employer());
+    List<Refusal> refusals =
+        new ArrayList<>(referrerRefusals(record.referrer(), record.employer()));
+    if (failed) {
+      refusals.addAll(proceduresRefusals(record.employer(), procedures));
+    }
+    if (!refusals.isEmpty()) {
+      return CommandOutcome.refused(refusals);
+    }
+    register.auditRecords().add(record);
+    CommandOutcome<AuditRecord> recorded =
+        CommandOutcome.accepted(record).with("nextDue", record.nextDue().toString());
+    if (!failed) {
+      return recorded;
+    }
+    ComplianceEvent failure = register.complianceEvents().add(auditFailure(record, context));
+    return recorded
+        .with("complianceEvent", failure.id().value())
+        .with("nonCompliance", threshold.evaluate(failure,
+            register.employers().find(record.employer()).orElseThrow(), procedures.get(),
+            Action.RECORD_AUDIT, context));
+  }
+
+  private ImmutableList<Role> rolesAt(PersonId person, EmployerId employer) {
+    return register.people().roles(person).stream()
+        .filter(role -> role.employer().equals(employer))
+        .collect(ImmutableList.toImmutableList());
   }
 
   /**
