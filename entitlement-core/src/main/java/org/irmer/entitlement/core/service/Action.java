@@ -36,13 +36,10 @@ enum Action {
   /** The sweep tells the referrer and delegates that required training lapsed. */
   FLAG_TRAINING_LAPSED;
 
-  /** The kebab-case name recorded as {@link org.irmer.entitlement.core.domain.AuditEvent#action()}. */
+  /**
+   * The kebab-case name recorded as {@link org.irmer.entitlement.core.domain.AuditEvent#action()}.
+   */
   String auditName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  @Override
-  public String toString() {
-    return auditName();
   }
 }

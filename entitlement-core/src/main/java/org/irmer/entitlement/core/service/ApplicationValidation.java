@@ -23,8 +23,8 @@ import org.irmer.entitlement.core.port.out.Register;
  * (principle 2; DOMAIN.md section 3). Every reason that applies is reported, in this order: one per
  * missing item; an unknown employer or one without written procedures; an unknown applicant, one
  * who is not a currently registered health care professional, or one with less post-registration
- * experience than the procedures require (counted from the regulator's first-registration date);
- * a role that is not the applicant's, at that employer, held on the command's date.
+ * experience than the procedures require (counted from the regulator's first-registration date); a
+ * role that is not the applicant's, at that employer, held on the command's date.
  */
 final class ApplicationValidation {
 
@@ -43,24 +43,29 @@ final class ApplicationValidation {
     List<Refusal> refusals = new ArrayList<>(missingItems(application));
     Optional<Employer> employer = employers.find(application.employer());
     Optional<WrittenProcedures> procedures = employers.currentProcedures(application.employer());
-    LocalDate date = at.atZone(employer.map(Employer::zone).orElse(Employer.DEFAULT_ZONE))
-        .toLocalDate();
+    LocalDate date =
+        at.atZone(employer.map(Employer::zone).orElse(Employer.DEFAULT_ZONE)).toLocalDate();
     if (employer.isEmpty()) {
-      refusals.add(Refusal.of(RefusalCode.NOT_FOUND,
-          "employer " + application.employer() + " is not known"));
+      refusals.add(
+          Refusal.of(
+              RefusalCode.NOT_FOUND, "employer " + application.employer() + " is not known"));
     } else if (procedures.isEmpty()) {
-      refusals.add(Refusal.of(RefusalCode.NO_PROCEDURES,
-          "employer " + application.employer() + " has no written procedures in force"));
+      refusals.add(
+          Refusal.of(
+              RefusalCode.NO_PROCEDURES,
+              "employer " + application.employer() + " has no written procedures in force"));
     }
     Optional<Person> applicant = people.find(application.applicant());
     if (applicant.isEmpty()) {
-      refusals.add(Refusal.of(RefusalCode.NOT_FOUND,
-          "applicant " + application.applicant() + " is not known"));
+      refusals.add(
+          Refusal.of(
+              RefusalCode.NOT_FOUND, "applicant " + application.applicant() + " is not known"));
     } else {
       refusals.addAll(applicantRefusals(applicant.get(), procedures, date));
     }
-    refusals.addAll(eligibility.roleRefusals(application.role(), application.applicant(),
-        application.employer(), date));
+    refusals.addAll(
+        eligibility.roleRefusals(
+            application.role(), application.applicant(), application.employer(), date));
     return ImmutableList.copyOf(refusals);
   }
 
@@ -91,8 +96,8 @@ final class ApplicationValidation {
     return Refusal.of(code, "the application does not give " + item);
   }
 
-  private List<Refusal> applicantRefusals(Person applicant,
-      Optional<WrittenProcedures> procedures, LocalDate date) {
+  private List<Refusal> applicantRefusals(
+      Person applicant, Optional<WrittenProcedures> procedures, LocalDate date) {
     List<Refusal> refusals = new ArrayList<>();
     eligibility.registrationRefusal(applicant).ifPresent(refusals::add);
     Optional<ProfessionalRegistration> entry = eligibility.onRegister(applicant);
@@ -100,9 +105,15 @@ final class ApplicationValidation {
       LocalDate registeredOn = entry.get().registeredOn();
       Period minimum = procedures.get().minimumPostRegistrationExperience();
       if (registeredOn.plus(minimum).isAfter(date)) {
-        refusals.add(Refusal.of(RefusalCode.INSUFFICIENT_EXPERIENCE, applicant.id()
-            + " was first registered on " + registeredOn + "; the procedures require " + minimum
-            + " of experience after registration"));
+        refusals.add(
+            Refusal.of(
+                RefusalCode.INSUFFICIENT_EXPERIENCE,
+                applicant.id()
+                    + " was first registered on "
+                    + registeredOn
+                    + "; the procedures require "
+                    + minimum
+                    + " of experience after registration"));
       }
     }
     return refusals;

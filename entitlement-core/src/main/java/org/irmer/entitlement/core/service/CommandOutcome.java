@@ -10,8 +10,8 @@ import org.irmer.entitlement.core.domain.RefusalCode;
 
 /**
  * What the body of a command decided: the value it produced, with the facts worth recording in the
- * audit trail, or every reason it was refused. {@link CommandRunner} turns it into the
- * {@link CommandResult} the caller sees and the audit record the trail keeps.
+ * audit trail, or every reason it was refused. {@link CommandRunner} turns it into the {@link
+ * CommandResult} the caller sees and the audit record the trail keeps.
  */
 final class CommandOutcome<T> {
 
@@ -41,11 +41,12 @@ final class CommandOutcome<T> {
     checkNotNull(key, "key");
     checkNotNull(value, "value");
     ImmutableSortedMap.Builder<String, String> more = ImmutableSortedMap.naturalOrder();
-    details.forEach((existing, detail) -> {
-      if (!existing.equals(key)) {
-        more.put(existing, detail);
-      }
-    });
+    details.forEach(
+        (existing, detail) -> {
+          if (!existing.equals(key)) {
+            more.put(existing, detail);
+          }
+        });
     return new CommandOutcome<>(result, more.put(key, value).build());
   }
 

@@ -59,13 +59,16 @@ public final class ComplianceSweepService implements RunComplianceSweep {
     checkNotNull(at, "at");
     SweepFlags flags = SweepFlags.readFrom(register.auditTrail());
     SweepReport.Builder report = SweepReport.builder().at(at);
-    ImmutableListMultimap<EmployerId, Entitlement> live = register.entitlements().all().stream()
-        .filter(entitlement -> !entitlement.status().isFinal())
-        .collect(ImmutableListMultimap.toImmutableListMultimap(Entitlement::employer,
-            entitlement -> entitlement));
+    ImmutableListMultimap<EmployerId, Entitlement> live =
+        register.entitlements().all().stream()
+            .filter(entitlement -> !entitlement.status().isFinal())
+            .collect(
+                ImmutableListMultimap.toImmutableListMultimap(
+                    Entitlement::employer, entitlement -> entitlement));
     for (Employer employer : register.employers().all()) {
-      Run run = new Run(employer, at, register.employers().currentProcedures(employer.id()),
-          flags, report);
+      Run run =
+          new Run(
+              employer, at, register.employers().currentProcedures(employer.id()), flags, report);
       live.get(employer.id()).forEach(run::sweep);
     }
     return report.build();
@@ -81,7 +84,11 @@ public final class ComplianceSweepService implements RunComplianceSweep {
     private final SweepFlags flags;
     private final SweepReport.Builder report;
 
-    Run(Employer employer, Instant at, Optional<WrittenProcedures> procedures, SweepFlags flags,
+    Run(
+        Employer employer,
+        Instant at,
+        Optional<WrittenProcedures> procedures,
+        SweepFlags flags,
         SweepReport.Builder report) {
       this.employer = employer;
       this.at = at;
@@ -93,14 +100,18 @@ public final class ComplianceSweepService implements RunComplianceSweep {
 
     void sweep(Entitlement entitlement) {
       if (date.isAfter(entitlement.validTo())) {
-        change(entitlement, EntitlementStatus.EXPIRED, Action.EXPIRE_ENTITLEMENT,
-            "validity ended on " + entitlement.validTo())
+        change(
+                entitlement,
+                EntitlementStatus.EXPIRED,
+                Action.EXPIRE_ENTITLEMENT,
+                "validity ended on " + entitlement.validTo())
             .ifPresent(expired -> report.addExpired(expired.id()));
         return;
       }
       Optional<Entitlement> current = Optional.of(entitlement);
       Optional<PersonId> referrer = entitlement.subject().person();
-      if (entitlement.status() == EntitlementStatus.ACTIVE && referrer.isPresent()
+      if (entitlement.status() == EntitlementStatus.ACTIVE
+          && referrer.isPresent()
           && procedures.isPresent()) {
         current = sweepActive(entitlement, referrer.get(), procedures.get());
       }
@@ -111,25 +122,32 @@ public final class ComplianceSweepService implements RunComplianceSweep {
      * Suspends an active individual entitlement that may no longer be used, or flags the lapsed
      * training that does not stop it; empty when a concurrent change got there first.
      */
-    private Optional<Entitlement> sweepActive(Entitlement entitlement, PersonId referrer,
-        WrittenProcedures written) {
-      RequiredTraining.Assessment training = RequiredTraining.assess(entitlement.scope(), written,
-          register.training().forPerson(referrer), date);
+    private Optional<Entitlement> sweepActive(
+        Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
+      RequiredTraining.Assessment training =
+          RequiredTraining.assess(
+              entitlement.scope(), written, register.training().forPerson(referrer), date);
       List<String> causes = new ArrayList<>();
       eligibility.refusals(entitlement, date).stream().map(Refusal::message).forEach(causes::add);
       if (training.everyRuleBlocked()) {
-        causes.add("required training lapsed: " + training.lapses().stream()
-            .filter(TrainingStanding::blocks)
-            .map(TrainingStanding::describe)
-            .toList());
+        causes.add(
+            "required training lapsed: "
+                + training.lapses().stream()
+                    .filter(TrainingStanding::blocks)
+                    .map(TrainingStanding::describe)
+                    .toList());
       }
       auditOverdue(entitlement, referrer, written).ifPresent(causes::add);
       if (causes.isEmpty()) {
         training.lapses().forEach(lapse -> flagTrainingLapse(entitlement, referrer, lapse));
         return Optional.of(entitlement);
       }
-      Optional<Entitlement> suspended = change(entitlement, EntitlementStatus.SUSPENDED,
-          Action.SUSPEND_ENTITLEMENT, String.join("; ", causes));
+      Optional<Entitlement> suspended =
+          change(
+              entitlement,
+              EntitlementStatus.SUSPENDED,
+              Action.SUSPEND_ENTITLEMENT,
+              String.join("; ", causes));
       suspended.ifPresent(done -> report.addSuspended(done.id()));
       return suspended;
     }
@@ -139,57 +157,99 @@ public final class ComplianceSweepService implements RunComplianceSweep {
      * {@code validFrom} plus the audit interval before any audit, plus the grace days, is before
      * the date.
      */
-    private Optional<String> auditOverdue(Entitlement entitlement, PersonId referrer,
-        WrittenProcedures written) {
+    private Optional<String> auditOverdue(
+        Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
       ImmutableList<AuditRecord> audits =
           register.auditRecords().forReferrer(referrer, entitlement.employer());
-      LocalDate due = audits.isEmpty()
-          ? entitlement.validFrom().plus(written.auditInterval())
-          : audits.get(audits.size() - 1).nextDue();
+      LocalDate due =
+          audits.isEmpty()
+              ? entitlement.validFrom().plus(written.auditInterval())
+              : audits.get(audits.size() - 1).nextDue();
       LocalDate graceEnds = due.plusDays(written.auditGraceDays());
       return graceEnds.isBefore(date)
-          ? Optional.of("audit of practice overdue: due on " + due + ", grace ended on " + graceEnds)
+          ? Optional.of(
+              "audit of practice overdue: due on " + due + ", grace ended on " + graceEnds)
           : Optional.empty();
     }
 
-    private void flagTrainingLapse(Entitlement entitlement, PersonId referrer,
-        TrainingStanding lapse) {
-      flag(entitlement, Action.FLAG_TRAINING_LAPSED, NotificationKind.TRAINING_LAPSED,
-          lapse.lapseKey() + ": " + lapse.standing(), "Training required by entitlement "
-              + entitlement.id() + " of " + referrer + " at " + employer.id() + ": "
-              + lapse.describe(), Optional.of(referrer));
+    private void flagTrainingLapse(
+        Entitlement entitlement, PersonId referrer, TrainingStanding lapse) {
+      flag(
+          entitlement,
+          Action.FLAG_TRAINING_LAPSED,
+          NotificationKind.TRAINING_LAPSED,
+          lapse.lapseKey() + ": " + lapse.standing(),
+          "Training required by entitlement "
+              + entitlement.id()
+              + " of "
+              + referrer
+              + " at "
+              + employer.id()
+              + ": "
+              + lapse.describe(),
+          Optional.of(referrer));
     }
 
     private void flagReviewDue(Entitlement entitlement) {
-      entitlement.reviewDue().filter(due -> !date.isBefore(due)).ifPresent(due -> flag(
-          entitlement, Action.FLAG_REVIEW_DUE, NotificationKind.REVIEW_DUE, "review due on " + due,
-          "The review of entitlement " + entitlement.id() + " (" + entitlement.subject() + ") at "
-              + employer.id() + " is due since " + due, Optional.empty()));
+      entitlement
+          .reviewDue()
+          .filter(due -> !date.isBefore(due))
+          .ifPresent(
+              due ->
+                  flag(
+                      entitlement,
+                      Action.FLAG_REVIEW_DUE,
+                      NotificationKind.REVIEW_DUE,
+                      "review due on " + due,
+                      "The review of entitlement "
+                          + entitlement.id()
+                          + " ("
+                          + entitlement.subject()
+                          + ") at "
+                          + employer.id()
+                          + " is due since "
+                          + due,
+                      Optional.empty()));
     }
 
     /**
-     * Reports the flag and, the first time it is seen, tells the delegates and {@code alsoTell}
-     * and records it, in one unit of work.
+     * Reports the flag and, the first time it is seen, tells the delegates and {@code alsoTell} and
+     * records it, in one unit of work.
      */
-    private void flag(Entitlement entitlement, Action action, NotificationKind kind, String flag,
-        String message, Optional<PersonId> alsoTell) {
+    private void flag(
+        Entitlement entitlement,
+        Action action,
+        NotificationKind kind,
+        String flag,
+        String message,
+        Optional<PersonId> alsoTell) {
       report.addFlagged(entitlement.id() + ": " + flag);
       if (!flags.raiseFirstTime(entitlement.id().value(), flag)) {
         return;
       }
       String subject = entitlement.id().value();
-      runner.run(action, subject, new CommandContext(SWEEP, at, message), state(entitlement), () -> {
-        notifier.delegates(employer.id(), kind, subject, message, at);
-        alsoTell.ifPresent(person -> notifier.person(person, kind, subject, message, at));
-        return CommandOutcome.accepted(entitlement).with(SweepFlags.DETAIL, flag);
-      });
+      runner.run(
+          action,
+          subject,
+          new CommandContext(SWEEP, at, message),
+          state(entitlement),
+          () -> {
+            notifier.delegates(employer.id(), kind, subject, message, at);
+            alsoTell.ifPresent(person -> notifier.person(person, kind, subject, message, at));
+            return CommandOutcome.accepted(entitlement).with(SweepFlags.DETAIL, flag);
+          });
     }
 
-    private Optional<Entitlement> change(Entitlement entitlement, EntitlementStatus target,
-        Action action, String reason) {
+    private Optional<Entitlement> change(
+        Entitlement entitlement, EntitlementStatus target, Action action, String reason) {
       CommandContext context = new CommandContext(SWEEP, at, reason);
-      return runner.run(action, entitlement.id().value(), context, state(entitlement),
-          () -> CommandOutcome.accepted(changes.move(entitlement, target, reason, context)))
+      return runner
+          .run(
+              action,
+              entitlement.id().value(),
+              context,
+              state(entitlement),
+              () -> CommandOutcome.accepted(changes.move(entitlement, target, reason, context)))
           .toOptional();
     }
 

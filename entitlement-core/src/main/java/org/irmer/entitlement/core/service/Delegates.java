@@ -28,13 +28,18 @@ final class Delegates {
    * first by id when there are several; empty when the actor is not a current delegate.
    */
   Optional<Delegation> of(Actor actor, EmployerId employer, LocalDate date) {
-    return actor.personId().flatMap(person -> delegations.forEmployer(employer).stream()
-        .filter(delegation -> delegation.authorises(person, date))
-        .findFirst());
+    return actor
+        .personId()
+        .flatMap(
+            person ->
+                delegations.forEmployer(employer).stream()
+                    .filter(delegation -> delegation.authorises(person, date))
+                    .findFirst());
   }
 
   static Refusal notADelegate(Actor actor, EmployerId employer, LocalDate date) {
-    return Refusal.of(RefusalCode.NOT_A_CURRENT_DELEGATE,
+    return Refusal.of(
+        RefusalCode.NOT_A_CURRENT_DELEGATE,
         actor + " is not a current delegate of employer " + employer + " on " + date);
   }
 }

@@ -20,8 +20,8 @@ import org.irmer.entitlement.core.port.out.RegistrationLookup;
 
 /**
  * Whether a person may hold an individual entitlement at all: a current statutory registration
- * (DOMAIN.md section 3) and the role the entitlement is bound to, held at that employer on the
- * date (principle 5).
+ * (DOMAIN.md section 3) and the role the entitlement is bound to, held at that employer on the date
+ * (principle 5).
  *
  * <p>A registration is current only when both the register's copy on the {@link Person} and the
  * regulator's own entry, as the {@link RegistrationLookup} finds it, say {@code REGISTERED}: when
@@ -37,38 +37,49 @@ final class Eligibility {
     this.lookup = register.registrationLookup();
   }
 
-  /** The regulator's entry for the person; empty when they hold no registration or it is unknown. */
+  /**
+   * The regulator's entry for the person; empty when they hold no registration or it is unknown.
+   */
   Optional<ProfessionalRegistration> onRegister(Person person) {
-    return person.registration()
-        .flatMap(held -> lookup.lookup(held.regulator(), held.number()));
+    return person.registration().flatMap(held -> lookup.lookup(held.regulator(), held.number()));
   }
 
   /**
-   * Why the person is not a currently registered health care professional:
-   * {@code NOT_A_REGISTERED_PROFESSIONAL} without a registration the regulator knows,
-   * {@code REGISTRATION_NOT_CURRENT} when it is lapsed, removed or suspended; empty when current.
+   * Why the person is not a currently registered health care professional: {@code
+   * NOT_A_REGISTERED_PROFESSIONAL} without a registration the regulator knows, {@code
+   * REGISTRATION_NOT_CURRENT} when it is lapsed, removed or suspended; empty when current.
    */
   Optional<Refusal> registrationRefusal(Person person) {
     Optional<ProfessionalRegistration> entry = onRegister(person);
     if (entry.isEmpty()) {
-      return Optional.of(Refusal.of(RefusalCode.NOT_A_REGISTERED_PROFESSIONAL, person.id()
-          + " holds no registration on a statutory regulator's register"));
+      return Optional.of(
+          Refusal.of(
+              RefusalCode.NOT_A_REGISTERED_PROFESSIONAL,
+              person.id() + " holds no registration on a statutory regulator's register"));
     }
     ProfessionalRegistration held = person.registration().orElseThrow();
     if (!entry.get().isCurrent() || !held.isCurrent()) {
       ProfessionalRegistration lapsed = entry.get().isCurrent() ? held : entry.get();
-      return Optional.of(Refusal.of(RefusalCode.REGISTRATION_NOT_CURRENT, person.id() + "'s "
-          + lapsed.regulator() + " registration " + lapsed.number() + " is " + lapsed.status()));
+      return Optional.of(
+          Refusal.of(
+              RefusalCode.REGISTRATION_NOT_CURRENT,
+              person.id()
+                  + "'s "
+                  + lapsed.regulator()
+                  + " registration "
+                  + lapsed.number()
+                  + " is "
+                  + lapsed.status()));
     }
     return Optional.empty();
   }
 
   /**
-   * One {@code ROLE_NOT_VALID} per way the role fails to be {@code person}'s role at
-   * {@code employer} held on {@code date}; empty when it is.
+   * One {@code ROLE_NOT_VALID} per way the role fails to be {@code person}'s role at {@code
+   * employer} held on {@code date}; empty when it is.
    */
-  ImmutableList<Refusal> roleRefusals(RoleId roleId, PersonId person, EmployerId employer,
-      LocalDate date) {
+  ImmutableList<Refusal> roleRefusals(
+      RoleId roleId, PersonId person, EmployerId employer, LocalDate date) {
     Optional<Role> found = people.role(roleId);
     if (found.isEmpty()) {
       return ImmutableList.of(roleNotValid("role " + roleId + " is not known"));
@@ -76,11 +87,13 @@ final class Eligibility {
     Role role = found.get();
     List<Refusal> refusals = new ArrayList<>();
     if (!role.person().equals(person)) {
-      refusals.add(roleNotValid("role " + roleId + " is held by " + role.person() + ", not " + person));
+      refusals.add(
+          roleNotValid("role " + roleId + " is held by " + role.person() + ", not " + person));
     }
     if (!role.employer().equals(employer)) {
-      refusals.add(roleNotValid("role " + roleId + " is at employer " + role.employer() + ", not "
-          + employer));
+      refusals.add(
+          roleNotValid(
+              "role " + roleId + " is at employer " + role.employer() + ", not " + employer));
     }
     if (!role.isHeldOn(date)) {
       refusals.add(roleNotValid("role " + roleId + " is not held on " + date));
@@ -100,13 +113,14 @@ final class Eligibility {
     }
     Optional<Person> person = people.find(referrer.get());
     if (person.isEmpty()) {
-      return ImmutableList.of(Refusal.of(RefusalCode.NOT_FOUND,
-          "referrer " + referrer.get() + " is not known"));
+      return ImmutableList.of(
+          Refusal.of(RefusalCode.NOT_FOUND, "referrer " + referrer.get() + " is not known"));
     }
     List<Refusal> refusals = new ArrayList<>();
     registrationRefusal(person.get()).ifPresent(refusals::add);
-    refusals.addAll(roleRefusals(entitlement.role().orElseThrow(), referrer.get(),
-        entitlement.employer(), date));
+    refusals.addAll(
+        roleRefusals(
+            entitlement.role().orElseThrow(), referrer.get(), entitlement.employer(), date));
     return ImmutableList.copyOf(refusals);
   }
 

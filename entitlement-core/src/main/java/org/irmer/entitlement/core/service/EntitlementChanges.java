@@ -38,23 +38,50 @@ final class EntitlementChanges {
    *
    * @throws ConcurrentChangeException when {@code current} is no longer the latest version
    */
-  Entitlement move(Entitlement current, EntitlementStatus to, String reason,
-      CommandContext context) {
-    verify(current.status().canMoveTo(to), "entitlement %s cannot move from %s to %s",
-        current.id(), current.status(), to);
-    Entitlement saved = entitlements.save(Entitlement.builder()
-        .from(current)
-        .status(to)
-        .statusReason(reason)
-        .recordedAt(context.at())
-        .build(), current.version());
-    String message = "Entitlement " + saved.id() + " at " + saved.employer() + " is now "
-        + saved.status() + ": " + reason;
-    saved.subject().person().ifPresent(referrer -> notifier.person(referrer,
-        NotificationKind.ENTITLEMENT_STATUS, saved.id().value(), message, context.at()));
+  Entitlement move(
+      Entitlement current, EntitlementStatus to, String reason, CommandContext context) {
+    verify(
+        current.status().canMoveTo(to),
+        "entitlement %s cannot move from %s to %s",
+        current.id(),
+        current.status(),
+        to);
+    Entitlement saved =
+        entitlements.save(
+            Entitlement.builder()
+                .from(current)
+                .status(to)
+                .statusReason(reason)
+                .recordedAt(context.at())
+                .build(),
+            current.version());
+    String message =
+        "Entitlement "
+            + saved.id()
+            + " at "
+            + saved.employer()
+            + " is now "
+            + saved.status()
+            + ": "
+            + reason;
+    saved
+        .subject()
+        .person()
+        .ifPresent(
+            referrer ->
+                notifier.person(
+                    referrer,
+                    NotificationKind.ENTITLEMENT_STATUS,
+                    saved.id().value(),
+                    message,
+                    context.at()));
     if (context.actor().system()) {
-      notifier.delegates(saved.employer(), NotificationKind.ENTITLEMENT_STATUS,
-          saved.id().value(), message, context.at());
+      notifier.delegates(
+          saved.employer(),
+          NotificationKind.ENTITLEMENT_STATUS,
+          saved.id().value(),
+          message,
+          context.at());
     }
     return saved;
   }
@@ -68,20 +95,28 @@ final class EntitlementChanges {
    *
    * @throws ConcurrentChangeException when {@code current} is no longer the latest version
    */
-  Entitlement consequence(Entitlement current, EntitlementStatus to, String reason, Action action,
-      Actor rule, Action trigger, CommandContext context) {
+  Entitlement consequence(
+      Entitlement current,
+      EntitlementStatus to,
+      String reason,
+      Action action,
+      Actor rule,
+      Action trigger,
+      CommandContext context) {
     Entitlement saved = move(current, to, reason, new CommandContext(rule, context.at(), reason));
-    auditTrail.append(AuditEvent.builder()
-        .action(action.auditName())
-        .actor(rule)
-        .at(context.at())
-        .subject(saved.id().value())
-        .result(CommandRunner.ACCEPTED)
-        .addCauses(reason, trigger + " by " + context.actor() + ": " + context.cause())
-        .stateBefore(States.of(current))
-        .stateAfter(States.of(saved))
-        .details(ImmutableSortedMap.of("trigger", trigger.auditName()))
-        .build());
+    auditTrail.append(
+        AuditEvent.builder()
+            .action(action.auditName())
+            .actor(rule)
+            .at(context.at())
+            .subject(saved.id().value())
+            .result(CommandRunner.ACCEPTED)
+            .addCauses(
+                reason, trigger.auditName() + " by " + context.actor() + ": " + context.cause())
+            .stateBefore(States.of(current))
+            .stateAfter(States.of(saved))
+            .details(ImmutableSortedMap.of("trigger", trigger.auditName()))
+            .build());
     return saved;
   }
 }

@@ -20,8 +20,13 @@ final class Grants {
   private Grants() {}
 
   /** A builder holding those facts; the caller adds subject, role, status and the rest. */
-  static Entitlement.Builder granted(EntitlementId id, Scope scope, WrittenProcedures procedures,
-      Delegation delegation, LocalDate date, CommandContext context) {
+  static Entitlement.Builder granted(
+      EntitlementId id,
+      Scope scope,
+      WrittenProcedures procedures,
+      Delegation delegation,
+      LocalDate date,
+      CommandContext context) {
     return Entitlement.builder()
         .id(id)
         .employer(procedures.employer())

@@ -8,8 +8,8 @@ import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.port.out.Notifications;
 
 /**
- * Sends the lifecycle's notifications to a person or to every current delegate of an employer.
- * Sent inside the command's unit of work, so a refused or failed command sends nothing.
+ * Sends the lifecycle's notifications to a person or to every current delegate of an employer. Sent
+ * inside the command's unit of work, so a refused or failed command sends nothing.
  */
 final class Notifier {
 
@@ -19,14 +19,14 @@ final class Notifier {
     this.notifications = notifications;
   }
 
-  void person(PersonId recipient, NotificationKind kind, String subject, String message,
-      Instant at) {
+  void person(
+      PersonId recipient, NotificationKind kind, String subject, String message, Instant at) {
     notifications.send(new Notification(recipient.value(), kind, subject, message, at));
   }
 
-  void delegates(EmployerId employer, NotificationKind kind, String subject, String message,
-      Instant at) {
-    notifications.send(new Notification(Notification.delegatesOf(employer), kind, subject, message,
-        at));
+  void delegates(
+      EmployerId employer, NotificationKind kind, String subject, String message, Instant at) {
+    notifications.send(
+        new Notification(Notification.delegatesOf(employer), kind, subject, message, at));
   }
 }

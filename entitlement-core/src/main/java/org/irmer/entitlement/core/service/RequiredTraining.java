@@ -26,8 +26,8 @@ final class RequiredTraining {
   private RequiredTraining() {}
 
   /** The training one rule needs, each with its lapse policy, in the procedures' order. */
-  static ImmutableMap<TrainingType, TrainingLapsePolicy> forRule(ScopeRule rule,
-      WrittenProcedures procedures) {
+  static ImmutableMap<TrainingType, TrainingLapsePolicy> forRule(
+      ScopeRule rule, WrittenProcedures procedures) {
     Map<TrainingType, TrainingLapsePolicy> required = new LinkedHashMap<>();
     for (TrainingRequirement requirement : procedures.trainingFor(rule.modality())) {
       required.putIfAbsent(requirement.training(), requirement.lapsePolicy());
@@ -42,8 +42,8 @@ final class RequiredTraining {
    * The training the scope needs, whatever its lapse policy, that is not current on {@code date};
    * empty when everything required is evidenced.
    */
-  static ImmutableSortedSet<TrainingType> notCurrent(Scope scope, WrittenProcedures procedures,
-      List<TrainingRecord> records, LocalDate date) {
+  static ImmutableSortedSet<TrainingType> notCurrent(
+      Scope scope, WrittenProcedures procedures, List<TrainingRecord> records, LocalDate date) {
     return scope.rules().stream()
         .flatMap(rule -> forRule(rule, procedures).keySet().stream())
         .filter(type -> !TrainingStanding.heldOn(type, records, date))
@@ -51,14 +51,14 @@ final class RequiredTraining {
   }
 
   /** How the person stands against every rule of the scope on {@code date}. */
-  static Assessment assess(Scope scope, WrittenProcedures procedures, List<TrainingRecord> records,
-      LocalDate date) {
+  static Assessment assess(
+      Scope scope, WrittenProcedures procedures, List<TrainingRecord> records, LocalDate date) {
     boolean everyRuleBlocked = true;
     Map<TrainingType, TrainingStanding> lapses = new LinkedHashMap<>();
     for (ScopeRule rule : scope.rules()) {
       boolean ruleBlocked = false;
-      for (Map.Entry<TrainingType, TrainingLapsePolicy> required
-          : forRule(rule, procedures).entrySet()) {
+      for (Map.Entry<TrainingType, TrainingLapsePolicy> required :
+          forRule(rule, procedures).entrySet()) {
         TrainingStanding standing =
             TrainingStanding.of(required.getKey(), required.getValue(), records, date);
         ruleBlocked |= standing.blocks();
@@ -74,8 +74,8 @@ final class RequiredTraining {
   /**
    * How a person stands against a whole scope.
    *
-   * @param everyRuleBlocked whether lapsed training refuses every request the scope allows, so
-   *     that the entitlement cannot be used at all
+   * @param everyRuleBlocked whether lapsed training refuses every request the scope allows, so that
+   *     the entitlement cannot be used at all
    * @param lapses every required training that is not current, once each, in rule order
    */
   record Assessment(boolean everyRuleBlocked, ImmutableList<TrainingStanding> lapses) {}

@@ -24,7 +24,11 @@ final class States {
   }
 
   static String of(Role role) {
-    return role.id() + " held from " + role.validFrom()
-        + role.validTo().map(end -> " to " + end).orElse("") + " v" + role.version();
+    return role.id()
+        + " held from "
+        + role.validFrom()
+        + role.validTo().map(end -> " to " + end).orElse("")
+        + " v"
+        + role.version();
   }
 }

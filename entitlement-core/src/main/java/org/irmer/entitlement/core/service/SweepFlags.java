@@ -8,15 +8,14 @@ import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 
 /**
- * The flags the compliance sweep has already raised, so that each is raised once however often
- * the sweep runs (its idempotency). A flag is the accepted audit record of a sweep notification,
- * carrying a {@value #DETAIL} detail that names what it is about (for example
- * {@code review due on 2027-03-10}); a flag is raised again only for a different subject or a
- * different detail.
+ * The flags the compliance sweep has already raised, so that each is raised once however often the
+ * sweep runs (its idempotency). A flag is the accepted audit record of a sweep notification,
+ * carrying a {@value #DETAIL} detail that names what it is about (for example {@code review due on
+ * 2027-03-10}); a flag is raised again only for a different subject or a different detail.
  *
- * <p>The audit trail is the memory: it is append-only and written in the same unit of work as
- * the notification, so a flag is recorded if and only if it was sent. Reading it costs one pass
- * over the trail per sweep, page by page, holding only the flags' keys.
+ * <p>The audit trail is the memory: it is append-only and written in the same unit of work as the
+ * notification, so a flag is recorded if and only if it was sent. Reading it costs one pass over
+ * the trail per sweep, page by page, holding only the flags' keys.
  */
 final class SweepFlags {
 

@@ -71,10 +71,13 @@ class CommandAuditTests {
     CommandResult<?> result = command.when.apply(trust);
 
     assertThat(result.refusals()).isEmpty();
-    assertThat(trust.auditEventsSince(mark)).singleElement().satisfies(event -> {
-      assertRecorded(event, command, "ACCEPTED");
-      assertThat(event.causes()).containsExactly(CAUSE);
-    });
+    assertThat(trust.auditEventsSince(mark))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertRecorded(event, command, "ACCEPTED");
+              assertThat(event.causes()).containsExactly(CAUSE);
+            });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -89,149 +92,352 @@ class CommandAuditTests {
 
     assertThat(result.isAccepted()).isFalse();
     assertThat(trust.snapshot()).isEqualTo(before);
-    assertThat(trust.auditEventsSince(mark)).singleElement().satisfies(event -> {
-      assertRecorded(event, command, "REFUSED");
-      assertThat(event.causes()).containsExactlyElementsOf(ImmutableList.<String>builder()
-          .add(CAUSE)
-          .addAll(result.refusals().stream().map(Refusal::toString).toList())
-          .build());
-    });
+    assertThat(trust.auditEventsSince(mark))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertRecorded(event, command, "REFUSED");
+              assertThat(event.causes())
+                  .containsExactlyElementsOf(
+                      ImmutableList.<String>builder()
+                          .add(CAUSE)
+                          .addAll(result.refusals().stream().map(Refusal::toString).toList())
+                          .build());
+            });
   }
 
   static Stream<Case> acceptedCommands() {
     return Stream.of(
-        new Case("submit-application", trust -> { }, BY_REFERRER,
+        new Case(
+            "submit-application",
+            trust -> {},
+            BY_REFERRER,
             trust -> trust.applications.submit(completeApplication().build(), as(BY_REFERRER)),
-            "APP-1", null, "SUBMITTED v1"),
-        new Case("start-review", CommandAuditTests::submitted, BY_DELEGATE,
+            "APP-1",
+            null,
+            "SUBMITTED v1"),
+        new Case(
+            "start-review",
+            CommandAuditTests::submitted,
+            BY_DELEGATE,
             trust -> trust.applications.startReview(APPLICATION, as(BY_DELEGATE)),
-            "APP-1", "SUBMITTED v1", "UNDER_REVIEW v2"),
-        new Case("request-information", SampleTrust::applicationUnderReview, BY_DELEGATE,
+            "APP-1",
+            "SUBMITTED v1",
+            "UNDER_REVIEW v2"),
+        new Case(
+            "request-information",
+            SampleTrust::applicationUnderReview,
+            BY_DELEGATE,
             trust -> trust.applications.requestInformation(APPLICATION, as(BY_DELEGATE)),
-            "APP-1", "UNDER_REVIEW v2", "INFO_REQUESTED v3"),
-        new Case("provide-information", CommandAuditTests::informationRequested, BY_REFERRER,
-            trust -> trust.applications.provideInformation(completeApplication().build(),
-                as(BY_REFERRER)),
-            "APP-1", "INFO_REQUESTED v3", "UNDER_REVIEW v4"),
-        new Case("approve-application", SampleTrust::applicationUnderReview, BY_DELEGATE,
+            "APP-1",
+            "UNDER_REVIEW v2",
+            "INFO_REQUESTED v3"),
+        new Case(
+            "provide-information",
+            CommandAuditTests::informationRequested,
+            BY_REFERRER,
+            trust ->
+                trust.applications.provideInformation(
+                    completeApplication().build(), as(BY_REFERRER)),
+            "APP-1",
+            "INFO_REQUESTED v3",
+            "UNDER_REVIEW v4"),
+        new Case(
+            "approve-application",
+            SampleTrust::applicationUnderReview,
+            BY_DELEGATE,
             trust -> trust.applications.approve(APPLICATION, as(BY_DELEGATE)),
-            "APP-1", "UNDER_REVIEW v2", "APPROVED v3"),
-        new Case("refuse-application", SampleTrust::applicationUnderReview, BY_DELEGATE,
+            "APP-1",
+            "UNDER_REVIEW v2",
+            "APPROVED v3"),
+        new Case(
+            "refuse-application",
+            SampleTrust::applicationUnderReview,
+            BY_DELEGATE,
             trust -> trust.applications.refuse(APPLICATION, as(BY_DELEGATE)),
-            "APP-1", "UNDER_REVIEW v2", "REFUSED v3"),
-        new Case("withdraw-application", CommandAuditTests::submitted, BY_REFERRER,
+            "APP-1",
+            "UNDER_REVIEW v2",
+            "REFUSED v3"),
+        new Case(
+            "withdraw-application",
+            CommandAuditTests::submitted,
+            BY_REFERRER,
             trust -> trust.applications.withdraw(APPLICATION, as(BY_REFERRER)),
-            "APP-1", "SUBMITTED v1", "WITHDRAWN v2"),
-        new Case("grant-group-entitlement", trust -> { }, BY_DELEGATE,
-            trust -> trust.entitlements.grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(),
-                as(BY_DELEGATE)),
-            "G-KV1-1", null, "ACTIVE v1"),
-        new Case("suspend-entitlement", SampleTrust::activeEntitlement, BY_SYSTEM,
+            "APP-1",
+            "SUBMITTED v1",
+            "WITHDRAWN v2"),
+        new Case(
+            "grant-group-entitlement",
+            trust -> {},
+            BY_DELEGATE,
+            trust ->
+                trust.entitlements.grantGroup(
+                    TRUST, DOCTORS, SampleTrust.xrayLimbs(), as(BY_DELEGATE)),
+            "G-KV1-1",
+            null,
+            "ACTIVE v1"),
+        new Case(
+            "suspend-entitlement",
+            SampleTrust::activeEntitlement,
+            BY_SYSTEM,
             trust -> trust.entitlements.suspend(ENTITLEMENT, as(BY_SYSTEM)),
-            "E-APP-1", "ACTIVE v1", "SUSPENDED v2"),
-        new Case("reinstate-entitlement", CommandAuditTests::suspended, BY_DELEGATE,
+            "E-APP-1",
+            "ACTIVE v1",
+            "SUSPENDED v2"),
+        new Case(
+            "reinstate-entitlement",
+            CommandAuditTests::suspended,
+            BY_DELEGATE,
             trust -> trust.entitlements.reinstate(ENTITLEMENT, as(BY_DELEGATE)),
-            "E-APP-1", "SUSPENDED v2", "ACTIVE v3"),
-        new Case("revoke-entitlement", SampleTrust::activeEntitlement, BY_DELEGATE,
+            "E-APP-1",
+            "SUSPENDED v2",
+            "ACTIVE v3"),
+        new Case(
+            "revoke-entitlement",
+            SampleTrust::activeEntitlement,
+            BY_DELEGATE,
             trust -> trust.entitlements.revoke(ENTITLEMENT, as(BY_DELEGATE)),
-            "E-APP-1", "ACTIVE v1", "REVOKED v2"),
-        new Case("expire-entitlement", CommandAuditTests::grantedThreeYearsAgo, BY_SYSTEM,
+            "E-APP-1",
+            "ACTIVE v1",
+            "REVOKED v2"),
+        new Case(
+            "expire-entitlement",
+            CommandAuditTests::grantedThreeYearsAgo,
+            BY_SYSTEM,
             trust -> trust.entitlements.expire(ENTITLEMENT, as(BY_SYSTEM)),
-            "E-APP-1", "ACTIVE v1", "EXPIRED v2"),
-        new Case("change-scope", SampleTrust::activeEntitlement, BY_DELEGATE,
-            trust -> trust.entitlements.changeScope(ENTITLEMENT, SampleTrust.xrayLimbs(),
-                as(BY_DELEGATE)),
-            "E-APP-1", "ACTIVE v1", "SUPERSEDED v2"),
-        new Case("notify-role-change", trust -> { }, BY_REFERRER,
+            "E-APP-1",
+            "ACTIVE v1",
+            "EXPIRED v2"),
+        new Case(
+            "change-scope",
+            SampleTrust::activeEntitlement,
+            BY_DELEGATE,
+            trust ->
+                trust.entitlements.changeScope(
+                    ENTITLEMENT, SampleTrust.xrayLimbs(), as(BY_DELEGATE)),
+            "E-APP-1",
+            "ACTIVE v1",
+            "SUPERSEDED v2"),
+        new Case(
+            "notify-role-change",
+            trust -> {},
+            BY_REFERRER,
             trust -> trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(), as(BY_REFERRER)),
-            "ROLE-ED", "ROLE-ED held from 2022-04-01 v1",
+            "ROLE-ED",
+            "ROLE-ED held from 2022-04-01 v1",
             "ROLE-ED held from 2022-04-01 to 2026-03-31 v2"),
-        new Case("notify-leaving", trust -> { }, BY_REFERRER,
+        new Case(
+            "notify-leaving",
+            trust -> {},
+            BY_REFERRER,
             trust -> trust.entitlements.notifyLeaving(REFERRER, TRUST, TODAY, as(BY_REFERRER)),
-            "PHY-1", "ROLE-ED held from 2022-04-01 v1",
+            "PHY-1",
+            "ROLE-ED held from 2022-04-01 v1",
             "ROLE-ED held from 2022-04-01 to 2026-03-10 v2"),
-        new Case("record-training", trust -> { }, BY_DELEGATE,
+        new Case(
+            "record-training",
+            trust -> {},
+            BY_DELEGATE,
             trust -> trust.entitlements.recordTraining(training(REFERRER), as(BY_DELEGATE)),
-            "TR-1", null, "RECORDED"),
-        new Case("record-compliance-event", trust -> { }, BY_DELEGATE,
-            trust -> trust.entitlements.recordComplianceEvent(incident(REFERRER, TRUST),
-                as(BY_DELEGATE)),
-            "CE-1", null, "RECORDED"),
-        new Case("record-justification-outcome", trust -> { }, BY_SYSTEM,
-            trust -> trust.entitlements.recordJustificationOutcome(incident(REFERRER, TRUST),
-                as(BY_SYSTEM)),
-            "CE-1", null, "RECORDED"),
-        new Case("record-audit", trust -> { }, BY_DELEGATE,
+            "TR-1",
+            null,
+            "RECORDED"),
+        new Case(
+            "record-compliance-event",
+            trust -> {},
+            BY_DELEGATE,
+            trust ->
+                trust.entitlements.recordComplianceEvent(
+                    incident(REFERRER, TRUST), as(BY_DELEGATE)),
+            "CE-1",
+            null,
+            "RECORDED"),
+        new Case(
+            "record-justification-outcome",
+            trust -> {},
+            BY_SYSTEM,
+            trust ->
+                trust.entitlements.recordJustificationOutcome(
+                    incident(REFERRER, TRUST), as(BY_SYSTEM)),
+            "CE-1",
+            null,
+            "RECORDED"),
+        new Case(
+            "record-audit",
+            trust -> {},
+            BY_DELEGATE,
             trust -> trust.entitlements.recordAudit(audit(REFERRER), as(BY_DELEGATE)),
-            "AUD-1", null, "RECORDED"));
+            "AUD-1",
+            null,
+            "RECORDED"));
   }
 
   static Stream<Case> refusedCommands() {
     PersonId nobody = PersonId.of("NOBODY");
     return Stream.of(
-        new Case("submit-application", trust -> { }, BY_REFERRER,
-            trust -> trust.applications.submit(completeApplication().evidence(ImmutableList.of())
-                .build(), as(BY_REFERRER)),
-            "APP-1", null, null),
-        new Case("start-review", CommandAuditTests::submitted, BY_REFERRER,
+        new Case(
+            "submit-application",
+            trust -> {},
+            BY_REFERRER,
+            trust ->
+                trust.applications.submit(
+                    completeApplication().evidence(ImmutableList.of()).build(), as(BY_REFERRER)),
+            "APP-1",
+            null,
+            null),
+        new Case(
+            "start-review",
+            CommandAuditTests::submitted,
+            BY_REFERRER,
             trust -> trust.applications.startReview(APPLICATION, as(BY_REFERRER)),
-            "APP-1", "SUBMITTED v1", "SUBMITTED v1"),
-        new Case("request-information", CommandAuditTests::submitted, BY_DELEGATE,
+            "APP-1",
+            "SUBMITTED v1",
+            "SUBMITTED v1"),
+        new Case(
+            "request-information",
+            CommandAuditTests::submitted,
+            BY_DELEGATE,
             trust -> trust.applications.requestInformation(APPLICATION, as(BY_DELEGATE)),
-            "APP-1", "SUBMITTED v1", "SUBMITTED v1"),
-        new Case("provide-information", CommandAuditTests::informationRequested, BY_DELEGATE,
-            trust -> trust.applications.provideInformation(completeApplication().build(),
-                as(BY_DELEGATE)),
-            "APP-1", "INFO_REQUESTED v3", "INFO_REQUESTED v3"),
-        new Case("approve-application", SampleTrust::applicationUnderReview, BY_SUPERVISOR,
+            "APP-1",
+            "SUBMITTED v1",
+            "SUBMITTED v1"),
+        new Case(
+            "provide-information",
+            CommandAuditTests::informationRequested,
+            BY_DELEGATE,
+            trust ->
+                trust.applications.provideInformation(
+                    completeApplication().build(), as(BY_DELEGATE)),
+            "APP-1",
+            "INFO_REQUESTED v3",
+            "INFO_REQUESTED v3"),
+        new Case(
+            "approve-application",
+            SampleTrust::applicationUnderReview,
+            BY_SUPERVISOR,
             trust -> trust.applications.approve(APPLICATION, as(BY_SUPERVISOR)),
-            "APP-1", "UNDER_REVIEW v2", "UNDER_REVIEW v2"),
-        new Case("refuse-application", SampleTrust::applicationUnderReview, BY_REFERRER,
+            "APP-1",
+            "UNDER_REVIEW v2",
+            "UNDER_REVIEW v2"),
+        new Case(
+            "refuse-application",
+            SampleTrust::applicationUnderReview,
+            BY_REFERRER,
             trust -> trust.applications.refuse(APPLICATION, as(BY_REFERRER)),
-            "APP-1", "UNDER_REVIEW v2", "UNDER_REVIEW v2"),
-        new Case("withdraw-application", CommandAuditTests::submitted, BY_DELEGATE,
+            "APP-1",
+            "UNDER_REVIEW v2",
+            "UNDER_REVIEW v2"),
+        new Case(
+            "withdraw-application",
+            CommandAuditTests::submitted,
+            BY_DELEGATE,
             trust -> trust.applications.withdraw(APPLICATION, as(BY_DELEGATE)),
-            "APP-1", "SUBMITTED v1", "SUBMITTED v1"),
-        new Case("grant-group-entitlement", trust -> { }, BY_REFERRER,
-            trust -> trust.entitlements.grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(),
-                as(BY_REFERRER)),
-            "G-KV1-1", null, null),
-        new Case("suspend-entitlement", SampleTrust::activeEntitlement, BY_REFERRER,
+            "APP-1",
+            "SUBMITTED v1",
+            "SUBMITTED v1"),
+        new Case(
+            "grant-group-entitlement",
+            trust -> {},
+            BY_REFERRER,
+            trust ->
+                trust.entitlements.grantGroup(
+                    TRUST, DOCTORS, SampleTrust.xrayLimbs(), as(BY_REFERRER)),
+            "G-KV1-1",
+            null,
+            null),
+        new Case(
+            "suspend-entitlement",
+            SampleTrust::activeEntitlement,
+            BY_REFERRER,
             trust -> trust.entitlements.suspend(ENTITLEMENT, as(BY_REFERRER)),
-            "E-APP-1", "ACTIVE v1", "ACTIVE v1"),
-        new Case("reinstate-entitlement", SampleTrust::activeEntitlement, BY_DELEGATE,
+            "E-APP-1",
+            "ACTIVE v1",
+            "ACTIVE v1"),
+        new Case(
+            "reinstate-entitlement",
+            SampleTrust::activeEntitlement,
+            BY_DELEGATE,
             trust -> trust.entitlements.reinstate(ENTITLEMENT, as(BY_DELEGATE)),
-            "E-APP-1", "ACTIVE v1", "ACTIVE v1"),
-        new Case("revoke-entitlement", SampleTrust::activeEntitlement, BY_SYSTEM,
+            "E-APP-1",
+            "ACTIVE v1",
+            "ACTIVE v1"),
+        new Case(
+            "revoke-entitlement",
+            SampleTrust::activeEntitlement,
+            BY_SYSTEM,
             trust -> trust.entitlements.revoke(ENTITLEMENT, as(BY_SYSTEM)),
-            "E-APP-1", "ACTIVE v1", "ACTIVE v1"),
-        new Case("expire-entitlement", SampleTrust::activeEntitlement, BY_SYSTEM,
+            "E-APP-1",
+            "ACTIVE v1",
+            "ACTIVE v1"),
+        new Case(
+            "expire-entitlement",
+            SampleTrust::activeEntitlement,
+            BY_SYSTEM,
             trust -> trust.entitlements.expire(ENTITLEMENT, as(BY_SYSTEM)),
-            "E-APP-1", "ACTIVE v1", "ACTIVE v1"),
-        new Case("change-scope", SampleTrust::activeEntitlement, BY_REFERRER,
-            trust -> trust.entitlements.changeScope(ENTITLEMENT, SampleTrust.xrayLimbs(),
-                as(BY_REFERRER)),
-            "E-APP-1", "ACTIVE v1", "ACTIVE v1"),
-        new Case("notify-role-change", SampleTrust::activeEntitlement, BY_DELEGATE,
+            "E-APP-1",
+            "ACTIVE v1",
+            "ACTIVE v1"),
+        new Case(
+            "change-scope",
+            SampleTrust::activeEntitlement,
+            BY_REFERRER,
+            trust ->
+                trust.entitlements.changeScope(
+                    ENTITLEMENT, SampleTrust.xrayLimbs(), as(BY_REFERRER)),
+            "E-APP-1",
+            "ACTIVE v1",
+            "ACTIVE v1"),
+        new Case(
+            "notify-role-change",
+            SampleTrust::activeEntitlement,
+            BY_DELEGATE,
             trust -> trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(), as(BY_DELEGATE)),
-            "ROLE-ED", "ROLE-ED held from 2022-04-01 v1", "ROLE-ED held from 2022-04-01 v1"),
-        new Case("notify-leaving", SampleTrust::activeEntitlement, BY_SUPERVISOR,
+            "ROLE-ED",
+            "ROLE-ED held from 2022-04-01 v1",
+            "ROLE-ED held from 2022-04-01 v1"),
+        new Case(
+            "notify-leaving",
+            SampleTrust::activeEntitlement,
+            BY_SUPERVISOR,
             trust -> trust.entitlements.notifyLeaving(REFERRER, TRUST, TODAY, as(BY_SUPERVISOR)),
-            "PHY-1", "ROLE-ED held from 2022-04-01 v1", "ROLE-ED held from 2022-04-01 v1"),
-        new Case("record-training", trust -> { }, BY_DELEGATE,
+            "PHY-1",
+            "ROLE-ED held from 2022-04-01 v1",
+            "ROLE-ED held from 2022-04-01 v1"),
+        new Case(
+            "record-training",
+            trust -> {},
+            BY_DELEGATE,
             trust -> trust.entitlements.recordTraining(training(nobody), as(BY_DELEGATE)),
-            "TR-1", null, null),
-        new Case("record-compliance-event", trust -> { }, BY_DELEGATE,
-            trust -> trust.entitlements.recordComplianceEvent(incident(nobody, TRUST),
-                as(BY_DELEGATE)),
-            "CE-1", null, null),
-        new Case("record-justification-outcome", trust -> { }, BY_SYSTEM,
-            trust -> trust.entitlements.recordJustificationOutcome(
-                incident(REFERRER, EmployerId.of("XX9")), as(BY_SYSTEM)),
-            "CE-1", null, null),
-        new Case("record-audit", trust -> { }, BY_DELEGATE,
+            "TR-1",
+            null,
+            null),
+        new Case(
+            "record-compliance-event",
+            trust -> {},
+            BY_DELEGATE,
+            trust ->
+                trust.entitlements.recordComplianceEvent(incident(nobody, TRUST), as(BY_DELEGATE)),
+            "CE-1",
+            null,
+            null),
+        new Case(
+            "record-justification-outcome",
+            trust -> {},
+            BY_SYSTEM,
+            trust ->
+                trust.entitlements.recordJustificationOutcome(
+                    incident(REFERRER, EmployerId.of("XX9")), as(BY_SYSTEM)),
+            "CE-1",
+            null,
+            null),
+        new Case(
+            "record-audit",
+            trust -> {},
+            BY_DELEGATE,
             trust -> trust.entitlements.recordAudit(audit(nobody), as(BY_DELEGATE)),
-            "AUD-1", null, null));
+            "AUD-1",
+            null,
+            null));
   }
 
   private static void assertRecorded(AuditEvent event, Case command, String result) {
@@ -249,8 +455,7 @@ class CommandAuditTests {
   }
 
   private static void submitted(SampleTrust trust) {
-    accepted(trust.applications.submit(completeApplication().build(),
-        SampleTrust.byReferrer(NOW)));
+    accepted(trust.applications.submit(completeApplication().build(), SampleTrust.byReferrer(NOW)));
   }
 
   private static void informationRequested(SampleTrust trust) {
@@ -261,9 +466,10 @@ class CommandAuditTests {
   /** An active entitlement whose validity ended before today. */
   private static void grantedThreeYearsAgo(SampleTrust trust) {
     Instant then = SampleTrust.at(TODAY.minusYears(3));
-    trust.addTraining(REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(4),
-        TODAY.minusYears(1));
-    accepted(trust.applications.submit(completeApplication().build(), SampleTrust.byReferrer(then)));
+    trust.addTraining(
+        REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(4), TODAY.minusYears(1));
+    accepted(
+        trust.applications.submit(completeApplication().build(), SampleTrust.byReferrer(then)));
     accepted(trust.applications.startReview(APPLICATION, SampleTrust.byDelegate(then)));
     accepted(trust.applications.approve(APPLICATION, SampleTrust.byDelegate(then)));
   }
@@ -333,8 +539,13 @@ class CommandAuditTests {
     final Optional<String> before;
     final Optional<String> after;
 
-    Case(String action, Consumer<SampleTrust> given, Actor actor,
-        Function<SampleTrust, CommandResult<?>> when, String subject, String before,
+    Case(
+        String action,
+        Consumer<SampleTrust> given,
+        Actor actor,
+        Function<SampleTrust, CommandResult<?>> when,
+        String subject,
+        String before,
         String after) {
       this.action = action;
       this.given = given;

@@ -61,9 +61,16 @@ class ComplianceSweepServiceTests {
     SampleTrust trust = new SampleTrust();
     trust.activeEntitlement();
     accepted(trust.entitlements.suspend(ENTITLEMENT, byDelegate(NOW)));
-    Entitlement group = accepted(trust.entitlements.grantGroup(TRUST, GroupCriteria.builder()
-        .name("GMC-registered doctors").addRegulator(Regulator.GMC).build(),
-        SampleTrust.xrayLimbs(), byDelegate(NOW)));
+    Entitlement group =
+        accepted(
+            trust.entitlements.grantGroup(
+                TRUST,
+                GroupCriteria.builder()
+                    .name("GMC-registered doctors")
+                    .addRegulator(Regulator.GMC)
+                    .build(),
+                SampleTrust.xrayLimbs(),
+                byDelegate(NOW)));
 
     SweepReport report = trust.sweep.sweep(at(group.validTo().plusDays(1)));
 
@@ -81,7 +88,8 @@ class ComplianceSweepServiceTests {
     assertThat(report.suspended()).containsExactly(ENTITLEMENT);
     assertThat(trust.entitlement(ENTITLEMENT).statusReason())
         .hasValueSatisfying(reason -> assertThat(reason).contains("LAPSED"));
-    assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST))).last()
+    assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST)))
+        .last()
         .satisfies(notification -> assertThat(notification.message()).contains("SUSPENDED"));
   }
 
@@ -93,15 +101,20 @@ class ComplianceSweepServiceTests {
     SweepReport report = trust.sweep.sweep(NOW);
 
     assertThat(report.suspended()).containsExactly(ENTITLEMENT);
-    assertThat(trust.entitlement(ENTITLEMENT).statusReason()).hasValueSatisfying(reason ->
-        assertThat(reason).contains("IRMER_REFERRER expired on " + TODAY.minusDays(1)));
-    assertThat(trust.auditEventsSince(mark)).singleElement().satisfies(event -> {
-      assertThat(event.action()).isEqualTo("suspend-entitlement");
-      assertThat(event.actor()).isEqualTo(SWEEP);
-      assertThat(event.at()).isEqualTo(NOW);
-      assertThat(event.stateBefore()).contains("ACTIVE v1");
-      assertThat(event.stateAfter()).contains("SUSPENDED v2");
-    });
+    assertThat(trust.entitlement(ENTITLEMENT).statusReason())
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason).contains("IRMER_REFERRER expired on " + TODAY.minusDays(1)));
+    assertThat(trust.auditEventsSince(mark))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.action()).isEqualTo("suspend-entitlement");
+              assertThat(event.actor()).isEqualTo(SWEEP);
+              assertThat(event.at()).isEqualTo(NOW);
+              assertThat(event.stateBefore()).contains("ACTIVE v1");
+              assertThat(event.stateAfter()).contains("SUSPENDED v2");
+            });
   }
 
   @Test
@@ -118,8 +131,10 @@ class ComplianceSweepServiceTests {
     assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST)))
         .filteredOn(notification -> notification.kind() == NotificationKind.TRAINING_LAPSED)
         .singleElement()
-        .satisfies(notification -> assertThat(notification.message())
-            .contains("in grace until " + lastValidDay.plusDays(30)));
+        .satisfies(
+            notification ->
+                assertThat(notification.message())
+                    .contains("in grace until " + lastValidDay.plusDays(30)));
     assertThat(trust.notificationsTo(REFERRER.value()))
         .filteredOn(notification -> notification.kind() == NotificationKind.TRAINING_LAPSED)
         .hasSize(1);
@@ -132,18 +147,24 @@ class ComplianceSweepServiceTests {
   @Test
   void lapsedTrainingThatBlocksOnlySomeRulesIsFlaggedAndDoesNotSuspend() {
     SampleTrust trust = new SampleTrust();
-    trust.addTraining(REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1),
-        TODAY.plusYears(2));
+    trust.addTraining(
+        REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1), TODAY.plusYears(2));
     trust.addTraining(REFERRER, TrainingType.MRI_SAFETY, TODAY.minusYears(1), TODAY.plusDays(5));
-    accepted(trust.applications.submit(SampleTrust.completeApplication()
-        .proposedScope(SampleTrust.xrayLimbsAndMriKnee()).build(), byDelegate(NOW)));
+    accepted(
+        trust.applications.submit(
+            SampleTrust.completeApplication()
+                .proposedScope(SampleTrust.xrayLimbsAndMriKnee())
+                .build(),
+            byDelegate(NOW)));
     accepted(trust.applications.startReview(APPLICATION, byDelegate(NOW)));
     accepted(trust.applications.approve(APPLICATION, byDelegate(NOW)));
 
     SweepReport report = trust.sweep.sweep(at(TODAY.plusDays(6)));
 
     assertThat(report.suspended()).isEmpty();
-    assertThat(report.flagged()).singleElement().asString()
+    assertThat(report.flagged())
+        .singleElement()
+        .asString()
         .contains("MRI_SAFETY expired on " + TODAY.plusDays(5));
     assertThat(trust.entitlement(ENTITLEMENT).status()).isEqualTo(EntitlementStatus.ACTIVE);
   }
@@ -151,8 +172,8 @@ class ComplianceSweepServiceTests {
   @Test
   void suspendsWhenTheAuditOfPracticeIsOverdueBeyondItsGrace() {
     SampleTrust trust = new SampleTrust();
-    trust.addTraining(REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1),
-        TODAY.plusYears(4));
+    trust.addTraining(
+        REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1), TODAY.plusYears(4));
     Entitlement active = trust.activeEntitlement();
     LocalDate firstAuditDue = active.validFrom().plusYears(2);
 
@@ -160,15 +181,17 @@ class ComplianceSweepServiceTests {
     SweepReport report = trust.sweep.sweep(at(firstAuditDue.plusDays(31)));
 
     assertThat(report.suspended()).containsExactly(ENTITLEMENT);
-    assertThat(trust.entitlement(ENTITLEMENT).statusReason()).hasValueSatisfying(reason ->
-        assertThat(reason).contains("audit of practice overdue: due on " + firstAuditDue));
+    assertThat(trust.entitlement(ENTITLEMENT).statusReason())
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason).contains("audit of practice overdue: due on " + firstAuditDue));
   }
 
   @Test
   void theLatestAuditSetsWhenTheNextIsDue() {
     SampleTrust trust = new SampleTrust();
-    trust.addTraining(REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1),
-        TODAY.plusYears(4));
+    trust.addTraining(
+        REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1), TODAY.plusYears(4));
     trust.activeEntitlement();
     LocalDate nextDue = TODAY.plusMonths(6);
     trust.register.auditRecords().add(audit(nextDue));
@@ -200,9 +223,16 @@ class ComplianceSweepServiceTests {
   @Test
   void aSecondSweepAtTheSameInstantChangesNothing() {
     SampleTrust trust = trustWhoseTrainingExpiredYesterday(TrainingLapsePolicy.BLOCK);
-    Entitlement group = accepted(trust.entitlements.grantGroup(TRUST, GroupCriteria.builder()
-        .name("GMC-registered doctors").addRegulator(Regulator.GMC).build(),
-        SampleTrust.xrayLimbs(), byDelegate(NOW)));
+    Entitlement group =
+        accepted(
+            trust.entitlements.grantGroup(
+                TRUST,
+                GroupCriteria.builder()
+                    .name("GMC-registered doctors")
+                    .addRegulator(Regulator.GMC)
+                    .build(),
+                SampleTrust.xrayLimbs(),
+                byDelegate(NOW)));
     Instant at = at(TODAY.plusYears(1).plusDays(2));
     SweepReport first = trust.sweep.sweep(at);
     RegisterSnapshot afterFirst = trust.snapshot();
@@ -211,7 +241,9 @@ class ComplianceSweepServiceTests {
     SweepReport second = trust.sweep.sweep(at);
 
     assertThat(first.suspended()).containsExactly(ENTITLEMENT);
-    assertThat(first.flagged()).hasSize(2).allSatisfy(flag -> assertThat(flag).contains("review due"));
+    assertThat(first.flagged())
+        .hasSize(2)
+        .allSatisfy(flag -> assertThat(flag).contains("review due"));
     assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST)))
         .filteredOn(notification -> notification.kind() == NotificationKind.REVIEW_DUE)
         .extracting(Notification::subject)
@@ -231,14 +263,18 @@ class ComplianceSweepServiceTests {
 
     trust.sweep.sweep(at(active.validTo().plusDays(1)));
 
-    assertThat(trust.auditEventsSince(mark)).singleElement().satisfies(event -> {
-      assertThat(event.action()).isEqualTo("expire-entitlement");
-      assertThat(event.actor()).isEqualTo(SWEEP);
-      assertThat(event.result()).isEqualTo("ACCEPTED");
-      assertThat(event.causes()).containsExactly("validity ended on " + active.validTo());
-      assertThat(event.subject()).isEqualTo(ENTITLEMENT.value());
-    });
-    assertThat(trust.auditEventsSince(0)).extracting(AuditEvent::actor)
+    assertThat(trust.auditEventsSince(mark))
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.action()).isEqualTo("expire-entitlement");
+              assertThat(event.actor()).isEqualTo(SWEEP);
+              assertThat(event.result()).isEqualTo("ACCEPTED");
+              assertThat(event.causes()).containsExactly("validity ended on " + active.validTo());
+              assertThat(event.subject()).isEqualTo(ENTITLEMENT.value());
+            });
+    assertThat(trust.auditEventsSince(0))
+        .extracting(AuditEvent::actor)
         .contains(Actor.person(DELEGATE), SWEEP);
   }
 
@@ -272,22 +308,29 @@ class ComplianceSweepServiceTests {
         .build();
   }
 
-  /** S5: R active, R's IR(ME)R referrer training expired yesterday, lapsing under {@code policy}. */
+  /**
+   * S5: R active, R's IR(ME)R referrer training expired yesterday, lapsing under {@code policy}.
+   */
   private static SampleTrust trustWhoseTrainingExpiredYesterday(TrainingLapsePolicy policy) {
-    SampleTrust trust = new SampleTrust(procedures -> procedures.trainingRequirements(
-        List.of(SampleTrust.irmerTraining(policy))));
+    SampleTrust trust =
+        new SampleTrust(
+            procedures ->
+                procedures.trainingRequirements(List.of(SampleTrust.irmerTraining(policy))));
     LocalDate approved = TODAY.minusMonths(6);
-    trust.addTraining(REFERRER, TrainingType.IRMER_REFERRER, approved.minusYears(2),
-        TODAY.minusDays(1));
-    accepted(trust.applications.submit(SampleTrust.completeApplication().build(),
-        byDelegate(at(approved))));
+    trust.addTraining(
+        REFERRER, TrainingType.IRMER_REFERRER, approved.minusYears(2), TODAY.minusDays(1));
+    accepted(
+        trust.applications.submit(
+            SampleTrust.completeApplication().build(), byDelegate(at(approved))));
     accepted(trust.applications.startReview(APPLICATION, byDelegate(at(approved))));
-    assertThat(accepted(trust.applications.approve(APPLICATION, byDelegate(at(approved))))
-        .status()).isEqualTo(EntitlementStatus.ACTIVE);
+    assertThat(accepted(trust.applications.approve(APPLICATION, byDelegate(at(approved)))).status())
+        .isEqualTo(EntitlementStatus.ACTIVE);
     return trust;
   }
 
-  /** Records an audit whose next is due a year after {@code on}, so no audit is overdue before then. */
+  /**
+   * Records an audit whose next is due a year after {@code on}, so no audit is overdue before then.
+   */
   private static void auditedUpTo(SampleTrust trust, LocalDate on) {
     trust.register.auditRecords().add(audit(on));
   }

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Optimistic concurrency (ARCHITECTURE.md, persistence): two writers of one record never lose an
- * update; the one that read a stale version is refused {@code CONCURRENT_CHANGE} and writes
- * nothing but its audit record.
+ * update; the one that read a stale version is refused {@code CONCURRENT_CHANGE} and writes nothing
+ * but its audit record.
  */
 class ConcurrentChangeTests {
 
@@ -58,49 +58,60 @@ class ConcurrentChangeTests {
   @Test
   void aCommandThatReadAVersionAnotherNodeThenChangedIsRefusedAndTheOtherChangeIsKept() {
     trust.activeEntitlement();
-    EntitlementService nodeB = new EntitlementService(withTransactions(trust.register,
-        new DirectTransactions()));
+    EntitlementService nodeB =
+        new EntitlementService(withTransactions(trust.register, new DirectTransactions()));
     AtomicBoolean raced = new AtomicBoolean();
-    EntitlementStore racing = new InterleavingStore(trust.register.entitlements(), () -> {
-      if (raced.compareAndSet(false, true)) {
-        accepted(run(() -> nodeB.revoke(ENTITLEMENT,
-            CommandContext.by(DELEGATE, NOW, "revoked on node B"))));
-      }
-    });
-    EntitlementService nodeA =
-        new EntitlementService(withEntitlements(trust.register, racing));
+    EntitlementStore racing =
+        new InterleavingStore(
+            trust.register.entitlements(),
+            () -> {
+              if (raced.compareAndSet(false, true)) {
+                accepted(
+                    run(
+                        () ->
+                            nodeB.revoke(
+                                ENTITLEMENT,
+                                CommandContext.by(DELEGATE, NOW, "revoked on node B"))));
+              }
+            });
+    EntitlementService nodeA = new EntitlementService(withEntitlements(trust.register, racing));
     int notificationsBefore = trust.memory.notifications().size();
     long mark = trust.auditSize();
 
-    CommandResult<Entitlement> result = nodeA.suspend(ENTITLEMENT,
-        CommandContext.by(DELEGATE, NOW, "suspended on node A"));
+    CommandResult<Entitlement> result =
+        nodeA.suspend(ENTITLEMENT, CommandContext.by(DELEGATE, NOW, "suspended on node A"));
 
     assertThat(result.refusalCodes()).containsExactly(RefusalCode.CONCURRENT_CHANGE);
     assertThat(trust.register.entitlements().history(ENTITLEMENT))
         .extracting(Entitlement::status)
         .containsExactly(EntitlementStatus.ACTIVE, EntitlementStatus.REVOKED);
     ImmutableList<AuditEvent> audit = trust.auditEventsSince(mark);
-    assertThat(audit).extracting(AuditEvent::action, AuditEvent::result)
+    assertThat(audit)
+        .extracting(AuditEvent::action, AuditEvent::result)
         .containsExactly(
-            tuple("revoke-entitlement", "ACCEPTED"),
-            tuple("suspend-entitlement", "REFUSED"));
-    assertThat(audit.get(1).causes()).hasSize(2).last().asString()
+            tuple("revoke-entitlement", "ACCEPTED"), tuple("suspend-entitlement", "REFUSED"));
+    assertThat(audit.get(1).causes())
+        .hasSize(2)
+        .last()
+        .asString()
         .startsWith("CONCURRENT_CHANGE: entitlement E-APP-1 was changed concurrently");
     assertThat(audit.get(1).stateBefore()).contains("REVOKED v2");
     assertThat(trust.memory.notifications().size() - notificationsBefore)
-        .as("only node B's notification").isEqualTo(1);
+        .as("only node B's notification")
+        .isEqualTo(1);
   }
 
   @Test
   void twoDelegatesApprovingOneApplicationAtOnceGrantOneEntitlement() throws Exception {
-    trust.addTraining(SampleTrust.REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1),
-        TODAY.plusYears(2));
+    trust.addTraining(
+        SampleTrust.REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1), TODAY.plusYears(2));
     trust.applicationUnderReview();
     CountDownLatch start = new CountDownLatch(1);
-    Callable<CommandResult<Entitlement>> approve = () -> {
-      start.await();
-      return trust.applications.approve(APPLICATION, byDelegate(NOW));
-    };
+    Callable<CommandResult<Entitlement>> approve =
+        () -> {
+          start.await();
+          return trust.applications.approve(APPLICATION, byDelegate(NOW));
+        };
     Future<CommandResult<Entitlement>> first = otherNode.submit(approve);
     Future<CommandResult<Entitlement>> second = otherNode.submit(approve);
 
@@ -108,13 +119,19 @@ class ConcurrentChangeTests {
     List<CommandResult<Entitlement>> results = List.of(first.get(), second.get());
 
     assertThat(results).filteredOn(CommandResult::isAccepted).hasSize(1);
-    assertThat(results).filteredOn(result -> !result.isAccepted()).singleElement()
-        .satisfies(refused -> assertThat(refused.refusalCodes())
-            .containsAnyOf(RefusalCode.ILLEGAL_TRANSITION, RefusalCode.CONCURRENT_CHANGE));
+    assertThat(results)
+        .filteredOn(result -> !result.isAccepted())
+        .singleElement()
+        .satisfies(
+            refused ->
+                assertThat(refused.refusalCodes())
+                    .containsAnyOf(RefusalCode.ILLEGAL_TRANSITION, RefusalCode.CONCURRENT_CHANGE));
     assertThat(trust.register.entitlements().all()).hasSize(1);
     assertThat(trust.register.applications().history(APPLICATION))
         .extracting(Application::status)
-        .containsExactly(ApplicationStatus.SUBMITTED, ApplicationStatus.UNDER_REVIEW,
+        .containsExactly(
+            ApplicationStatus.SUBMITTED,
+            ApplicationStatus.UNDER_REVIEW,
             ApplicationStatus.APPROVED);
   }
 
@@ -126,17 +143,20 @@ class ConcurrentChangeTests {
     List<Future<Integer>> workers = new ArrayList<>();
     for (int worker = 0; worker < 4; worker++) {
       boolean suspending = worker % 2 == 0;
-      workers.add(otherNode.submit(() -> {
-        start.await();
-        int accepted = 0;
-        for (int attempt = 0; attempt < 50; attempt++) {
-          CommandResult<Entitlement> result = suspending
-              ? trust.entitlements.suspend(ENTITLEMENT, byDelegate(NOW))
-              : trust.entitlements.reinstate(ENTITLEMENT, byDelegate(NOW));
-          accepted += result.isAccepted() ? 1 : 0;
-        }
-        return accepted;
-      }));
+      workers.add(
+          otherNode.submit(
+              () -> {
+                start.await();
+                int accepted = 0;
+                for (int attempt = 0; attempt < 50; attempt++) {
+                  CommandResult<Entitlement> result =
+                      suspending
+                          ? trust.entitlements.suspend(ENTITLEMENT, byDelegate(NOW))
+                          : trust.entitlements.reinstate(ENTITLEMENT, byDelegate(NOW));
+                  accepted += result.isAccepted() ? 1 : 0;
+                }
+                return accepted;
+              }));
     }
 
     start.countDown();
@@ -152,8 +172,10 @@ class ConcurrentChangeTests {
           .isTrue();
       assertThat(history.get(version).version()).isEqualTo(version + 1);
     }
-    assertThat(trust.auditEventsSince(mark)).hasSize(200)
-        .filteredOn(event -> event.result().equals("ACCEPTED")).hasSize(accepted);
+    assertThat(trust.auditEventsSince(mark))
+        .hasSize(200)
+        .filteredOn(event -> event.result().equals("ACCEPTED"))
+        .hasSize(accepted);
   }
 
   private <T> T run(Callable<T> onAnotherNode) {
@@ -165,19 +187,41 @@ class ConcurrentChangeTests {
   }
 
   private static Register withEntitlements(Register register, EntitlementStore entitlements) {
-    return new Register(register.employers(), register.people(), register.delegations(),
-        register.applications(), entitlements, register.training(), register.complianceEvents(),
-        register.auditRecords(), register.agreements(), register.examinations(),
-        register.guidelines(), register.auditTrail(), register.notifications(),
-        register.registrationLookup(), register.transactions());
+    return new Register(
+        register.employers(),
+        register.people(),
+        register.delegations(),
+        register.applications(),
+        entitlements,
+        register.training(),
+        register.complianceEvents(),
+        register.auditRecords(),
+        register.agreements(),
+        register.examinations(),
+        register.guidelines(),
+        register.auditTrail(),
+        register.notifications(),
+        register.registrationLookup(),
+        register.transactions());
   }
 
   private static Register withTransactions(Register register, Transactions transactions) {
-    return new Register(register.employers(), register.people(), register.delegations(),
-        register.applications(), register.entitlements(), register.training(),
-        register.complianceEvents(), register.auditRecords(), register.agreements(),
-        register.examinations(), register.guidelines(), register.auditTrail(),
-        register.notifications(), register.registrationLookup(), transactions);
+    return new Register(
+        register.employers(),
+        register.people(),
+        register.delegations(),
+        register.applications(),
+        register.entitlements(),
+        register.training(),
+        register.complianceEvents(),
+        register.auditRecords(),
+        register.agreements(),
+        register.examinations(),
+        register.guidelines(),
+        register.auditTrail(),
+        register.notifications(),
+        register.registrationLookup(),
+        transactions);
   }
 
   /**

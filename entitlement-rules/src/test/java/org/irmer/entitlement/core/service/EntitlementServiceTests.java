@@ -27,9 +27,9 @@ import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.GroupCriteria;
-import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.RegistrationStatus;
+import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.TrainingType;
@@ -47,8 +47,8 @@ class EntitlementServiceTests {
 
   @Test
   void aCurrentDelegateGrantsAGroupEntitlement() {
-    Entitlement group = accepted(service.grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(),
-        byDelegate(NOW)));
+    Entitlement group =
+        accepted(service.grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(), byDelegate(NOW)));
 
     assertThat(group.id()).isEqualTo(EntitlementId.of("G-KV1-1"));
     assertThat(group.subject().group()).contains(DOCTORS);
@@ -58,18 +58,29 @@ class EntitlementServiceTests {
     assertThat(group.validTo()).isEqualTo(LocalDate.of(2029, 3, 9));
     assertThat(group.grantedUnder()).isEqualTo(DELEGATION);
     assertThat(group.grantedBy()).isEqualTo(DELEGATE);
-    assertThat(accepted(service.grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(),
-        byDelegate(NOW))).id()).isEqualTo(EntitlementId.of("G-KV1-2"));
+    assertThat(
+            accepted(service.grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(), byDelegate(NOW)))
+                .id())
+        .isEqualTo(EntitlementId.of("G-KV1-2"));
   }
 
   @Test
   void refusesAGroupGrantByAnyoneButACurrentDelegateOfThatEmployer() {
-    assertThat(service.grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(), byReferrer(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
-    assertThat(service.grantGroup(SampleTrust.OTHER_TRUST, DOCTORS, SampleTrust.xrayLimbs(),
-        byDelegate(NOW)).refusalCodes()).containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
-    assertThat(service.grantGroup(EmployerId.of("XX9"), DOCTORS, SampleTrust.xrayLimbs(),
-        byDelegate(NOW)).refusalCodes())
+    assertThat(
+            service
+                .grantGroup(TRUST, DOCTORS, SampleTrust.xrayLimbs(), byReferrer(NOW))
+                .refusalCodes())
+        .containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
+    assertThat(
+            service
+                .grantGroup(
+                    SampleTrust.OTHER_TRUST, DOCTORS, SampleTrust.xrayLimbs(), byDelegate(NOW))
+                .refusalCodes())
+        .containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
+    assertThat(
+            service
+                .grantGroup(EmployerId.of("XX9"), DOCTORS, SampleTrust.xrayLimbs(), byDelegate(NOW))
+                .refusalCodes())
         .containsExactlyInAnyOrder(RefusalCode.NOT_FOUND, RefusalCode.NOT_A_CURRENT_DELEGATE);
     assertThat(trust.register.entitlements().all()).isEmpty();
   }
@@ -78,17 +89,22 @@ class EntitlementServiceTests {
   void aDelegateSuspendsWithTheCauseAsReasonAndTheReferrerIsTold() {
     trust.activeEntitlement();
 
-    Entitlement suspended = accepted(service.suspend(ENTITLEMENT,
-        CommandContext.by(DELEGATE, NOW, "complaint under investigation")));
+    Entitlement suspended =
+        accepted(
+            service.suspend(
+                ENTITLEMENT, CommandContext.by(DELEGATE, NOW, "complaint under investigation")));
 
     assertThat(suspended.status()).isEqualTo(EntitlementStatus.SUSPENDED);
     assertThat(suspended.statusReason()).contains("complaint under investigation");
     assertThat(suspended.version()).isEqualTo(2);
-    assertThat(trust.notificationsTo(REFERRER.value())).last()
-        .satisfies(notification -> {
-          assertThat(notification.kind()).isEqualTo(NotificationKind.ENTITLEMENT_STATUS);
-          assertThat(notification.message()).contains("SUSPENDED", "complaint under investigation");
-        });
+    assertThat(trust.notificationsTo(REFERRER.value()))
+        .last()
+        .satisfies(
+            notification -> {
+              assertThat(notification.kind()).isEqualTo(NotificationKind.ENTITLEMENT_STATUS);
+              assertThat(notification.message())
+                  .contains("SUSPENDED", "complaint under investigation");
+            });
   }
 
   @Test
@@ -97,7 +113,8 @@ class EntitlementServiceTests {
 
     accepted(service.suspend(ENTITLEMENT, bySystem(NOW)));
 
-    assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST))).last()
+    assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST)))
+        .last()
         .satisfies(notification -> assertThat(notification.message()).contains("SUSPENDED"));
   }
 
@@ -117,8 +134,10 @@ class EntitlementServiceTests {
     trust.activeEntitlement();
     accepted(service.suspend(ENTITLEMENT, byDelegate(NOW)));
 
-    Entitlement reinstated = accepted(service.reinstate(ENTITLEMENT,
-        CommandContext.by(DELEGATE, NOW, "investigation closed")));
+    Entitlement reinstated =
+        accepted(
+            service.reinstate(
+                ENTITLEMENT, CommandContext.by(DELEGATE, NOW, "investigation closed")));
 
     assertThat(reinstated.status()).isEqualTo(EntitlementStatus.ACTIVE);
     assertThat(reinstated.statusReason()).contains("investigation closed");
@@ -141,8 +160,10 @@ class EntitlementServiceTests {
     trust.activeEntitlement();
     accepted(service.suspend(ENTITLEMENT, byDelegate(NOW)));
     Role edRole = trust.register.people().role(SampleTrust.ED_ROLE).orElseThrow();
-    trust.register.people().saveRole(Role.builder().from(edRole).validTo(TODAY).build(),
-        edRole.version());
+    trust
+        .register
+        .people()
+        .saveRole(Role.builder().from(edRole).validTo(TODAY).build(), edRole.version());
 
     assertThat(service.reinstate(ENTITLEMENT, byDelegate(at(TODAY.plusDays(1)))).refusalCodes())
         .containsExactly(RefusalCode.ROLE_NOT_VALID);
@@ -157,26 +178,33 @@ class EntitlementServiceTests {
         .containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
 
     SampleTrust delegateApplies = new SampleTrust();
-    delegateApplies.addTraining(DELEGATE, TrainingType.IRMER_REFERRER, TODAY.minusYears(1),
-        TODAY.plusYears(2));
-    accepted(delegateApplies.applications.submit(SampleTrust.completeApplication()
-        .applicant(DELEGATE).role(DELEGATE_ROLE).build(), byDelegate(NOW)));
-    delegateApplies.register.delegations().save(Delegation.builder()
-        .id(DelegationId.of("DLG-SUP"))
-        .employer(TRUST)
-        .delegate(Delegate.person(SUPERVISOR))
-        .delegatedBy("Chief Executive")
-        .validFrom(TODAY)
-        .build(), 0);
+    delegateApplies.addTraining(
+        DELEGATE, TrainingType.IRMER_REFERRER, TODAY.minusYears(1), TODAY.plusYears(2));
+    accepted(
+        delegateApplies.applications.submit(
+            SampleTrust.completeApplication().applicant(DELEGATE).role(DELEGATE_ROLE).build(),
+            byDelegate(NOW)));
+    delegateApplies
+        .register
+        .delegations()
+        .save(
+            Delegation.builder()
+                .id(DelegationId.of("DLG-SUP"))
+                .employer(TRUST)
+                .delegate(Delegate.person(SUPERVISOR))
+                .delegatedBy("Chief Executive")
+                .validFrom(TODAY)
+                .build(),
+            0);
     CommandContext bySecondDelegate = SampleTrust.by(SUPERVISOR, NOW);
     accepted(delegateApplies.applications.startReview(SampleTrust.APPLICATION, bySecondDelegate));
     accepted(delegateApplies.applications.approve(SampleTrust.APPLICATION, bySecondDelegate));
     accepted(delegateApplies.entitlements.suspend(ENTITLEMENT, bySecondDelegate));
 
-    assertThat(delegateApplies.entitlements.reinstate(ENTITLEMENT, byDelegate(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.OWN_APPLICATION);
-    assertThat(delegateApplies.entitlements.reinstate(ENTITLEMENT, bySecondDelegate)
-        .isAccepted()).isTrue();
+    assertThat(delegateApplies.entitlements.reinstate(ENTITLEMENT, byDelegate(NOW)).refusalCodes())
+        .containsExactly(RefusalCode.OWN_APPLICATION);
+    assertThat(delegateApplies.entitlements.reinstate(ENTITLEMENT, bySecondDelegate).isAccepted())
+        .isTrue();
   }
 
   @Test
@@ -188,15 +216,15 @@ class EntitlementServiceTests {
     assertThat(service.reinstate(ENTITLEMENT, byDelegate(NOW)).refusalCodes())
         .containsExactly(RefusalCode.ILLEGAL_TRANSITION);
     assertThat(service.revoke(ENTITLEMENT, bySystem(NOW)).refusalCodes())
-        .containsExactlyInAnyOrder(RefusalCode.NOT_A_CURRENT_DELEGATE,
-            RefusalCode.ILLEGAL_TRANSITION);
+        .containsExactlyInAnyOrder(
+            RefusalCode.NOT_A_CURRENT_DELEGATE, RefusalCode.ILLEGAL_TRANSITION);
   }
 
   @Test
   void refusesExpiryOnTheLastValidDayAndAcceptsItTheDayAfter() {
     Entitlement active = trust.activeEntitlement();
-    Instant lastMinuteOfValidity = active.validTo().atTime(23, 59).atZone(SampleTrust.LONDON)
-        .toInstant();
+    Instant lastMinuteOfValidity =
+        active.validTo().atTime(23, 59).atZone(SampleTrust.LONDON).toInstant();
     Instant dayAfter = at(active.validTo().plusDays(1));
 
     assertThat(service.expire(ENTITLEMENT, bySystem(lastMinuteOfValidity)).refusalCodes())
@@ -214,8 +242,12 @@ class EntitlementServiceTests {
     Scope narrower = Scope.builder().from(SampleTrust.xrayLimbs()).version(9).build();
     Instant later = at(TODAY.plusDays(10));
 
-    Entitlement successor = accepted(service.changeScope(ENTITLEMENT, narrower,
-        CommandContext.by(DELEGATE, later, "lower limb only from now")));
+    Entitlement successor =
+        accepted(
+            service.changeScope(
+                ENTITLEMENT,
+                narrower,
+                CommandContext.by(DELEGATE, later, "lower limb only from now")));
 
     assertThat(successor.id()).isEqualTo(EntitlementId.of("E-APP-1-v2"));
     assertThat(successor.scope().version()).isEqualTo(2);
@@ -232,8 +264,7 @@ class EntitlementServiceTests {
     assertThat(trust.entitlement(ENTITLEMENT).status()).isEqualTo(EntitlementStatus.SUPERSEDED);
     assertThat(trust.entitlement(ENTITLEMENT).statusReason())
         .hasValueSatisfying(reason -> assertThat(reason).contains("E-APP-1-v2"));
-    Entitlement third = accepted(service.changeScope(successor.id(), narrower,
-        byDelegate(later)));
+    Entitlement third = accepted(service.changeScope(successor.id(), narrower, byDelegate(later)));
     assertThat(third.id()).isEqualTo(EntitlementId.of("E-APP-1-v3"));
     assertThat(third.scope().version()).isEqualTo(3);
   }
@@ -242,11 +273,15 @@ class EntitlementServiceTests {
   void refusesAScopeChangeOfAFinalEntitlementOrByAnyoneButADelegate() {
     trust.activeEntitlement();
 
-    assertThat(service.changeScope(ENTITLEMENT, SampleTrust.xrayLimbs(), bySystem(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
+    assertThat(
+            service.changeScope(ENTITLEMENT, SampleTrust.xrayLimbs(), bySystem(NOW)).refusalCodes())
+        .containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
     accepted(service.revoke(ENTITLEMENT, byDelegate(NOW)));
-    assertThat(service.changeScope(ENTITLEMENT, SampleTrust.xrayLimbs(), byDelegate(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.ILLEGAL_TRANSITION);
+    assertThat(
+            service
+                .changeScope(ENTITLEMENT, SampleTrust.xrayLimbs(), byDelegate(NOW))
+                .refusalCodes())
+        .containsExactly(RefusalCode.ILLEGAL_TRANSITION);
     assertThat(trust.register.entitlements().find(EntitlementId.of("E-APP-1-v2"))).isEmpty();
   }
 
@@ -262,7 +297,8 @@ class EntitlementServiceTests {
         .containsExactly(RefusalCode.NOT_FOUND);
     assertThat(service.expire(unknown, byDelegate(NOW)).refusalCodes())
         .containsExactly(RefusalCode.NOT_FOUND);
-    assertThat(service.changeScope(unknown, SampleTrust.xrayLimbs(), byDelegate(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.NOT_FOUND);
+    assertThat(
+            service.changeScope(unknown, SampleTrust.xrayLimbs(), byDelegate(NOW)).refusalCodes())
+        .containsExactly(RefusalCode.NOT_FOUND);
   }
 }

@@ -60,60 +60,72 @@ class LifecycleProperties {
 
   @Test
   void everyStoredHistoryIsAPathItsStateMachineAllows() {
-    qt().withExamples(250).forAll(scripts()).checkAssert(script -> {
-      Run run = new Run();
-      script.forEach(run::perform);
+    qt().withExamples(250)
+        .forAll(scripts())
+        .checkAssert(
+            script -> {
+              Run run = new Run();
+              script.forEach(run::perform);
 
-      run.assertHistoriesFollowTheStateMachines();
-    });
+              run.assertHistoriesFollowTheStateMachines();
+            });
   }
 
   @Test
   void aRefusedCommandChangesNothingButAppendsOneAuditRecord() {
-    qt().withExamples(250).forAll(scripts()).checkAssert(script -> {
-      Run run = new Run();
-      for (Step step : script) {
-        RegisterSnapshot before = run.trust.snapshot();
-        long trail = run.trust.auditSize();
+    qt().withExamples(250)
+        .forAll(scripts())
+        .checkAssert(
+            script -> {
+              Run run = new Run();
+              for (Step step : script) {
+                RegisterSnapshot before = run.trust.snapshot();
+                long trail = run.trust.auditSize();
 
-        run.perform(step).ifPresent(result -> {
-          ImmutableList<AuditEvent> appended = run.trust.auditEventsSince(trail);
-          assertThat(appended).as("audit of %s", step).isNotEmpty();
-          assertThat(appended.get(appended.size() - 1).result())
-              .isEqualTo(result.isAccepted() ? "ACCEPTED" : "REFUSED");
-          if (!result.isAccepted()) {
-            assertThat(appended).as("audit of %s", step).hasSize(1);
-            assertThat(run.trust.snapshot()).as("after %s", step).isEqualTo(before);
-          }
-        });
-      }
-      assertThat(run.trust.register.auditTrail().firstBrokenLink()).isEmpty();
-    });
+                run.perform(step)
+                    .ifPresent(
+                        result -> {
+                          ImmutableList<AuditEvent> appended = run.trust.auditEventsSince(trail);
+                          assertThat(appended).as("audit of %s", step).isNotEmpty();
+                          assertThat(appended.get(appended.size() - 1).result())
+                              .isEqualTo(result.isAccepted() ? "ACCEPTED" : "REFUSED");
+                          if (!result.isAccepted()) {
+                            assertThat(appended).as("audit of %s", step).hasSize(1);
+                            assertThat(run.trust.snapshot()).as("after %s", step).isEqualTo(before);
+                          }
+                        });
+              }
+              assertThat(run.trust.register.auditTrail().firstBrokenLink()).isEmpty();
+            });
   }
 
   /**
-   * Scripts of up to 40 steps. Commands are weighted towards the paths that lead somewhere
-   * (submit, review, approve, train, suspend, reinstate); most steps are taken by the party who
-   * would normally act and aim at the latest application or entitlement, and most follow the last
-   * on the same day, so that long lives unfold; the rest are anyone, anything, any time later.
+   * Scripts of up to 40 steps. Commands are weighted towards the paths that lead somewhere (submit,
+   * review, approve, train, suspend, reinstate); most steps are taken by the party who would
+   * normally act and aim at the latest application or entitlement, and most follow the last on the
+   * same day, so that long lives unfold; the rest are anyone, anything, any time later.
    */
   private static Gen<List<Step>> scripts() {
     List<Pair<Integer, Gen<Command>>> commands = new ArrayList<>();
     for (Command command : Command.values()) {
       commands.add(Pair.of(command.weight, Generate.constant(command)));
     }
-    Gen<Party> parties = Generate.frequency(List.of(
-        Pair.of(6, Generate.constant(Party.NATURAL)),
-        Pair.of(1, Generate.constant(Party.DELEGATE)),
-        Pair.of(1, Generate.constant(Party.REFERRER)),
-        Pair.of(1, Generate.constant(Party.SYSTEM)),
-        Pair.of(1, Generate.constant(Party.SUPERVISOR))));
-    Gen<Integer> days = Generate.frequency(List.of(
-        Pair.of(6, Generate.constant(0)),
-        Pair.of(3, integers().between(1, 60)),
-        Pair.of(1, integers().between(61, 800))));
-    Gen<Step> step = Generate.frequency(commands)
-        .zip(parties, integers().between(0, 9), days, Step::new);
+    Gen<Party> parties =
+        Generate.frequency(
+            List.of(
+                Pair.of(6, Generate.constant(Party.NATURAL)),
+                Pair.of(1, Generate.constant(Party.DELEGATE)),
+                Pair.of(1, Generate.constant(Party.REFERRER)),
+                Pair.of(1, Generate.constant(Party.SYSTEM)),
+                Pair.of(1, Generate.constant(Party.SUPERVISOR))));
+    Gen<Integer> days =
+        Generate.frequency(
+            List.of(
+                Pair.of(6, Generate.constant(0)),
+                Pair.of(3, integers().between(1, 60)),
+                Pair.of(1, integers().between(61, 800))));
+    Gen<Step> step =
+        Generate.frequency(commands).zip(parties, integers().between(0, 9), days, Step::new);
     return lists().of(step).ofSizeBetween(1, 40);
   }
 
@@ -166,9 +178,12 @@ class LifecycleProperties {
   /** A script being played against a fresh trust whose third upheld event suspends. */
   private static final class Run {
 
-    private final SampleTrust trust = new SampleTrust(procedures -> procedures
-        .nonComplianceAction(NonComplianceAction.SUSPEND)
-        .nonComplianceThreshold(2));
+    private final SampleTrust trust =
+        new SampleTrust(
+            procedures ->
+                procedures
+                    .nonComplianceAction(NonComplianceAction.SUSPEND)
+                    .nonComplianceThreshold(2));
     private final List<ApplicationId> applications = new ArrayList<>();
     private Instant clock = NOW;
     private int serial;
@@ -187,10 +202,14 @@ class LifecycleProperties {
 
     private CommandResult<?> command(Step step, CommandContext context) {
       ApplicationId application = pick(applications, step.target(), ApplicationId.of("APP-NONE"));
-      EntitlementId entitlement = pick(trust.register.entitlements().all().stream()
-          .sorted(Comparator.comparing(Entitlement::recordedAt))
-          .map(Entitlement::id)
-          .toList(), step.target(), EntitlementId.of("E-NONE"));
+      EntitlementId entitlement =
+          pick(
+              trust.register.entitlements().all().stream()
+                  .sorted(Comparator.comparing(Entitlement::recordedAt))
+                  .map(Entitlement::id)
+                  .toList(),
+              step.target(),
+              EntitlementId.of("E-NONE"));
       return switch (step.command()) {
         case SUBMIT -> submit(step, context);
         case START_REVIEW -> trust.applications.startReview(application, context);
@@ -205,14 +224,21 @@ class LifecycleProperties {
         case REVOKE -> trust.entitlements.revoke(entitlement, context);
         case EXPIRE -> trust.entitlements.expire(entitlement, context);
         case CHANGE_SCOPE -> trust.entitlements.changeScope(entitlement, scope(step), context);
-        case GRANT_GROUP -> trust.entitlements.grantGroup(TRUST, GroupCriteria.builder()
-            .name("GMC-registered doctors").addRegulator(Regulator.GMC).build(), scope(step),
-            context);
+        case GRANT_GROUP ->
+            trust.entitlements.grantGroup(
+                TRUST,
+                GroupCriteria.builder()
+                    .name("GMC-registered doctors")
+                    .addRegulator(Regulator.GMC)
+                    .build(),
+                scope(step),
+                context);
         case NOTIFY_ROLE_CHANGE ->
             trust.entitlements.notifyRoleChange(currentRole().id(), newRole(), context);
         case NOTIFY_LEAVING -> trust.entitlements.notifyLeaving(REFERRER, TRUST, today(), context);
         case RECORD_TRAINING -> trust.entitlements.recordTraining(training(step), context);
-        case RECORD_COMPLIANCE_EVENT -> trust.entitlements.recordComplianceEvent(incident(), context);
+        case RECORD_COMPLIANCE_EVENT ->
+            trust.entitlements.recordComplianceEvent(incident(), context);
         case RECORD_AUDIT -> trust.entitlements.recordAudit(audit(step), context);
         case SWEEP -> throw new IllegalArgumentException("the sweep is not a command");
       };
@@ -221,7 +247,10 @@ class LifecycleProperties {
     void assertHistoriesFollowTheStateMachines() {
       for (Entitlement latest : trust.register.entitlements().all()) {
         ImmutableList<Entitlement> history = trust.register.entitlements().history(latest.id());
-        assertPath(history, Entitlement::version, entitlement -> entitlement.status().name(),
+        assertPath(
+            history,
+            Entitlement::version,
+            entitlement -> entitlement.status().name(),
             (from, to) -> from.status().canMoveTo(to.status()));
       }
       for (ApplicationId id : applications) {
@@ -229,13 +258,19 @@ class LifecycleProperties {
         if (!history.isEmpty()) {
           assertThat(history.get(0).status()).isEqualTo(ApplicationStatus.SUBMITTED);
         }
-        assertPath(history, Application::version, application -> application.status().name(),
+        assertPath(
+            history,
+            Application::version,
+            application -> application.status().name(),
             (from, to) -> from.status().canMoveTo(to.status()));
       }
     }
 
-    private static <T> void assertPath(ImmutableList<T> history, Function<T, Long> version,
-        Function<T, String> status, BiPredicate<T, T> allowed) {
+    private static <T> void assertPath(
+        ImmutableList<T> history,
+        Function<T, Long> version,
+        Function<T, String> status,
+        BiPredicate<T, T> allowed) {
       for (int i = 0; i < history.size(); i++) {
         assertThat(version.apply(history.get(i))).isEqualTo(i + 1L);
         if (i > 0) {
@@ -249,18 +284,23 @@ class LifecycleProperties {
     private CommandResult<Application> submit(Step step, CommandContext context) {
       ApplicationId id = ApplicationId.of("APP-" + serial);
       applications.add(id);
-      return trust.applications.submit(SampleTrust.completeApplication()
-          .id(id)
-          .role(currentRole().id())
-          .proposedScope(scope(step))
-          .recordedAt(clock)
-          .build(), context);
+      return trust.applications.submit(
+          SampleTrust.completeApplication()
+              .id(id)
+              .role(currentRole().id())
+              .proposedScope(scope(step))
+              .recordedAt(clock)
+              .build(),
+          context);
     }
 
     private Application revised(ApplicationId id) {
-      return trust.register.applications().find(id)
-          .map(stored -> Application.builder().from(stored).serviceNeed("revised " + serial)
-              .build())
+      return trust
+          .register
+          .applications()
+          .find(id)
+          .map(
+              stored -> Application.builder().from(stored).serviceNeed("revised " + serial).build())
           .orElseGet(() -> SampleTrust.completeApplication().id(id).build());
     }
 
@@ -323,12 +363,13 @@ class LifecycleProperties {
     }
 
     private CommandContext context(Party party) {
-      Actor who = switch (party) {
-        case DELEGATE, NATURAL -> Actor.person(DELEGATE);
-        case REFERRER -> Actor.person(REFERRER);
-        case SYSTEM -> Actor.system("order-comms");
-        case SUPERVISOR -> Actor.person(SUPERVISOR);
-      };
+      Actor who =
+          switch (party) {
+            case DELEGATE, NATURAL -> Actor.person(DELEGATE);
+            case REFERRER -> Actor.person(REFERRER);
+            case SYSTEM -> Actor.system("order-comms");
+            case SUPERVISOR -> Actor.person(SUPERVISOR);
+          };
       return new CommandContext(who, clock, "step " + serial);
     }
 
@@ -340,7 +381,9 @@ class LifecycleProperties {
       if (existing.isEmpty()) {
         return none;
       }
-      return target <= 5 ? existing.get(existing.size() - 1) : existing.get(target % existing.size());
+      return target <= 5
+          ? existing.get(existing.size() - 1)
+          : existing.get(target % existing.size());
     }
   }
 }

@@ -45,12 +45,26 @@ record RegisterSnapshot(
             .collect(ImmutableList.toImmutableList()),
         register.training().all(),
         people.stream()
-            .flatMap(person -> employers.stream().flatMap(employer ->
-                register.complianceEvents().forReferrer(person.id(), employer.id()).stream()))
+            .flatMap(
+                person ->
+                    employers.stream()
+                        .flatMap(
+                            employer ->
+                                register
+                                    .complianceEvents()
+                                    .forReferrer(person.id(), employer.id())
+                                    .stream()))
             .collect(ImmutableList.toImmutableList()),
         people.stream()
-            .flatMap(person -> employers.stream().flatMap(employer ->
-                register.auditRecords().forReferrer(person.id(), employer.id()).stream()))
+            .flatMap(
+                person ->
+                    employers.stream()
+                        .flatMap(
+                            employer ->
+                                register
+                                    .auditRecords()
+                                    .forReferrer(person.id(), employer.id())
+                                    .stream()))
             .collect(ImmutableList.toImmutableList()),
         trust.memory.notifications());
   }

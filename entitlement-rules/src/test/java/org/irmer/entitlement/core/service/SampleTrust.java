@@ -56,10 +56,10 @@ import org.irmer.entitlement.core.port.out.Register;
 /**
  * Kestrel Valley Hospitals NHS Trust, a fictional imaging employer for the lifecycle tests: one
  * trust in Europe/London with written procedures (IR(ME)R referrer training for the ionising
- * modalities, MRI safety for MRI, both blocking unless a test says otherwise), a named delegate,
- * a physiotherapist referrer in an emergency department role, the supervisor, clinical lead and
- * manager an application names, a sonographer with no statutory registration, a second trust, and
- * a small catalogue. Every service runs over one in-memory register.
+ * modalities, MRI safety for MRI, both blocking unless a test says otherwise), a named delegate, a
+ * physiotherapist referrer in an emergency department role, the supervisor, clinical lead and
+ * manager an application names, a sonographer with no statutory registration, a second trust, and a
+ * small catalogue. Every service runs over one in-memory register.
  */
 final class SampleTrust {
 
@@ -83,8 +83,10 @@ final class SampleTrust {
 
   /** A Tuesday in March, before the clocks change. */
   static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+
   static final Instant NOW = at(TODAY);
   static final ApplicationId APPLICATION = ApplicationId.of("APP-1");
+
   /** The entitlement that approving {@link #APPLICATION} grants. */
   static final EntitlementId ENTITLEMENT = EntitlementId.of("E-APP-1");
 
@@ -108,57 +110,82 @@ final class SampleTrust {
 
   /** The trust with its usual procedures as {@code adjust} changes them. */
   SampleTrust(UnaryOperator<WrittenProcedures.Builder> adjust) {
-    memory = InMemoryRegister.create()
-        .withExaminations(catalogue())
-        .withRegistrations(List.of(
-            hcpc(REFERRER_HCPC, REFERRER_REGISTERED, RegistrationStatus.REGISTERED),
-            hcpc("RA200001", LocalDate.of(2005, 7, 1), RegistrationStatus.REGISTERED),
-            gmc("7012345"), gmc("7054321"), gmc("7099999")));
+    memory =
+        InMemoryRegister.create()
+            .withExaminations(catalogue())
+            .withRegistrations(
+                List.of(
+                    hcpc(REFERRER_HCPC, REFERRER_REGISTERED, RegistrationStatus.REGISTERED),
+                    hcpc("RA200001", LocalDate.of(2005, 7, 1), RegistrationStatus.REGISTERED),
+                    gmc("7012345"),
+                    gmc("7054321"),
+                    gmc("7099999")));
     register = memory.register();
     applications = new ApplicationService(register);
     entitlements = new EntitlementService(register);
     sweep = new ComplianceSweepService(register);
     addEmployer(TRUST, "Kestrel Valley Hospitals NHS Trust", adjust);
     addEmployer(OTHER_TRUST, "Brackenridge Community Health Trust", UnaryOperator.identity());
-    register.delegations().save(Delegation.builder()
-        .id(DELEGATION)
-        .employer(TRUST)
-        .delegate(Delegate.person(DELEGATE))
-        .delegatedBy("Chief Executive")
-        .validFrom(LocalDate.of(2020, 1, 1))
-        .build(), 0);
+    register
+        .delegations()
+        .save(
+            Delegation.builder()
+                .id(DELEGATION)
+                .employer(TRUST)
+                .delegate(Delegate.person(DELEGATE))
+                .delegatedBy("Chief Executive")
+                .validFrom(LocalDate.of(2020, 1, 1))
+                .build(),
+            0);
     addPerson(DELEGATE, "Morag", "Linklater", Profession.RADIOGRAPHER, Regulator.HCPC, "RA200001");
-    addPerson(REFERRER, "Priya", "Okafor", Profession.PHYSIOTHERAPIST, Regulator.HCPC,
-        REFERRER_HCPC);
+    addPerson(
+        REFERRER, "Priya", "Okafor", Profession.PHYSIOTHERAPIST, Regulator.HCPC, REFERRER_HCPC);
     addPerson(SUPERVISOR, "Tomas", "Reyes", Profession.DOCTOR, Regulator.GMC, "7012345");
     addPerson(CLINICAL_LEAD, "Aisha", "Bennett", Profession.DOCTOR, Regulator.GMC, "7054321");
     addPerson(MANAGER, "Gareth", "Pryce", Profession.DOCTOR, Regulator.GMC, "7099999");
-    register.people().save(Person.builder()
-        .id(SONOGRAPHER).givenName("Lena").familyName("Marsh").profession(Profession.SONOGRAPHER)
-        .build(), 0);
+    register
+        .people()
+        .save(
+            Person.builder()
+                .id(SONOGRAPHER)
+                .givenName("Lena")
+                .familyName("Marsh")
+                .profession(Profession.SONOGRAPHER)
+                .build(),
+            0);
     addRole(DELEGATE_ROLE, DELEGATE, TRUST, "Consultant radiographer", LocalDate.of(2019, 1, 1));
     addRole(ED_ROLE, REFERRER, TRUST, "Advanced practice physiotherapist, ED", ED_ROLE_FROM);
     addRole(SONOGRAPHER_ROLE, SONOGRAPHER, TRUST, "Sonographer", LocalDate.of(2021, 1, 1));
   }
 
-  /** The usual procedures of {@code employer}: IR(ME)R training for ionising modalities, MRI safety for MRI. */
+  /**
+   * The usual procedures of {@code employer}: IR(ME)R training for ionising modalities, MRI safety
+   * for MRI.
+   */
   static WrittenProcedures.Builder procedures(EmployerId employer) {
     return WrittenProcedures.builder()
         .employer(employer)
         .version(1)
         .effectiveFrom(LocalDate.of(2024, 1, 1))
         .addTrainingRequirement(irmerTraining(TrainingLapsePolicy.BLOCK))
-        .addTrainingRequirement(TrainingRequirement.builder()
-            .training(TrainingType.MRI_SAFETY)
-            .addModality(Modality.MRI)
-            .build());
+        .addTrainingRequirement(
+            TrainingRequirement.builder()
+                .training(TrainingType.MRI_SAFETY)
+                .addModality(Modality.MRI)
+                .build());
   }
 
-  /** IR(ME)R referrer training for every ionising modality of the catalogue, lapsing under {@code policy}. */
+  /**
+   * IR(ME)R referrer training for every ionising modality of the catalogue, lapsing under {@code
+   * policy}.
+   */
   static TrainingRequirement irmerTraining(TrainingLapsePolicy policy) {
     return TrainingRequirement.builder()
         .training(TrainingType.IRMER_REFERRER)
-        .addModalities(Modality.PLAIN_RADIOGRAPHY, Modality.CT, Modality.FLUOROSCOPY,
+        .addModalities(
+            Modality.PLAIN_RADIOGRAPHY,
+            Modality.CT,
+            Modality.FLUOROSCOPY,
             Modality.NUCLEAR_MEDICINE)
         .lapsePolicy(policy)
         .build();
@@ -174,11 +201,12 @@ final class SampleTrust {
     return Scope.builder()
         .version(1)
         .addRule(xrayLimbsRule())
-        .addRule(ScopeRule.builder()
-            .id("mr-knee")
-            .modality(Modality.MRI)
-            .addIncludedRegion(BodyRegion.KNEE)
-            .build())
+        .addRule(
+            ScopeRule.builder()
+                .id("mr-knee")
+                .modality(Modality.MRI)
+                .addIncludedRegion(BodyRegion.KNEE)
+                .build())
         .build();
   }
 
@@ -224,8 +252,9 @@ final class SampleTrust {
         .supervisor(SUPERVISOR)
         .clinicalLead(CLINICAL_LEAD)
         .accountableManager(MANAGER)
-        .addEvidence(Evidence.of(EvidenceKind.TRAINING_CERTIFICATE, "IR(ME)R referrer e-learning",
-            "DOC-4411"))
+        .addEvidence(
+            Evidence.of(
+                EvidenceKind.TRAINING_CERTIFICATE, "IR(ME)R referrer e-learning", "DOC-4411"))
         .recordedAt(NOW);
   }
 
@@ -245,38 +274,50 @@ final class SampleTrust {
   }
 
   /** Stores a training record directly, as an import would: no command, no audit record. */
-  TrainingRecord addTraining(PersonId person, TrainingType type, LocalDate completed,
-      LocalDate expires) {
-    return register.training().add(TrainingRecord.builder()
-        .id(TrainingRecordId.of("TR-SETUP-" + ++trainingRecords))
-        .person(person)
-        .type(type)
-        .completed(completed)
-        .expires(expires)
-        .build());
+  TrainingRecord addTraining(
+      PersonId person, TrainingType type, LocalDate completed, LocalDate expires) {
+    return register
+        .training()
+        .add(
+            TrainingRecord.builder()
+                .id(TrainingRecordId.of("TR-SETUP-" + ++trainingRecords))
+                .person(person)
+                .type(type)
+                .completed(completed)
+                .expires(expires)
+                .build());
   }
 
-  /** Sets the person's registration status both on the register's copy and on the regulator's register. */
+  /**
+   * Sets the person's registration status both on the register's copy and on the regulator's
+   * register.
+   */
   void setRegistration(PersonId id, RegistrationStatus status) {
     Person person = register.people().find(id).orElseThrow();
-    ProfessionalRegistration changed = ProfessionalRegistration.builder()
-        .from(person.registration().orElseThrow())
-        .status(status)
-        .build();
-    register.people().save(Person.builder().from(person).registration(changed).build(),
-        person.version());
+    ProfessionalRegistration changed =
+        ProfessionalRegistration.builder()
+            .from(person.registration().orElseThrow())
+            .status(status)
+            .build();
+    register
+        .people()
+        .save(Person.builder().from(person).registration(changed).build(), person.version());
     memory.withRegistrations(List.of(changed));
   }
 
   Role addRole(RoleId id, PersonId person, EmployerId employer, String title, LocalDate from) {
-    return register.people().saveRole(Role.builder()
-        .id(id)
-        .person(person)
-        .employer(employer)
-        .title(title)
-        .level(LevelOfPractice.ADVANCED)
-        .validFrom(from)
-        .build(), 0);
+    return register
+        .people()
+        .saveRole(
+            Role.builder()
+                .id(id)
+                .person(person)
+                .employer(employer)
+                .title(title)
+                .level(LevelOfPractice.ADVANCED)
+                .validFrom(from)
+                .build(),
+            0);
   }
 
   Entitlement entitlement(EntitlementId id) {
@@ -315,27 +356,36 @@ final class SampleTrust {
     return result.value();
   }
 
-  private void addEmployer(EmployerId id, String name,
-      UnaryOperator<WrittenProcedures.Builder> adjust) {
+  private void addEmployer(
+      EmployerId id, String name, UnaryOperator<WrittenProcedures.Builder> adjust) {
     register.employers().save(Employer.builder().id(id).name(name).proceduresVersion(1).build(), 0);
     register.employers().addProcedures(adjust.apply(procedures(id)).build());
   }
 
-  private void addPerson(PersonId id, String given, String family, Profession profession,
-      Regulator regulator, String number) {
-    ProfessionalRegistration registration = memory.register().registrationLookup()
-        .lookup(regulator, number).orElseThrow();
-    register.people().save(Person.builder()
-        .id(id)
-        .givenName(given)
-        .familyName(family)
-        .profession(profession)
-        .registration(registration)
-        .build(), 0);
+  private void addPerson(
+      PersonId id,
+      String given,
+      String family,
+      Profession profession,
+      Regulator regulator,
+      String number) {
+    ProfessionalRegistration registration =
+        memory.register().registrationLookup().lookup(regulator, number).orElseThrow();
+    register
+        .people()
+        .save(
+            Person.builder()
+                .id(id)
+                .givenName(given)
+                .familyName(family)
+                .profession(profession)
+                .registration(registration)
+                .build(),
+            0);
   }
 
-  private static ProfessionalRegistration hcpc(String number, LocalDate registeredOn,
-      RegistrationStatus status) {
+  private static ProfessionalRegistration hcpc(
+      String number, LocalDate registeredOn, RegistrationStatus status) {
     return ProfessionalRegistration.builder()
         .regulator(Regulator.HCPC)
         .number(number)
@@ -357,17 +407,33 @@ final class SampleTrust {
 
   private static List<Examination> catalogue() {
     return List.of(
-        exam(XR_KNEE_LEFT, "X-ray knee left", Modality.PLAIN_RADIOGRAPHY, BodyRegion.KNEE,
+        exam(
+            XR_KNEE_LEFT,
+            "X-ray knee left",
+            Modality.PLAIN_RADIOGRAPHY,
+            BodyRegion.KNEE,
             Laterality.LEFT),
-        exam(XR_WRIST_RIGHT, "X-ray wrist right", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WRIST,
+        exam(
+            XR_WRIST_RIGHT,
+            "X-ray wrist right",
+            Modality.PLAIN_RADIOGRAPHY,
+            BodyRegion.WRIST,
             Laterality.RIGHT),
-        exam(XR_LUMBAR_SPINE, "X-ray lumbar spine", Modality.PLAIN_RADIOGRAPHY,
-            BodyRegion.LUMBAR_SPINE, Laterality.NOT_APPLICABLE),
+        exam(
+            XR_LUMBAR_SPINE,
+            "X-ray lumbar spine",
+            Modality.PLAIN_RADIOGRAPHY,
+            BodyRegion.LUMBAR_SPINE,
+            Laterality.NOT_APPLICABLE),
         exam(MR_KNEE_LEFT, "MRI knee left", Modality.MRI, BodyRegion.KNEE, Laterality.LEFT));
   }
 
-  private static Examination exam(ExaminationCode code, String name, Modality modality,
-      BodyRegion region, Laterality laterality) {
+  private static Examination exam(
+      ExaminationCode code,
+      String name,
+      Modality modality,
+      BodyRegion region,
+      Laterality laterality) {
     return Examination.builder()
         .code(code)
         .name(name)

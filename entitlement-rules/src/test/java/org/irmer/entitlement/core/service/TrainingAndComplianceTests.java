@@ -52,8 +52,8 @@ class TrainingAndComplianceTests {
     accepted(trust.applications.approve(APPLICATION, byDelegate(NOW)));
     long mark = trust.auditSize();
 
-    TrainingRecord recorded = accepted(trust.entitlements.recordTraining(irmerTraining("TR-1"),
-        byDelegate(NOW)));
+    TrainingRecord recorded =
+        accepted(trust.entitlements.recordTraining(irmerTraining("TR-1"), byDelegate(NOW)));
 
     assertThat(trust.register.training().forPerson(REFERRER)).containsExactly(recorded);
     assertThat(trust.entitlement(ENTITLEMENT).status()).isEqualTo(EntitlementStatus.ACTIVE);
@@ -62,14 +62,19 @@ class TrainingAndComplianceTests {
         .containsExactly(
             tuple("activate-entitlement", Actor.system("training-prerequisites"), "E-APP-1"),
             tuple("record-training", Actor.person(DELEGATE), "TR-1"));
-    assertThat(trust.notificationsTo(REFERRER.value())).last()
+    assertThat(trust.notificationsTo(REFERRER.value()))
+        .last()
         .satisfies(notification -> assertThat(notification.message()).contains("ACTIVE"));
   }
 
   @Test
   void aPendingEntitlementStaysPendingWhileOtherRequiredTrainingIsMissing() {
-    accepted(trust.applications.submit(SampleTrust.completeApplication()
-        .proposedScope(SampleTrust.xrayLimbsAndMriKnee()).build(), byDelegate(NOW)));
+    accepted(
+        trust.applications.submit(
+            SampleTrust.completeApplication()
+                .proposedScope(SampleTrust.xrayLimbsAndMriKnee())
+                .build(),
+            byDelegate(NOW)));
     accepted(trust.applications.startReview(APPLICATION, byDelegate(NOW)));
     accepted(trust.applications.approve(APPLICATION, byDelegate(NOW)));
 
@@ -83,11 +88,23 @@ class TrainingAndComplianceTests {
   void refusesTrainingOfAnUnknownPersonOrWithATakenId() {
     accepted(trust.entitlements.recordTraining(irmerTraining("TR-1"), byDelegate(NOW)));
 
-    assertThat(trust.entitlements.recordTraining(TrainingRecord.builder()
-        .from(irmerTraining("TR-2")).person(PersonId.of("NOBODY")).build(), byDelegate(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.NOT_FOUND);
-    assertThat(trust.entitlements.recordTraining(irmerTraining("TR-1"), byDelegate(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.CONCURRENT_CHANGE);
+    assertThat(
+            trust
+                .entitlements
+                .recordTraining(
+                    TrainingRecord.builder()
+                        .from(irmerTraining("TR-2"))
+                        .person(PersonId.of("NOBODY"))
+                        .build(),
+                    byDelegate(NOW))
+                .refusalCodes())
+        .containsExactly(RefusalCode.NOT_FOUND);
+    assertThat(
+            trust
+                .entitlements
+                .recordTraining(irmerTraining("TR-1"), byDelegate(NOW))
+                .refusalCodes())
+        .containsExactly(RefusalCode.CONCURRENT_CHANGE);
   }
 
   @Test
@@ -115,8 +132,8 @@ class TrainingAndComplianceTests {
 
   @Test
   void underSuspendTheThirdUpheldEventSuspendsAtOnce() {
-    trust = new SampleTrust(procedures -> procedures
-        .nonComplianceAction(NonComplianceAction.SUSPEND));
+    trust =
+        new SampleTrust(procedures -> procedures.nonComplianceAction(NonComplianceAction.SUSPEND));
     trust.activeEntitlement();
     record(ComplianceEventKind.INCIDENT, true, NOW.minus(Duration.ofDays(20)));
     record(ComplianceEventKind.INCIDENT, true, NOW.minus(Duration.ofDays(10)));
@@ -125,9 +142,11 @@ class TrainingAndComplianceTests {
     record(ComplianceEventKind.INCIDENT, true, NOW);
 
     assertThat(trust.entitlement(ENTITLEMENT).status()).isEqualTo(EntitlementStatus.SUSPENDED);
-    assertThat(trust.entitlement(ENTITLEMENT).statusReason()).hasValueSatisfying(reason ->
-        assertThat(reason).contains("non-compliance threshold reached"));
-    assertThat(trust.auditEventsSince(mark)).extracting(AuditEvent::action, AuditEvent::actor)
+    assertThat(trust.entitlement(ENTITLEMENT).statusReason())
+        .hasValueSatisfying(
+            reason -> assertThat(reason).contains("non-compliance threshold reached"));
+    assertThat(trust.auditEventsSince(mark))
+        .extracting(AuditEvent::action, AuditEvent::actor)
         .containsExactly(
             tuple("suspend-entitlement", Actor.system("non-compliance-threshold")),
             tuple("record-compliance-event", Actor.person(DELEGATE)));
@@ -135,8 +154,8 @@ class TrainingAndComplianceTests {
 
   @Test
   void blockedAttemptsAndEventsNotUpheldNeverCountTowardsTheThreshold() {
-    trust = new SampleTrust(procedures -> procedures
-        .nonComplianceAction(NonComplianceAction.SUSPEND));
+    trust =
+        new SampleTrust(procedures -> procedures.nonComplianceAction(NonComplianceAction.SUSPEND));
     Entitlement active = trust.activeEntitlement();
     record(ComplianceEventKind.INCIDENT, true, NOW.minus(Duration.ofDays(5)));
     record(ComplianceEventKind.INCIDENT, true, NOW.minus(Duration.ofDays(4)));
@@ -152,10 +171,13 @@ class TrainingAndComplianceTests {
 
   @Test
   void theWindowIncludesAnEventExactlyAtItsStartAndNothingOlder() {
-    trust = new SampleTrust(procedures -> procedures
-        .nonComplianceAction(NonComplianceAction.SUSPEND)
-        .nonComplianceThreshold(2)
-        .nonComplianceWindow(Period.ofMonths(12)));
+    trust =
+        new SampleTrust(
+            procedures ->
+                procedures
+                    .nonComplianceAction(NonComplianceAction.SUSPEND)
+                    .nonComplianceThreshold(2)
+                    .nonComplianceWindow(Period.ofMonths(12)));
     trust.activeEntitlement();
     Instant windowStart = NOW.atZone(SampleTrust.LONDON).minusMonths(12).toInstant();
 
@@ -169,70 +191,103 @@ class TrainingAndComplianceTests {
 
   @Test
   void aJustificationOutcomeIsFedBackAndStoredButIsNoBreach() {
-    trust = new SampleTrust(procedures -> procedures
-        .nonComplianceAction(NonComplianceAction.SUSPEND).nonComplianceThreshold(1));
+    trust =
+        new SampleTrust(
+            procedures ->
+                procedures
+                    .nonComplianceAction(NonComplianceAction.SUSPEND)
+                    .nonComplianceThreshold(1));
     Entitlement active = trust.activeEntitlement();
 
-    ComplianceEvent outcome = accepted(trust.entitlements.recordJustificationOutcome(event(
-        ComplianceEventKind.NOT_JUSTIFIED, true, NOW), bySystem(NOW)));
+    ComplianceEvent outcome =
+        accepted(
+            trust.entitlements.recordJustificationOutcome(
+                event(ComplianceEventKind.NOT_JUSTIFIED, true, NOW), bySystem(NOW)));
 
     assertThat(trust.register.complianceEvents().forReferrer(REFERRER, TRUST))
         .containsExactly(outcome);
-    assertThat(trust.notificationsTo(REFERRER.value())).last().satisfies(notification -> {
-      assertThat(notification.kind()).isEqualTo(NotificationKind.JUSTIFICATION_FEEDBACK);
-      assertThat(notification.message()).contains("NOT_JUSTIFIED", "ORD-");
-    });
+    assertThat(trust.notificationsTo(REFERRER.value()))
+        .last()
+        .satisfies(
+            notification -> {
+              assertThat(notification.kind()).isEqualTo(NotificationKind.JUSTIFICATION_FEEDBACK);
+              assertThat(notification.message()).contains("NOT_JUSTIFIED", "ORD-");
+            });
     assertThat(trust.register.entitlements().history(ENTITLEMENT)).containsExactly(active);
   }
 
   @Test
   void refusesEventsAboutAnUnknownReferrerOrEmployer() {
-    ComplianceEvent unknown = ComplianceEvent.builder()
-        .from(event(ComplianceEventKind.INCIDENT, true, NOW)).referrer(PersonId.of("NOBODY"))
-        .build();
+    ComplianceEvent unknown =
+        ComplianceEvent.builder()
+            .from(event(ComplianceEventKind.INCIDENT, true, NOW))
+            .referrer(PersonId.of("NOBODY"))
+            .build();
 
     assertThat(trust.entitlements.recordComplianceEvent(unknown, byDelegate(NOW)).refusalCodes())
         .containsExactly(RefusalCode.NOT_FOUND);
-    assertThat(trust.entitlements.recordJustificationOutcome(unknown, byDelegate(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.NOT_FOUND);
+    assertThat(
+            trust.entitlements.recordJustificationOutcome(unknown, byDelegate(NOW)).refusalCodes())
+        .containsExactly(RefusalCode.NOT_FOUND);
   }
 
   @Test
   void aPassedAuditIsKeptAndAFailedOneCountsAsUpheldNonCompliance() {
-    trust = new SampleTrust(procedures -> procedures
-        .nonComplianceAction(NonComplianceAction.SUSPEND).nonComplianceThreshold(1));
+    trust =
+        new SampleTrust(
+            procedures ->
+                procedures
+                    .nonComplianceAction(NonComplianceAction.SUSPEND)
+                    .nonComplianceThreshold(1));
     trust.activeEntitlement();
 
-    AuditRecord passed = accepted(trust.entitlements.recordAudit(audit("AUD-1",
-        AuditOutcome.PASS), byDelegate(NOW)));
+    AuditRecord passed =
+        accepted(
+            trust.entitlements.recordAudit(audit("AUD-1", AuditOutcome.PASS), byDelegate(NOW)));
     assertThat(trust.register.auditRecords().forReferrer(REFERRER, TRUST)).containsExactly(passed);
     assertThat(trust.entitlement(ENTITLEMENT).status()).isEqualTo(EntitlementStatus.ACTIVE);
 
     accepted(trust.entitlements.recordAudit(audit("AUD-2", AuditOutcome.FAIL), byDelegate(NOW)));
     assertThat(trust.register.complianceEvents().forReferrer(REFERRER, TRUST))
-        .singleElement().satisfies(failure -> {
-          assertThat(failure.id()).isEqualTo(ComplianceEventId.of("AUDIT-FAIL-AUD-2"));
-          assertThat(failure.kind()).isEqualTo(ComplianceEventKind.AUDIT_FAIL);
-          assertThat(failure.upheld()).isTrue();
-        });
+        .singleElement()
+        .satisfies(
+            failure -> {
+              assertThat(failure.id()).isEqualTo(ComplianceEventId.of("AUDIT-FAIL-AUD-2"));
+              assertThat(failure.kind()).isEqualTo(ComplianceEventKind.AUDIT_FAIL);
+              assertThat(failure.upheld()).isTrue();
+            });
     assertThat(trust.entitlement(ENTITLEMENT).status()).isEqualTo(EntitlementStatus.SUSPENDED);
   }
 
   @Test
   void refusesAFailedAuditAtAnEmployerWithoutProcedures() {
-    trust.register.employers().save(Employer.builder()
-        .from(trust.register.employers().find(TRUST).orElseThrow()).proceduresVersion(9).build(),
-        1);
+    trust
+        .register
+        .employers()
+        .save(
+            Employer.builder()
+                .from(trust.register.employers().find(TRUST).orElseThrow())
+                .proceduresVersion(9)
+                .build(),
+            1);
 
-    assertThat(trust.entitlements.recordAudit(audit("AUD-1", AuditOutcome.FAIL), byDelegate(NOW))
-        .refusalCodes()).containsExactly(RefusalCode.NO_PROCEDURES);
-    assertThat(trust.entitlements.recordAudit(audit("AUD-2", AuditOutcome.PASS), byDelegate(NOW))
-        .isAccepted()).isTrue();
+    assertThat(
+            trust
+                .entitlements
+                .recordAudit(audit("AUD-1", AuditOutcome.FAIL), byDelegate(NOW))
+                .refusalCodes())
+        .containsExactly(RefusalCode.NO_PROCEDURES);
+    assertThat(
+            trust
+                .entitlements
+                .recordAudit(audit("AUD-2", AuditOutcome.PASS), byDelegate(NOW))
+                .isAccepted())
+        .isTrue();
   }
 
   private void record(ComplianceEventKind kind, boolean upheld, Instant occurredAt) {
-    accepted(trust.entitlements.recordComplianceEvent(event(kind, upheld, occurredAt),
-        byDelegate(NOW)));
+    accepted(
+        trust.entitlements.recordComplianceEvent(event(kind, upheld, occurredAt), byDelegate(NOW)));
   }
 
   private ComplianceEvent event(ComplianceEventKind kind, boolean upheld, Instant occurredAt) {

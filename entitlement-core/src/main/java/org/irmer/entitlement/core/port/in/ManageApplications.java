@@ -9,20 +9,20 @@ import org.irmer.entitlement.core.domain.Entitlement;
 /**
  * Applications for entitlement (principle 2) and the delegate's decision on them (principle 1).
  *
- * <p>Every command, accepted or refused, appends one audit record with action (for example
- * {@code approve-application}), actor, instant, the application as subject, result
- * ({@code ACCEPTED} or {@code REFUSED}), causes (the context's cause, then each refusal as
- * {@code CODE: message}) and the application's state before and after ({@code UNDER_REVIEW v2}).
- * A refused command changes nothing else. Every reason that applies is reported, not just the
- * first; an unknown application is {@code NOT_FOUND}, and a record someone else changed first is
- * {@code CONCURRENT_CHANGE}. Dates are the command's local date in the employer's zone.
+ * <p>Every command, accepted or refused, appends one audit record with action (for example {@code
+ * approve-application}), actor, instant, the application as subject, result ({@code ACCEPTED} or
+ * {@code REFUSED}), causes (the context's cause, then each refusal as {@code CODE: message}) and
+ * the application's state before and after ({@code UNDER_REVIEW v2}). A refused command changes
+ * nothing else. Every reason that applies is reported, not just the first; an unknown application
+ * is {@code NOT_FOUND}, and a record someone else changed first is {@code CONCURRENT_CHANGE}. Dates
+ * are the command's local date in the employer's zone.
  *
  * <p>Only a current delegate of the application's employer ({@code NOT_A_CURRENT_DELEGATE}), never
- * the applicant ({@code OWN_APPLICATION}), reviews and decides; only the applicant
- * ({@code NOT_THE_APPLICANT}) revises or withdraws. A move the state machine of
- * {@link org.irmer.entitlement.core.domain.ApplicationStatus} forbids is
- * {@code ILLEGAL_TRANSITION}. Each change tells the other party: the employer's delegates of what
- * the applicant did, the applicant of what a delegate did.
+ * the applicant ({@code OWN_APPLICATION}), reviews and decides; only the applicant ({@code
+ * NOT_THE_APPLICANT}) revises or withdraws. A move the state machine of {@link
+ * org.irmer.entitlement.core.domain.ApplicationStatus} forbids is {@code ILLEGAL_TRANSITION}. Each
+ * change tells the other party: the employer's delegates of what the applicant did, the applicant
+ * of what a delegate did.
  */
 public interface ManageApplications {
 
@@ -31,13 +31,14 @@ public interface ManageApplications {
    * instant; anyone may submit it (the applicant, or a system acting for them), and the actor is
    * recorded. Refused with one reason per missing item (service need, proposed scope, supervisor,
    * clinical lead, accountable manager, evidence); {@code NOT_A_REGISTERED_PROFESSIONAL} when the
-   * applicant holds no registration the regulator's register knows; {@code REGISTRATION_NOT_CURRENT}
-   * when it is lapsed, removed or suspended (on the register's copy or the regulator's entry);
-   * {@code INSUFFICIENT_EXPERIENCE} when first registration plus the procedures' minimum
-   * experience falls after the date; {@code ROLE_NOT_VALID} when the role is unknown, not the
-   * applicant's, not at that employer or not held on the date; {@code NO_PROCEDURES} when the
-   * employer has none in force; {@code NOT_FOUND} for an unknown applicant or employer;
-   * {@code INVALID_REQUEST} when the id is taken or the value already carries a decision.
+   * applicant holds no registration the regulator's register knows; {@code
+   * REGISTRATION_NOT_CURRENT} when it is lapsed, removed or suspended (on the register's copy or
+   * the regulator's entry); {@code INSUFFICIENT_EXPERIENCE} when first registration plus the
+   * procedures' minimum experience falls after the date; {@code ROLE_NOT_VALID} when the role is
+   * unknown, not the applicant's, not at that employer or not held on the date; {@code
+   * NO_PROCEDURES} when the employer has none in force; {@code NOT_FOUND} for an unknown applicant
+   * or employer; {@code INVALID_REQUEST} when the id is taken or the value already carries a
+   * decision.
    */
   CommandResult<Application> submit(Application application, CommandContext context);
 
