@@ -135,6 +135,10 @@ final class TestTrust {
             .modality(Modality.CT).region(BodyRegion.ABDOMEN).contrast(true).build(),
         exam("NBONE", "Nuclear medicine bone scan", Modality.NUCLEAR_MEDICINE, BodyRegion.WHOLE_BODY,
             Laterality.NOT_APPLICABLE),
+        exam("NTHYR", "Nuclear medicine thyroid scan", Modality.NUCLEAR_MEDICINE, BodyRegion.NECK,
+            Laterality.NOT_APPLICABLE),
+        exam("XTOER", "X-ray toe right", Modality.PLAIN_RADIOGRAPHY, BodyRegion.TOE, Laterality.RIGHT),
+        exam("XLLEG", "X-ray whole leg", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB, Laterality.RIGHT),
         exam("UABDO", "Ultrasound abdomen", Modality.ULTRASOUND, BodyRegion.ABDOMEN, Laterality.NOT_APPLICABLE));
   }
 
