@@ -259,7 +259,8 @@ final class TestTrust {
         .requestedAt(NOW);
   }
 
-  ReferenceEvaluator evaluator() {
-    return new ReferenceEvaluator(register);
+  /** Both engines, checked against each other on every call; answers with the reference decision. */
+  ReferralEvaluator evaluator() {
+    return new BothEngines(register);
   }
 }

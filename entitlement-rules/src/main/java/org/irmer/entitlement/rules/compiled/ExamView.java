@@ -1,0 +1,6 @@
+package org.irmer.entitlement.rules.compiled;
+
+import org.irmer.entitlement.core.domain.Examination;
+
+/** A catalogue entry with its modality ordinal, region number and dense index. */
+record ExamView(Examination examination, int index, int modality, int region, boolean contrast) {}
