@@ -362,7 +362,7 @@ public final class ContractFixtures {
         .modality(Modality.PLAIN_RADIOGRAPHY)
         .region(region)
         .laterality(Laterality.LEFT)
-        .snomedId("1234567" + code.length())
+        .snomedId("900000000000" + code.length())
         .build();
   }
 

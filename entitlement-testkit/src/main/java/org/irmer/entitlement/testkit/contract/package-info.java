@@ -71,7 +71,7 @@
  * }</pre>
  *
  * <p>Run them as any other test ({@code mvn verify}); a class named {@code ...Tests} is picked up by
- * Surefire's defaults. Each suite finishes in well under a second on an in-memory store; the
+ * Surefire's defaults. All of them together take a few seconds on the in-memory adapter; the
  * concurrency checks use eight threads and give up after 30 s rather than hang on a deadlock.
  *
  * <h2>What the suites assume and leave out</h2>
