@@ -229,7 +229,7 @@ final class RandomRegister {
         .profession(profession);
     if (chance(0.95)) {
       person.registration(TestTrust.registration(regulator, "PIN-" + id,
-          chance(0.85) ? RegistrationStatus.REGISTERED : pick(RegistrationStatus.class)));
+          chance(0.92) ? RegistrationStatus.REGISTERED : pick(RegistrationStatus.class)));
     }
     Person built = person.build();
     writes.add(register -> register.people().save(built, 0));
@@ -241,6 +241,13 @@ final class RandomRegister {
         Role role = Role.builder().id(RoleId.of("ROLE-" + id + "-" + employer)).person(id).employer(employer)
             .title("Practitioner").level(pick(LevelOfPractice.class)).validFrom(from).validTo(to).build();
         writes.add(register -> register.people().saveRole(role, 0));
+      }
+    }
+    if (chance(0.75)) {
+      for (TrainingType type : TRAINING) {
+        TrainingRecord record = TrainingRecord.builder().id(TrainingRecordId.of(next("TR")))
+            .person(id).type(type).completed(pivot.minusYears(1)).expires(pivot.plusYears(2)).build();
+        writes.add(register -> register.training().add(record));
       }
     }
     for (TrainingType type : someOf(TRAINING, 0.7)) {
@@ -269,19 +276,14 @@ final class RandomRegister {
 
   private void addEntitlement(EntitlementSubject subject, EmployerId employer,
       java.util.Optional<RoleId> role) {
-    LocalDate validFrom = nearPivot(200).minusDays(random.nextInt(400));
-    LocalDate validTo = nearPivot(60);
-    if (validTo.isBefore(validFrom)) {
-      LocalDate swap = validFrom;
-      validFrom = validTo;
-      validTo = swap;
-    }
+    LocalDate validFrom = chance(0.2) ? nearPivot(40) : pivot.minusDays(random.nextInt(400));
+    LocalDate validTo = later(validFrom, chance(0.3) ? nearPivot(40) : pivot.plusDays(random.nextInt(400)));
     int rules = 1 + random.nextInt(4);
     Scope.Builder scope = Scope.builder().version(1 + random.nextInt(3));
     for (int i = 0; i < rules; i++) {
       scope.addRule(rule("R" + (char) ('A' + random.nextInt(8)) + i));
     }
-    EntitlementStatus status = chance(0.7) ? EntitlementStatus.ACTIVE : pick(EntitlementStatus.class);
+    EntitlementStatus status = chance(0.85) ? EntitlementStatus.ACTIVE : pick(EntitlementStatus.class);
     Entitlement entitlement = Entitlement.builder()
         .id(EntitlementId.of(next("E")))
         .type(chance(0.9) ? EntitlementType.REFERRER : EntitlementType.CLINICAL_EVALUATION)
@@ -384,10 +386,13 @@ final class RandomRegister {
 
   /** A random request: usually aimed at a rule of some entitlement, sometimes pushed just outside. */
   ReferralRequest request() {
-    ReferralRequest.Builder request = ReferralRequest.builder();
     List<Entitlement> aimable = entitlements;
     Entitlement target = aimable.isEmpty() || chance(0.15) ? null : pick(aimable);
     ScopeRule rule = target == null ? null : pick(target.scope().rules());
+    if (target != null && chance(0.5)) {
+      return faithfulRequest(target, rule);
+    }
+    ReferralRequest.Builder request = ReferralRequest.builder();
     PersonId referrer = target != null && target.subject().person().isPresent() && chance(0.9)
         ? target.subject().person().get()
         : chance(0.95) ? pick(people) : PersonId.of("UNKNOWN");
@@ -430,6 +435,32 @@ final class RandomRegister {
         ? pick(List.copyOf(rule.urgencies())) : pick(Urgency.class));
     request.contrast(chance(0.15));
     request.orderId(next("ORD"));
+    return request.build();
+  }
+
+  /** A complete request inside every dimension of {@code rule}, at the entitlement's employer. */
+  private ReferralRequest faithfulRequest(Entitlement target, ScopeRule rule) {
+    LocalDate date = nearPivot(40);
+    int youngest = rule.minAge().orElse(0);
+    int age = youngest + random.nextInt(rule.maxAge().orElse(youngest + 60) - youngest + 1);
+    ReferralRequest.Builder request = ReferralRequest.builder()
+        .referrer(target.subject().person().orElseGet(() -> pick(people)))
+        .employer(target.employer())
+        .examination(examFor(rule).code())
+        .patient(Patient.builder().birthDate(date.minusYears(age).minusDays(random.nextInt(300)))
+            .sex(pick(Sex.class)).pregnancy(PregnancyStatus.NOT_PREGNANT).build())
+        .setting(rule.settings().isEmpty() ? CareSetting.at(pick(SETTING_KINDS), pick(SITES))
+            : settingFor(pick(List.copyOf(rule.settings()))))
+        .addClinicalInformation(ClinicalInformationItem.CLINICAL_QUESTION,
+            ClinicalInformationItem.RENAL_FUNCTION, ClinicalInformationItem.IMPLANT_STATUS)
+        .urgency(rule.urgencies().isEmpty() ? pick(Urgency.class) : pick(List.copyOf(rule.urgencies())))
+        .contrast(rule.contrastAllowed() && chance(0.3))
+        .requestedAt(date.atTime(LocalTime.of(random.nextInt(24), random.nextInt(60)))
+            .atZone(ZoneId.of("Europe/London")).toInstant())
+        .orderId(next("ORD"));
+    if (!rule.indications().isEmpty()) {
+      request.indication(pick(List.copyOf(rule.indications())));
+    }
     return request.build();
   }
 
