@@ -217,11 +217,11 @@ public final class OutcomeGenerators {
   }
 
   /**
-   * Intact audit trails of zero to twenty entries: each entry chained to the one before it with
+   * Intact audit trails of zero to ten entries: each entry chained to the one before it with
    * {@link AuditTrailEntry#chain}, so sequences run from 1 and every hash verifies.
    */
   public static Gen<ImmutableList<AuditTrailEntry>> auditTrails() {
-    return Gens.listOf(auditEvents(), 0, 20).map(events -> {
+    return Gens.listOf(auditEvents(), 0, 10).map(events -> {
       ImmutableList.Builder<AuditTrailEntry> trail = ImmutableList.builder();
       AuditTrailEntry previous = null;
       for (AuditEvent event : events) {

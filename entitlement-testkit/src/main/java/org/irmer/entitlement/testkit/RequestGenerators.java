@@ -50,6 +50,10 @@ public final class RequestGenerators {
 
   private static final ImmutableList<Urgency> URGENCIES = ImmutableList.copyOf(Urgency.values());
 
+  /** The sexes of patients of aimed requests: recorded, never {@code UNKNOWN}. */
+  private static final ImmutableList<Sex> RECORDED_SEXES =
+      ImmutableList.of(Sex.FEMALE, Sex.MALE, Sex.OTHER);
+
   /** Ages of rules without bounds, and the ceiling of rules with only a lower bound. */
   private static final int OLDEST = 100;
 
@@ -141,6 +145,11 @@ public final class RequestGenerators {
     RuleGeometry geometry = new RuleGeometry(rule, target.catalogue());
     checkArgument(!geometry.inside.isEmpty(),
         "the catalogue holds no examination inside rule %s", rule.id());
+    return inside(rule, geometry, target);
+  }
+
+  private static Gen<ReferralRequest> inside(ScopeRule rule, RuleGeometry geometry,
+      RequestTarget target) {
     return assemble(target, insideDimensions(rule, geometry));
   }
 
@@ -151,10 +160,14 @@ public final class RequestGenerators {
    * @throws IllegalArgumentException when the catalogue holds no examination inside any rule
    */
   public static Gen<ReferralRequest> inside(Scope scope, RequestTarget target) {
-    ImmutableList<Gen<ReferralRequest>> gens = scope.rules().stream()
-        .filter(rule -> !new RuleGeometry(rule, target.catalogue()).inside.isEmpty())
-        .map(rule -> inside(rule, target))
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<Gen<ReferralRequest>> reachable = ImmutableList.builder();
+    for (ScopeRule rule : scope.rules()) {
+      RuleGeometry geometry = new RuleGeometry(rule, target.catalogue());
+      if (!geometry.inside.isEmpty()) {
+        reachable.add(inside(rule, geometry, target));
+      }
+    }
+    ImmutableList<Gen<ReferralRequest>> gens = reachable.build();
     checkArgument(!gens.isEmpty(), "the catalogue holds no examination inside any rule of the scope");
     return Gens.pick(gens).flatMap(gen -> gen);
   }
@@ -178,8 +191,9 @@ public final class RequestGenerators {
    *   <li>{@code MODALITY}: an examination of another modality that the rule's inclusions cover;
    *   <li>{@code EXAMINATION}: an examination of the rule's modality that an exclusion removes
    *       from the inclusions, or that nothing includes;
-   *   <li>{@code AGE}: a patient born one day after the lower bound's birthday (so one day short
-   *       of it), or on the birthday one past the upper bound;
+   *   <li>{@code AGE}: a patient one day too young for the lower bound (the lower bound's
+   *       birthday is tomorrow), or one day too old for the upper bound (the birthday one past it
+   *       is today or, for a 28 February birth on a 29 February, was yesterday);
    *   <li>{@code PREGNANCY}: a patient recorded as female who is pregnant or possibly pregnant;
    *   <li>{@code SETTING}: a setting of a kind the rule does not list or, where all of a kind's
    *       listed settings name sites, that kind at another site;
@@ -273,7 +287,7 @@ public final class RequestGenerators {
         Gens.pick(geometry.inside),
         rule.contrastAllowed() ? Generate.booleans() : Generate.constant(false),
         today -> birthDatesWithin(band, today),
-        Generate.enumValues(Sex.class),
+        Gens.pick(RECORDED_SEXES),
         sex -> mayBePregnant ? knownPregnancy(sex) : Generate.constant(PregnancyStatus.NOT_PREGNANT),
         settingsInside(rule),
         rule.indications().isEmpty() ? DomainGenerators.indicationCodes().toOptionals(10)
@@ -346,7 +360,11 @@ public final class RequestGenerators {
         Pair.of(1, Generate.constant(earliest)));
   }
 
-  /** The day after the lower bound's birthday falls, and the birthday one past the upper bound. */
+  /**
+   * The earliest birth date too young for the lower bound (one day after
+   * {@code today.minusYears(min)}) and the latest too old for the upper bound
+   * ({@code today.minusYears(max + 1)}).
+   */
   private static ImmutableList<LocalDate> birthDatesOutside(ScopeRule rule, LocalDate today) {
     ImmutableList.Builder<LocalDate> dates = ImmutableList.builder();
     rule.minAge().filter(min -> min >= 1)

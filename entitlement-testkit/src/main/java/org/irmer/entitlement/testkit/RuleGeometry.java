@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import java.util.EnumSet;
 import java.util.function.Predicate;
+import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.PregnancyConstraint;
@@ -25,7 +26,13 @@ import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
 final class RuleGeometry {
 
   private final ScopeRule rule;
-  private final BodyRegionTree tree;
+
+  /** Regions of the tree within an included region. */
+  private final ImmutableSet<BodyRegion> includedRegions;
+  /** Regions of the tree within an excluded region. */
+  private final ImmutableSet<BodyRegion> excludedRegions;
+  /** Regions of the tree that contain an excluded region without lying within one. */
+  private final ImmutableSet<BodyRegion> aboveExclusions;
 
   /** Inside on every dimension, the contrast an examination implies included. */
   final ImmutableList<Examination> inside;
@@ -40,7 +47,14 @@ final class RuleGeometry {
 
   RuleGeometry(ScopeRule rule, ExaminationCatalogue catalogue) {
     this.rule = rule;
-    this.tree = catalogue.regions();
+    BodyRegionTree tree = catalogue.regions();
+    // Region containment is worked out once per region of the tree, not once per examination.
+    includedRegions = regionsWhere(tree, region -> rule.includedRegions().stream()
+        .anyMatch(included -> tree.isWithin(region, included)));
+    excludedRegions = regionsWhere(tree, region -> rule.excludedRegions().stream()
+        .anyMatch(excluded -> tree.isWithin(region, excluded)));
+    aboveExclusions = regionsWhere(tree, region -> rule.excludedRegions().stream()
+        .anyMatch(excluded -> tree.isWithin(excluded, region)));
     ImmutableList<Examination> all = catalogue.all();
     Predicate<Examination> sameModality = examination -> examination.modality() == rule.modality();
     Predicate<Examination> contrastAllowed = examination -> rule.contrastAllowed() || !examination.contrast();
@@ -88,17 +102,22 @@ final class RuleGeometry {
 
   private boolean coversExamination(Examination examination) {
     return isIncluded(examination) && !isExcluded(examination)
-        && rule.excludedRegions().stream().noneMatch(r -> tree.isWithin(r, examination.region()));
+        && !aboveExclusions.contains(examination.region());
   }
 
   private boolean isIncluded(Examination examination) {
     return rule.includedExaminations().contains(examination.code())
-        || rule.includedRegions().stream().anyMatch(r -> tree.isWithin(examination.region(), r));
+        || includedRegions.contains(examination.region());
   }
 
   private boolean isExcluded(Examination examination) {
     return rule.excludedExaminations().contains(examination.code())
-        || rule.excludedRegions().stream().anyMatch(r -> tree.isWithin(examination.region(), r));
+        || excludedRegions.contains(examination.region());
+  }
+
+  private static ImmutableSet<BodyRegion> regionsWhere(BodyRegionTree tree,
+      Predicate<BodyRegion> predicate) {
+    return tree.regions().stream().filter(predicate).collect(ImmutableSet.toImmutableSet());
   }
 
   private static ImmutableList<Examination> select(ImmutableList<Examination> examinations,
