@@ -40,18 +40,20 @@ public final class CatalogueGenerators {
    * root, some several. Each region's parent comes before it, as {@link BodyRegionTree} requires.
    */
   public static Gen<BodyRegionTree> regionTrees() {
-    return Gens.listOf(integers().between(0, 1_000), 0, 24).map(seeds -> {
-      BodyRegionTree.Builder tree = BodyRegionTree.builder().root(region(0));
-      for (int i = 0; i < seeds.size(); i++) {
-        int parent = seeds.get(i) % (i + 2) - 1;
-        if (parent < 0) {
-          tree.root(region(i + 1));
-        } else {
-          tree.child(region(i + 1), region(parent));
-        }
-      }
-      return tree.build();
-    });
+    return Gens.listOf(integers().between(0, 1_000), 0, 24)
+        .map(
+            seeds -> {
+              BodyRegionTree.Builder tree = BodyRegionTree.builder().root(region(0));
+              for (int i = 0; i < seeds.size(); i++) {
+                int parent = seeds.get(i) % (i + 2) - 1;
+                if (parent < 0) {
+                  tree.root(region(i + 1));
+                } else {
+                  tree.child(region(i + 1), region(parent));
+                }
+              }
+              return tree.build();
+            });
   }
 
   private static BodyRegion region(int index) {
@@ -65,9 +67,9 @@ public final class CatalogueGenerators {
 
   /**
    * Examinations of regions of {@code tree}: any modality; contrast only for CT, MRI, fluoroscopy
-   * and interventional radiology; a side for limbs and breast; sometimes a SNOMED CT id. The
-   * codes say what the examination is and end with a number, so two examinations of the same
-   * kind usually differ; {@link #catalogues} guarantees it.
+   * and interventional radiology; a side for limbs and breast; sometimes a SNOMED CT id. The codes
+   * say what the examination is and end with a number, so two examinations of the same kind usually
+   * differ; {@link #catalogues} guarantees it.
    */
   public static Gen<Examination> examinations(BodyRegionTree tree) {
     return examinationsWithSuffix(tree, integers().between(1, 999).map(n -> "-" + n));
@@ -76,19 +78,24 @@ public final class CatalogueGenerators {
   /** Catalogues over {@code tree} of 1 to 40 examinations with distinct codes. */
   public static Gen<ExaminationCatalogue> catalogues(BodyRegionTree tree) {
     Gen<Examination> unnumbered = examinationsWithSuffix(tree, Generate.constant(""));
-    return Gens.listOf(unnumbered, 1, 40).map(list -> {
-      ImmutableList.Builder<Examination> numbered = ImmutableList.builder();
-      for (int i = 0; i < list.size(); i++) {
-        Examination examination = list.get(i);
-        numbered.add(Examination.builder().from(examination)
-            .code(ExaminationCode.of(examination.code().value() + "-" + (i + 1)))
-            .build());
-      }
-      return ExaminationCatalogues.of(tree, numbered.build());
-    });
+    return Gens.listOf(unnumbered, 1, 40)
+        .map(
+            list -> {
+              ImmutableList.Builder<Examination> numbered = ImmutableList.builder();
+              for (int i = 0; i < list.size(); i++) {
+                Examination examination = list.get(i);
+                numbered.add(
+                    Examination.builder()
+                        .from(examination)
+                        .code(ExaminationCode.of(examination.code().value() + "-" + (i + 1)))
+                        .build());
+              }
+              return ExaminationCatalogues.of(tree, numbered.build());
+            });
   }
 
-  private static Gen<Examination> examinationsWithSuffix(BodyRegionTree tree, Gen<String> suffixes) {
+  private static Gen<Examination> examinationsWithSuffix(
+      BodyRegionTree tree, Gen<String> suffixes) {
     Gen<Modality> modalities = Generate.enumValues(Modality.class);
     Gen<BodyRegion> regions = regions(tree);
     Gen<Boolean> contrasts = Generate.booleans();
@@ -98,11 +105,13 @@ public final class CatalogueGenerators {
     return in -> {
       Modality modality = modalities.generate(in);
       BodyRegion region = regions.generate(in);
-      boolean contrast = ExaminationCatalogues.CONTRAST_MODALITIES.contains(modality)
-          && contrasts.generate(in);
-      Laterality laterality = isSided(tree, region) ? sides.generate(in) : Laterality.NOT_APPLICABLE;
-      Examination examination = ExaminationCatalogues.examination(modality, region, laterality,
-          contrast, suffixes.generate(in));
+      boolean contrast =
+          ExaminationCatalogues.CONTRAST_MODALITIES.contains(modality) && contrasts.generate(in);
+      Laterality laterality =
+          isSided(tree, region) ? sides.generate(in) : Laterality.NOT_APPLICABLE;
+      Examination examination =
+          ExaminationCatalogues.examination(
+              modality, region, laterality, contrast, suffixes.generate(in));
       return Examination.builder().from(examination).snomedId(snomedIds.generate(in)).build();
     };
   }
@@ -124,8 +133,7 @@ public final class CatalogueGenerators {
         Gens.pick(ImmutableList.of(DoseBand.I, DoseBand.II, DoseBand.III, DoseBand.IV));
     Gen<GuidelineRecommendation> recommendations =
         Generate.enumValues(GuidelineRecommendation.class);
-    Gen<IndicationCode> indications =
-        DomainGenerators.indicationCodes();
+    Gen<IndicationCode> indications = DomainGenerators.indicationCodes();
     Gen<GuidelineId> ids = DomainGenerators.guidelineIds();
     Gen<String> comments = DomainGenerators.phrases();
     return in -> {

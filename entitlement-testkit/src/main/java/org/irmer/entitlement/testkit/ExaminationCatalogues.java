@@ -24,24 +24,27 @@ import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
 public final class ExaminationCatalogues {
 
   /** Modalities for which the complete catalogue also holds a contrast examination. */
-  static final ImmutableSet<Modality> CONTRAST_MODALITIES = ImmutableSet.of(Modality.CT,
-      Modality.MRI, Modality.FLUOROSCOPY, Modality.INTERVENTIONAL);
+  static final ImmutableSet<Modality> CONTRAST_MODALITIES =
+      ImmutableSet.of(Modality.CT, Modality.MRI, Modality.FLUOROSCOPY, Modality.INTERVENTIONAL);
 
   private ExaminationCatalogues() {}
 
   /**
    * A catalogue of {@code examinations} over {@code tree}.
    *
-   * @throws IllegalArgumentException when two examinations share a code, or an examination's
-   *     region is not in the tree
+   * @throws IllegalArgumentException when two examinations share a code, or an examination's region
+   *     is not in the tree
    */
   public static ExaminationCatalogue of(BodyRegionTree tree, Iterable<Examination> examinations) {
     checkNotNull(tree, "tree");
     ImmutableSortedMap.Builder<ExaminationCode, Examination> byCode =
         ImmutableSortedMap.naturalOrder();
     for (Examination examination : examinations) {
-      checkArgument(tree.contains(examination.region()), "examination %s: region %s is not in the tree",
-          examination.code(), examination.region());
+      checkArgument(
+          tree.contains(examination.region()),
+          "examination %s: region %s is not in the tree",
+          examination.code(),
+          examination.region());
       byCode.put(examination.code(), examination);
     }
     return new InMemory(tree, byCode.buildOrThrow());
@@ -51,8 +54,7 @@ public final class ExaminationCatalogues {
    * Every examination that a scope over {@code tree} could name: for each region and modality one
    * examination without contrast, and for CT, MRI, fluoroscopy and interventional radiology one
    * with contrast. Codes read {@code XR-KNEE} or {@code CT-ABDOMEN-C}. With such a catalogue every
-   * boundary a generated scope rule sets can be reached (see
-   * {@link RequestGenerators#boundaries}).
+   * boundary a generated scope rule sets can be reached (see {@link RequestGenerators#boundaries}).
    */
   public static ExaminationCatalogue complete(BodyRegionTree tree) {
     ImmutableList.Builder<Examination> examinations = ImmutableList.builder();
@@ -68,18 +70,30 @@ public final class ExaminationCatalogues {
   }
 
   /**
-   * An examination whose code and name say what it is, for example {@code XR-KNEE-L}, "plain
-   * X-ray knee left"; {@code suffix} (empty or not) tells apart examinations of the same kind.
+   * An examination whose code and name say what it is, for example {@code XR-KNEE-L}, "plain X-ray
+   * knee left"; {@code suffix} (empty or not) tells apart examinations of the same kind.
    */
-  static Examination examination(Modality modality, BodyRegion region, Laterality laterality,
-      boolean contrast, String suffix) {
-    String code = PREFIXES.get(modality) + "-" + region.code()
-        + (laterality == Laterality.NOT_APPLICABLE ? "" : "-" + laterality.name().charAt(0))
-        + (contrast ? "-C" : "") + suffix;
-    String name = modality.displayName() + " " + region.displayName()
-        + (laterality == Laterality.NOT_APPLICABLE ? ""
-            : " " + laterality.name().toLowerCase(Locale.ROOT))
-        + (contrast ? " with contrast" : "");
+  static Examination examination(
+      Modality modality,
+      BodyRegion region,
+      Laterality laterality,
+      boolean contrast,
+      String suffix) {
+    String code =
+        PREFIXES.get(modality)
+            + "-"
+            + region.code()
+            + (laterality == Laterality.NOT_APPLICABLE ? "" : "-" + laterality.name().charAt(0))
+            + (contrast ? "-C" : "")
+            + suffix;
+    String name =
+        modality.displayName()
+            + " "
+            + region.displayName()
+            + (laterality == Laterality.NOT_APPLICABLE
+                ? ""
+                : " " + laterality.name().toLowerCase(Locale.ROOT))
+            + (contrast ? " with contrast" : "");
     return Examination.builder()
         .code(ExaminationCode.of(code))
         .name(name)
@@ -130,7 +144,10 @@ public final class ExaminationCatalogues {
 
     @Override
     public String toString() {
-      return "catalogue of " + byCode.size() + " examinations over " + tree.regions().size()
+      return "catalogue of "
+          + byCode.size()
+          + " examinations over "
+          + tree.regions().size()
           + " regions";
     }
   }

@@ -38,8 +38,10 @@ final class Gens {
   /** A set of one to {@code max} of {@code items}, which must not be empty. */
   static <T> Gen<ImmutableSet<T>> nonEmptySubsetOf(Collection<T> items, int max) {
     checkArgument(max >= 1, "max must be at least 1: %s", max);
-    return pick(items).zip(subsetOf(items, max - 1),
-        (first, rest) -> ImmutableSet.<T>builder().add(first).addAll(rest).build());
+    return pick(items)
+        .zip(
+            subsetOf(items, max - 1),
+            (first, rest) -> ImmutableSet.<T>builder().add(first).addAll(rest).build());
   }
 
   /** A set of at most {@code max} values of {@code values}. */
@@ -54,7 +56,9 @@ final class Gens {
    */
   static <T> ImmutableList<T> unused(Collection<T> pool, Set<T> used, IntFunction<T> fresh) {
     ImmutableList<T> left =
-        pool.stream().filter(value -> !used.contains(value)).collect(ImmutableList.toImmutableList());
+        pool.stream()
+            .filter(value -> !used.contains(value))
+            .collect(ImmutableList.toImmutableList());
     if (!left.isEmpty()) {
       return left;
     }
@@ -69,10 +73,11 @@ final class Gens {
 
   /** A value of one of the non-empty lists, each list as likely as the others. */
   static <T> Gen<T> pickFromAny(ImmutableList<ImmutableList<T>> candidates) {
-    ImmutableList<Gen<T>> gens = candidates.stream()
-        .filter(list -> !list.isEmpty())
-        .map(Gens::pick)
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList<Gen<T>> gens =
+        candidates.stream()
+            .filter(list -> !list.isEmpty())
+            .map(Gens::pick)
+            .collect(ImmutableList.toImmutableList());
     checkArgument(!gens.isEmpty(), "no candidates at all");
     return pick(gens).flatMap(gen -> gen);
   }

@@ -73,9 +73,9 @@ import org.quicktheories.generators.Generate;
  * employers and their written procedures, delegations, applications, entitlements, training,
  * compliance events, audits and shared-responsibility agreements (DOMAIN.md section 4).
  *
- * <p>Register dates fall in 2000..2035 and stay ordered wherever the model orders them; a
- * person's registration names a regulator of their profession; an individual entitlement is
- * bound to a role and a group entitlement is not.
+ * <p>Register dates fall in 2000..2035 and stay ordered wherever the model orders them; a person's
+ * registration names a regulator of their profession; an individual entitlement is bound to a role
+ * and a group entitlement is not.
  */
 public final class RegisterGenerators {
 
@@ -103,48 +103,98 @@ public final class RegisterGenerators {
   private static final ImmutableList<Profession> REGISTERED_PROFESSIONS =
       REGULATORS.keySet().asList();
 
-  private static final ImmutableMap<LevelOfPractice, ImmutableList<String>> TITLES = ImmutableMap.of(
-      LevelOfPractice.ENHANCED, ImmutableList.of("Emergency nurse practitioner",
-          "Enhanced practice physiotherapist"),
-      LevelOfPractice.ADVANCED, ImmutableList.of("Advanced clinical practitioner",
-          "First-contact practitioner"),
-      LevelOfPractice.CONSULTANT, ImmutableList.of("Consultant physiotherapist",
-          "Consultant nurse"),
-      LevelOfPractice.SPECIALIST, ImmutableList.of("Specialist paramedic", "Clinical nurse specialist"),
-      LevelOfPractice.OTHER, ImmutableList.of("Staff nurse", "Pharmacist prescriber"));
+  private static final ImmutableMap<LevelOfPractice, ImmutableList<String>> TITLES =
+      ImmutableMap.of(
+          LevelOfPractice.ENHANCED,
+              ImmutableList.of("Emergency nurse practitioner", "Enhanced practice physiotherapist"),
+          LevelOfPractice.ADVANCED,
+              ImmutableList.of("Advanced clinical practitioner", "First-contact practitioner"),
+          LevelOfPractice.CONSULTANT,
+              ImmutableList.of("Consultant physiotherapist", "Consultant nurse"),
+          LevelOfPractice.SPECIALIST,
+              ImmutableList.of("Specialist paramedic", "Clinical nurse specialist"),
+          LevelOfPractice.OTHER, ImmutableList.of("Staff nurse", "Pharmacist prescriber"));
 
-  private static final ImmutableList<String> GIVEN_NAMES = ImmutableList.of("Aisha", "Bronwen",
-      "Chidi", "Dafydd", "Éabha", "Fatima", "Gareth", "Hannah", "Iwan", "Jürgen", "Kofi", "Łucja",
-      "Mei", "Niamh", "Oluwaseun", "Priya", "Siân", "Zoë");
+  private static final ImmutableList<String> GIVEN_NAMES =
+      ImmutableList.of(
+          "Aisha",
+          "Bronwen",
+          "Chidi",
+          "Dafydd",
+          "Éabha",
+          "Fatima",
+          "Gareth",
+          "Hannah",
+          "Iwan",
+          "Jürgen",
+          "Kofi",
+          "Łucja",
+          "Mei",
+          "Niamh",
+          "Oluwaseun",
+          "Priya",
+          "Siân",
+          "Zoë");
 
-  private static final ImmutableList<String> FAMILY_NAMES = ImmutableList.of("Adeyemi", "Brown",
-      "Ó Súilleabháin", "O'Connor", "Nguyễn", "Patel", "Smith-Jones", "Wójcik", "Williams",
-      "MacLeod", "Ahmed", "Evans", "de la Cruz", "Zhang");
+  private static final ImmutableList<String> FAMILY_NAMES =
+      ImmutableList.of(
+          "Adeyemi",
+          "Brown",
+          "Ó Súilleabháin",
+          "O'Connor",
+          "Nguyễn",
+          "Patel",
+          "Smith-Jones",
+          "Wójcik",
+          "Williams",
+          "MacLeod",
+          "Ahmed",
+          "Evans",
+          "de la Cruz",
+          "Zhang");
 
-  private static final ImmutableList<String> TOWNS = ImmutableList.of("Northshire", "Riverside",
-      "Eastmoor", "Kingsbridge", "Westholm", "Aberhafren", "Lough Neagh", "St Bride's");
+  private static final ImmutableList<String> TOWNS =
+      ImmutableList.of(
+          "Northshire",
+          "Riverside",
+          "Eastmoor",
+          "Kingsbridge",
+          "Westholm",
+          "Aberhafren",
+          "Lough Neagh",
+          "St Bride's");
 
-  private static final ImmutableList<String> DELEGATORS = ImmutableList.of("Chief Executive",
-      "Medical Director", "Board of Directors", "Director of Nursing");
+  private static final ImmutableList<String> DELEGATORS =
+      ImmutableList.of(
+          "Chief Executive", "Medical Director", "Board of Directors", "Director of Nursing");
 
-  private static final ImmutableList<String> GROUP_NAMES = ImmutableList.of(
-      "GMC-registered doctors", "Registered nurses of the emergency department",
-      "HCPC-registered paramedics", "Dental practitioners", "Registered pharmacists");
+  private static final ImmutableList<String> GROUP_NAMES =
+      ImmutableList.of(
+          "GMC-registered doctors",
+          "Registered nurses of the emergency department",
+          "HCPC-registered paramedics",
+          "Dental practitioners",
+          "Registered pharmacists");
 
-  private static final ImmutableList<String> AUDIT_CRITERIA = ImmutableList.of(
-      "clinical question stated", "within scope", "guideline followed", "pregnancy status recorded",
-      "renal function supplied");
+  private static final ImmutableList<String> AUDIT_CRITERIA =
+      ImmutableList.of(
+          "clinical question stated",
+          "within scope",
+          "guideline followed",
+          "pregnancy status recorded",
+          "renal function supplied");
 
   private RegisterGenerators() {}
 
   /** Registrations with any regulator and status. */
   public static Gen<ProfessionalRegistration> registrations() {
-    return registrations(Gens.pick(ImmutableList.copyOf(Regulator.values())),
+    return registrations(
+        Gens.pick(ImmutableList.copyOf(Regulator.values())),
         Generate.enumValues(RegistrationStatus.class));
   }
 
-  private static Gen<ProfessionalRegistration> registrations(Gen<Regulator> regulators,
-      Gen<RegistrationStatus> statuses) {
+  private static Gen<ProfessionalRegistration> registrations(
+      Gen<Regulator> regulators, Gen<RegistrationStatus> statuses) {
     Gen<Instant> checks = DomainGenerators.instants();
     Gen<Integer> yearsBefore = integers().between(0, 40);
     Gen<Integer> daysBefore = integers().between(0, 364);
@@ -152,8 +202,12 @@ public final class RegisterGenerators {
     return in -> {
       Regulator regulator = regulators.generate(in);
       Instant checkedAt = checks.generate(in);
-      LocalDate registeredOn = checkedAt.atZone(ZoneOffset.UTC).toLocalDate()
-          .minusYears(yearsBefore.generate(in)).minusDays(daysBefore.generate(in));
+      LocalDate registeredOn =
+          checkedAt
+              .atZone(ZoneOffset.UTC)
+              .toLocalDate()
+              .minusYears(yearsBefore.generate(in))
+              .minusDays(daysBefore.generate(in));
       return ProfessionalRegistration.builder()
           .regulator(regulator)
           .number(registrationNumber(regulator, digits.generate(in)))
@@ -168,54 +222,67 @@ public final class RegisterGenerators {
     return switch (regulator) {
       case GMC -> String.format(Locale.ROOT, "%07d", digits);
       case NMC -> String.format(Locale.ROOT, "%02dA%04dE", digits % 100, digits / 100 % 10_000);
-      case HCPC -> String.format(Locale.ROOT, "%s%06d",
-          ImmutableList.of("PH", "RA", "PA", "CH", "OT").get(digits % 5), digits % 1_000_000);
+      case HCPC ->
+          String.format(
+              Locale.ROOT,
+              "%s%06d",
+              ImmutableList.of("PH", "RA", "PA", "CH", "OT").get(digits % 5),
+              digits % 1_000_000);
       default -> String.format(Locale.ROOT, "%06d", digits % 1_000_000);
     };
   }
 
   /**
-   * People of any profession. Most of those whose profession has a regulator are on its
-   * register, in any status; sonographers and others are not registered at all (DOMAIN.md
-   * section 3, scenario S10).
+   * People of any profession. Most of those whose profession has a regulator are on its register,
+   * in any status; sonographers and others are not registered at all (DOMAIN.md section 3, scenario
+   * S10).
    */
   public static Gen<Person> people() {
     Gen<Profession> professions = Generate.enumValues(Profession.class);
-    return professions.flatMap(profession -> {
-      ImmutableList<Regulator> regulators = REGULATORS.get(profession);
-      Gen<Optional<ProfessionalRegistration>> registration = regulators.isEmpty()
-          ? Generate.constant(Optional.empty())
-          : registrations(Gens.pick(regulators), Generate.enumValues(RegistrationStatus.class))
-              .toOptionals(10);
-      return people(Generate.constant(profession), registration);
-    });
+    return professions.flatMap(
+        profession -> {
+          ImmutableList<Regulator> regulators = REGULATORS.get(profession);
+          Gen<Optional<ProfessionalRegistration>> registration =
+              regulators.isEmpty()
+                  ? Generate.constant(Optional.empty())
+                  : registrations(
+                          Gens.pick(regulators), Generate.enumValues(RegistrationStatus.class))
+                      .toOptionals(10);
+          return people(Generate.constant(profession), registration);
+        });
   }
 
   /**
-   * People who may be entitled: of a registered profession, with a current
-   * ({@code REGISTERED}) registration with a regulator of that profession.
+   * People who may be entitled: of a registered profession, with a current ({@code REGISTERED})
+   * registration with a regulator of that profession.
    */
   public static Gen<Person> referrers() {
-    return Gens.pick(REGISTERED_PROFESSIONS).flatMap(profession -> people(
-        Generate.constant(profession),
-        registrations(Gens.pick(REGULATORS.get(profession)),
-            Generate.constant(RegistrationStatus.REGISTERED)).map(Optional::of)));
+    return Gens.pick(REGISTERED_PROFESSIONS)
+        .flatMap(
+            profession ->
+                people(
+                    Generate.constant(profession),
+                    registrations(
+                            Gens.pick(REGULATORS.get(profession)),
+                            Generate.constant(RegistrationStatus.REGISTERED))
+                        .map(Optional::of)));
   }
 
-  private static Gen<Person> people(Gen<Profession> professions,
-      Gen<Optional<ProfessionalRegistration>> registrations) {
+  private static Gen<Person> people(
+      Gen<Profession> professions, Gen<Optional<ProfessionalRegistration>> registrations) {
     Gen<PersonId> ids = DomainGenerators.personIds();
     Gen<String> givenNames = Gens.pick(GIVEN_NAMES);
     Gen<String> familyNames = Gens.pick(FAMILY_NAMES);
     Gen<Long> versions = versions();
-    return in -> Person.builder()
-        .id(ids.generate(in))
-        .givenName(givenNames.generate(in))
-        .familyName(familyNames.generate(in))
-        .profession(professions.generate(in))
-        .registration(registrations.generate(in))
-        .version(versions.generate(in))
-        .build();
+    return in ->
+        Person.builder()
+            .id(ids.generate(in))
+            .givenName(givenNames.generate(in))
+            .familyName(familyNames.generate(in))
+            .profession(professions.generate(in))
+            .registration(registrations.generate(in))
+            .version(versions.generate(in))
+            .build();
   }
 
   /** Roles of any person at any employer. */
@@ -225,7 +292,8 @@ public final class RegisterGenerators {
 
   /** Roles of {@code person} at {@code employer}. */
   public static Gen<Role> roles(PersonId person, EmployerId employer) {
-    return roles(Generate.constant(checkNotNull(person, "person")),
+    return roles(
+        Generate.constant(checkNotNull(person, "person")),
         Generate.constant(checkNotNull(employer, "employer")));
   }
 
@@ -253,9 +321,14 @@ public final class RegisterGenerators {
 
   /** A named person or a named service. */
   public static Gen<Delegate> delegates() {
-    return Generate.oneOf(DomainGenerators.personIds().map(Delegate::person),
-        Gens.pick(ImmutableList.of("Imaging governance service", "Radiation protection committee",
-            "Non-medical referrer panel")).map(Delegate::service));
+    return Generate.oneOf(
+        DomainGenerators.personIds().map(Delegate::person),
+        Gens.pick(
+                ImmutableList.of(
+                    "Imaging governance service",
+                    "Radiation protection committee",
+                    "Non-medical referrer panel"))
+            .map(Delegate::service));
   }
 
   /** Delegations by any employer, ordered in time, open-ended or not. */
@@ -280,32 +353,49 @@ public final class RegisterGenerators {
     };
   }
 
-  /** Employers in the default zone or, now and then, in another (see {@link DomainGenerators#zones}). */
+  /**
+   * Employers in the default zone or, now and then, in another (see {@link
+   * DomainGenerators#zones}).
+   */
   public static Gen<Employer> employers() {
     Gen<EmployerId> ids = DomainGenerators.employerIds();
-    Gen<String> names = Gens.pick(TOWNS).zip(Gens.pick(ImmutableList.of(
-        " NHS Foundation Trust", " Hospitals NHS Trust", " Health Board", " Imaging Ltd")),
-        String::concat);
+    Gen<String> names =
+        Gens.pick(TOWNS)
+            .zip(
+                Gens.pick(
+                    ImmutableList.of(
+                        " NHS Foundation Trust",
+                        " Hospitals NHS Trust",
+                        " Health Board",
+                        " Imaging Ltd")),
+                String::concat);
     Gen<ZoneId> zones = DomainGenerators.zones();
     Gen<Integer> proceduresVersions = integers().between(1, 20);
     Gen<Long> versions = versions();
-    return in -> Employer.builder()
-        .id(ids.generate(in))
-        .name(names.generate(in))
-        .zone(zones.generate(in))
-        .proceduresVersion(proceduresVersions.generate(in))
-        .version(versions.generate(in))
-        .build();
+    return in ->
+        Employer.builder()
+            .id(ids.generate(in))
+            .name(names.generate(in))
+            .zone(zones.generate(in))
+            .proceduresVersion(proceduresVersions.generate(in))
+            .version(versions.generate(in))
+            .build();
   }
 
-  /** A training type, the modalities needing it (none listed: every modality) and a lapse policy. */
+  /**
+   * A training type, the modalities needing it (none listed: every modality) and a lapse policy.
+   */
   public static Gen<TrainingRequirement> trainingRequirements() {
-    return DomainGenerators.trainingTypes().zip(modalitySets(3), DomainGenerators.lapsePolicies(),
-        (training, modalities, policy) -> TrainingRequirement.builder()
-            .training(training)
-            .modalities(modalities)
-            .lapsePolicy(policy)
-            .build());
+    return DomainGenerators.trainingTypes()
+        .zip(
+            modalitySets(3),
+            DomainGenerators.lapsePolicies(),
+            (training, modalities, policy) ->
+                TrainingRequirement.builder()
+                    .training(training)
+                    .modalities(modalities)
+                    .lapsePolicy(policy)
+                    .build());
   }
 
   /** Pregnancy enquiry rules with an ordered age band and regions of {@code tree}. */
@@ -314,8 +404,7 @@ public final class RegisterGenerators {
     Gen<Integer> bandWidths = integers().between(0, 60);
     Gen<ImmutableSet<Sex>> sexes = Gens.nonEmptySubsetOf(ImmutableList.copyOf(Sex.values()), 4);
     Gen<ImmutableSet<Modality>> modalities = modalitySets(4);
-    Gen<ImmutableSet<BodyRegion>> regions =
-        Gens.subsetOf(tree.regions(), 5);
+    Gen<ImmutableSet<BodyRegion>> regions = Gens.subsetOf(tree.regions(), 5);
     Gen<ImmutableSet<Modality>> always =
         Gens.subsetOf(ImmutableList.of(Modality.NUCLEAR_MEDICINE, Modality.PET), 2);
     return in -> {
@@ -331,19 +420,26 @@ public final class RegisterGenerators {
     };
   }
 
-  /** An item of clinical information, for some modalities (none listed: all), perhaps for contrast only. */
+  /**
+   * An item of clinical information, for some modalities (none listed: all), perhaps for contrast
+   * only.
+   */
   public static Gen<ClinicalInformationRequirement> clinicalInformationRequirements() {
-    return DomainGenerators.clinicalInformationItems().zip(modalitySets(3), Generate.booleans(),
-        (item, modalities, contrastOnly) -> ClinicalInformationRequirement.builder()
-            .item(item)
-            .modalities(modalities)
-            .contrastOnly(contrastOnly)
-            .build());
+    return DomainGenerators.clinicalInformationItems()
+        .zip(
+            modalitySets(3),
+            Generate.booleans(),
+            (item, modalities, contrastOnly) ->
+                ClinicalInformationRequirement.builder()
+                    .item(item)
+                    .modalities(modalities)
+                    .contrastOnly(contrastOnly)
+                    .build());
   }
 
   /**
-   * Written procedures of any employer with every number in a sensible range: positive periods,
-   * a threshold of at least one, an ordered pregnancy age band over regions of {@code tree}, and
+   * Written procedures of any employer with every number in a sensible range: positive periods, a
+   * threshold of at least one, an ordered pregnancy age band over regions of {@code tree}, and
    * always a clinical question for every request, with up to three further requirements.
    */
   public static Gen<WrittenProcedures> procedures(BodyRegionTree tree) {
@@ -364,44 +460,52 @@ public final class RegisterGenerators {
     Gen<ImmutableList<ClinicalInformationRequirement>> information =
         Gens.listOf(clinicalInformationRequirements(), 0, 3);
     Gen<Long> recordVersions = versions();
-    return in -> WrittenProcedures.builder()
-        .employer(employers.generate(in))
-        .version(versions.generate(in))
-        .effectiveFrom(effective.generate(in))
-        .trainingRequirements(training.generate(in))
-        .entitlementValidity(validities.generate(in))
-        .reviewInterval(reviews.generate(in))
-        .auditInterval(audits.generate(in))
-        .auditGraceDays(auditGrace.generate(in))
-        .minimumRequestsPerYear(minimumRequests.generate(in))
-        .minimumPostRegistrationExperience(experience.generate(in))
-        .nonComplianceThreshold(thresholds.generate(in))
-        .nonComplianceWindow(windows.generate(in))
-        .nonComplianceAction(actions.generate(in))
-        .pregnancyEnquiry(pregnancy.generate(in))
-        .addClinicalInformation(
-            ClinicalInformationRequirement.always(ClinicalInformationItem.CLINICAL_QUESTION))
-        .addAllClinicalInformation(information.generate(in))
-        .recordVersion(recordVersions.generate(in))
-        .build();
+    return in ->
+        WrittenProcedures.builder()
+            .employer(employers.generate(in))
+            .version(versions.generate(in))
+            .effectiveFrom(effective.generate(in))
+            .trainingRequirements(training.generate(in))
+            .entitlementValidity(validities.generate(in))
+            .reviewInterval(reviews.generate(in))
+            .auditInterval(audits.generate(in))
+            .auditGraceDays(auditGrace.generate(in))
+            .minimumRequestsPerYear(minimumRequests.generate(in))
+            .minimumPostRegistrationExperience(experience.generate(in))
+            .nonComplianceThreshold(thresholds.generate(in))
+            .nonComplianceWindow(windows.generate(in))
+            .nonComplianceAction(actions.generate(in))
+            .pregnancyEnquiry(pregnancy.generate(in))
+            .addClinicalInformation(
+                ClinicalInformationRequirement.always(ClinicalInformationItem.CLINICAL_QUESTION))
+            .addAllClinicalInformation(information.generate(in))
+            .recordVersion(recordVersions.generate(in))
+            .build();
   }
 
-  /** Training records, completed and (usually) expiring in order; the 3-year refresher is common. */
+  /**
+   * Training records, completed and (usually) expiring in order; the 3-year refresher is common.
+   */
   public static Gen<TrainingRecord> trainingRecords() {
     Gen<TrainingRecordId> ids = DomainGenerators.trainingRecordIds();
     Gen<PersonId> people = DomainGenerators.personIds();
     Gen<TrainingType> types = DomainGenerators.trainingTypes();
     Gen<LocalDate> completions = DomainGenerators.datesBetween(REGISTER_FROM, REGISTER_TO);
-    Gen<Optional<Integer>> lifetimes = Generate.frequency(
-        Pair.of(2, Generate.constant(Optional.of(-1))),
-        Pair.of(2, integers().between(0, 5 * 365).map(Optional::of)),
-        Pair.of(1, Generate.constant(Optional.<Integer>empty())));
+    Gen<Optional<Integer>> lifetimes =
+        Generate.frequency(
+            Pair.of(2, Generate.constant(Optional.of(-1))),
+            Pair.of(2, integers().between(0, 5 * 365).map(Optional::of)),
+            Pair.of(1, Generate.constant(Optional.<Integer>empty())));
     Gen<Optional<String>> evidence = DomainGenerators.codes("CERT").toOptionals(30);
     Gen<Optional<PersonId>> verifiers = DomainGenerators.personIds().toOptionals(30);
     return in -> {
       LocalDate completed = completions.generate(in);
-      Optional<LocalDate> expires = lifetimes.generate(in).map(days -> days < 0
-          ? completed.plusYears(3).minusDays(1) : completed.plusDays(days));
+      Optional<LocalDate> expires =
+          lifetimes
+              .generate(in)
+              .map(
+                  days ->
+                      days < 0 ? completed.plusYears(3).minusDays(1) : completed.plusDays(days));
       return TrainingRecord.builder()
           .id(ids.generate(in))
           .person(people.generate(in))
@@ -416,8 +520,7 @@ public final class RegisterGenerators {
 
   /** Compliance events of every kind, upheld or not. */
   public static Gen<ComplianceEvent> complianceEvents() {
-    Gen<ComplianceEventId> ids =
-        DomainGenerators.complianceEventIds();
+    Gen<ComplianceEventId> ids = DomainGenerators.complianceEventIds();
     Gen<PersonId> people = DomainGenerators.personIds();
     Gen<EmployerId> employers = DomainGenerators.employerIds();
     Gen<ComplianceEventKind> kinds = Generate.enumValues(ComplianceEventKind.class);
@@ -426,17 +529,18 @@ public final class RegisterGenerators {
     Gen<String> descriptions = DomainGenerators.phrases();
     Gen<Optional<String>> orders = DomainGenerators.codes("ORD").toOptionals(30);
     Gen<Optional<PersonId>> recorders = people.toOptionals(30);
-    return in -> ComplianceEvent.builder()
-        .id(ids.generate(in))
-        .referrer(people.generate(in))
-        .employer(employers.generate(in))
-        .kind(kinds.generate(in))
-        .upheld(upheld.generate(in))
-        .occurredAt(instants.generate(in))
-        .description(descriptions.generate(in))
-        .orderId(orders.generate(in))
-        .recordedBy(recorders.generate(in))
-        .build();
+    return in ->
+        ComplianceEvent.builder()
+            .id(ids.generate(in))
+            .referrer(people.generate(in))
+            .employer(employers.generate(in))
+            .kind(kinds.generate(in))
+            .upheld(upheld.generate(in))
+            .occurredAt(instants.generate(in))
+            .description(descriptions.generate(in))
+            .orderId(orders.generate(in))
+            .recordedBy(recorders.generate(in))
+            .build();
   }
 
   /**
@@ -459,17 +563,18 @@ public final class RegisterGenerators {
       LocalDate from = starts.generate(in);
       LocalDate to = from.plusDays(lengths.generate(in));
       LocalDate reviewed = to.plusDays(reviewDelays.generate(in));
-      AuditRecord.Builder record = AuditRecord.builder()
-          .id(ids.generate(in))
-          .referrer(people.generate(in))
-          .employer(employers.generate(in))
-          .periodFrom(from)
-          .periodTo(to)
-          .sampleSize(samples.generate(in))
-          .outcome(outcomes.generate(in))
-          .reviewedBy(people.generate(in))
-          .reviewedOn(reviewed)
-          .nextDue(reviewed.plusDays(nextDelays.generate(in)));
+      AuditRecord.Builder record =
+          AuditRecord.builder()
+              .id(ids.generate(in))
+              .referrer(people.generate(in))
+              .employer(employers.generate(in))
+              .periodFrom(from)
+              .periodTo(to)
+              .sampleSize(samples.generate(in))
+              .outcome(outcomes.generate(in))
+              .reviewedBy(people.generate(in))
+              .reviewedOn(reviewed)
+              .nextDue(reviewed.plusDays(nextDelays.generate(in)));
       for (String criterion : criteria.generate(in)) {
         record.putCriteria(criterion, met.generate(in));
       }
@@ -477,16 +582,13 @@ public final class RegisterGenerators {
     };
   }
 
-  /**
-   * Agreements between two different employers, naming at least one modality, ordered in time.
-   */
+  /** Agreements between two different employers, naming at least one modality, ordered in time. */
   public static Gen<SharedResponsibilityAgreement> agreements() {
     Gen<AgreementId> ids = DomainGenerators.agreementIds();
     Gen<Pair<EmployerId, EmployerId>> employers = DomainGenerators.distinctEmployerIds();
     Gen<ImmutableSet<Modality>> modalities =
         Gens.nonEmptySubsetOf(ImmutableList.copyOf(Modality.values()), 4);
-    Gen<ImmutableSet<SiteId>> sites =
-        Gens.subsetOf(DomainGenerators.SITES, 3);
+    Gen<ImmutableSet<SiteId>> sites = Gens.subsetOf(DomainGenerators.SITES, 3);
     Gen<Span> spans = spans();
     Gen<AgreementStatus> statuses = Generate.enumValues(AgreementStatus.class);
     Gen<Long> versions = versions();
@@ -509,14 +611,14 @@ public final class RegisterGenerators {
 
   /** Evidence of every kind, with a description and a document reference. */
   public static Gen<Evidence> evidence() {
-    return Generate.enumValues(EvidenceKind.class).zip(DomainGenerators.phrases(),
-        DomainGenerators.codes("DOC"), Evidence::of);
+    return Generate.enumValues(EvidenceKind.class)
+        .zip(DomainGenerators.phrases(), DomainGenerators.codes("DOC"), Evidence::of);
   }
 
   /**
-   * Applications in any state, each item of principle 2 present or not (as drafts and
-   * incomplete submissions are). A decided application names who decided; an approved one names
-   * the entitlement it granted.
+   * Applications in any state, each item of principle 2 present or not (as drafts and incomplete
+   * submissions are). A decided application names who decided; an approved one names the
+   * entitlement it granted.
    */
   public static Gen<Application> applications(ExaminationCatalogue catalogue) {
     return applications(catalogue, 20, 0, Generate.enumValues(ApplicationStatus.class));
@@ -530,8 +632,11 @@ public final class RegisterGenerators {
     return applications(catalogue, 0, 1, Generate.constant(ApplicationStatus.SUBMITTED));
   }
 
-  private static Gen<Application> applications(ExaminationCatalogue catalogue, int percentMissing,
-      int minimumEvidence, Gen<ApplicationStatus> statuses) {
+  private static Gen<Application> applications(
+      ExaminationCatalogue catalogue,
+      int percentMissing,
+      int minimumEvidence,
+      Gen<ApplicationStatus> statuses) {
     Gen<ApplicationId> ids = DomainGenerators.applicationIds();
     Gen<Long> versions = versions();
     Gen<EntitlementType> types = Generate.enumValues(EntitlementType.class);
@@ -564,8 +669,10 @@ public final class RegisterGenerators {
           .status(status)
           .note(notes.generate(in))
           .decidedBy(decided ? Optional.of(people.generate(in)) : Optional.empty())
-          .entitlement(status == ApplicationStatus.APPROVED
-              ? Optional.of(entitlements.generate(in)) : Optional.empty())
+          .entitlement(
+              status == ApplicationStatus.APPROVED
+                  ? Optional.of(entitlements.generate(in))
+                  : Optional.empty())
           .recordedAt(instants.generate(in))
           .build();
     };
@@ -579,12 +686,13 @@ public final class RegisterGenerators {
     Gen<ImmutableSet<Profession>> professions =
         Gens.subsetOf(ImmutableList.copyOf(Profession.values()), 3);
     Gen<Boolean> requiresRole = Generate.booleans();
-    return in -> GroupCriteria.builder()
-        .name(names.generate(in))
-        .regulators(regulators.generate(in))
-        .professions(professions.generate(in))
-        .requiresRoleAtEmployer(requiresRole.generate(in))
-        .build();
+    return in ->
+        GroupCriteria.builder()
+            .name(names.generate(in))
+            .regulators(regulators.generate(in))
+            .professions(professions.generate(in))
+            .requiresRoleAtEmployer(requiresRole.generate(in))
+            .build();
   }
 
   /** One named person, or a group. */
@@ -612,8 +720,7 @@ public final class RegisterGenerators {
     Gen<LocalDate> starts = DomainGenerators.datesBetween(REGISTER_FROM, REGISTER_TO);
     Gen<Integer> lengths = integers().between(0, 5 * 365);
     Gen<Optional<Integer>> reviewFractions = integers().between(0, 100).toOptionals(30);
-    Gen<DelegationId> delegations =
-        DomainGenerators.delegationIds();
+    Gen<DelegationId> delegations = DomainGenerators.delegationIds();
     Gen<PersonId> people = DomainGenerators.personIds();
     Gen<Optional<PersonId>> optionalPeople = people.toOptionals(30);
     Gen<Integer> proceduresVersions = integers().between(1, 20);
@@ -636,7 +743,8 @@ public final class RegisterGenerators {
           .statusReason(reasons.generate(in))
           .validFrom(from)
           .validTo(from.plusDays(length))
-          .reviewDue(reviewFractions.generate(in).map(percent -> from.plusDays(length * percent / 100)))
+          .reviewDue(
+              reviewFractions.generate(in).map(percent -> from.plusDays(length * percent / 100)))
           .grantedUnder(delegations.generate(in))
           .grantedBy(people.generate(in))
           .proceduresVersion(proceduresVersions.generate(in))
@@ -655,7 +763,8 @@ public final class RegisterGenerators {
 
   private static Gen<Span> spans() {
     return DomainGenerators.datesBetween(REGISTER_FROM, REGISTER_TO)
-        .zip(integers().between(0, 10 * 365).toOptionals(40),
+        .zip(
+            integers().between(0, 10 * 365).toOptionals(40),
             (from, length) -> new Span(from, length.map(from::plusDays)));
   }
 

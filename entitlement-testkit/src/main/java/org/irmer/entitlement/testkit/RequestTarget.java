@@ -30,13 +30,18 @@ import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
  * @param to the last instant a request may be made, inclusive
  * @param clinicalInformation what the procedures require each request to carry
  */
-public record RequestTarget(PersonId referrer, EmployerId employer, ZoneId zone,
-    ExaminationCatalogue catalogue, Instant from, Instant to,
+public record RequestTarget(
+    PersonId referrer,
+    EmployerId employer,
+    ZoneId zone,
+    ExaminationCatalogue catalogue,
+    Instant from,
+    Instant to,
     ImmutableList<ClinicalInformationRequirement> clinicalInformation) {
 
   /**
-   * The clinical information required by procedures that leave it at its default, read from
-   * {@link WrittenProcedures} itself so that the two cannot drift apart.
+   * The clinical information required by procedures that leave it at its default, read from {@link
+   * WrittenProcedures} itself so that the two cannot drift apart.
    */
   private static final ImmutableList<ClinicalInformationRequirement> DEFAULT_INFORMATION =
       WrittenProcedures.builder()
@@ -59,20 +64,28 @@ public record RequestTarget(PersonId referrer, EmployerId employer, ZoneId zone,
   }
 
   /**
-   * Requests by {@code referrer} to {@code employer}, in its zone, between
-   * {@link DomainGenerators#EARLIEST_INSTANT} and {@link DomainGenerators#LATEST_INSTANT}, under
-   * the default clinical information requirements of {@link WrittenProcedures}.
+   * Requests by {@code referrer} to {@code employer}, in its zone, between {@link
+   * DomainGenerators#EARLIEST_INSTANT} and {@link DomainGenerators#LATEST_INSTANT}, under the
+   * default clinical information requirements of {@link WrittenProcedures}.
    */
-  public static RequestTarget of(PersonId referrer, Employer employer,
-      ExaminationCatalogue catalogue) {
+  public static RequestTarget of(
+      PersonId referrer, Employer employer, ExaminationCatalogue catalogue) {
     return of(referrer, employer.id(), employer.zone(), catalogue);
   }
 
-  /** As {@link #of(PersonId, Employer, ExaminationCatalogue)}, for an employer known by id and zone. */
-  public static RequestTarget of(PersonId referrer, EmployerId employer, ZoneId zone,
-      ExaminationCatalogue catalogue) {
-    return new RequestTarget(referrer, employer, zone, catalogue,
-        DomainGenerators.EARLIEST_INSTANT, DomainGenerators.LATEST_INSTANT, DEFAULT_INFORMATION);
+  /**
+   * As {@link #of(PersonId, Employer, ExaminationCatalogue)}, for an employer known by id and zone.
+   */
+  public static RequestTarget of(
+      PersonId referrer, EmployerId employer, ZoneId zone, ExaminationCatalogue catalogue) {
+    return new RequestTarget(
+        referrer,
+        employer,
+        zone,
+        catalogue,
+        DomainGenerators.EARLIEST_INSTANT,
+        DomainGenerators.LATEST_INSTANT,
+        DEFAULT_INFORMATION);
   }
 
   /** The same target, with requests made between {@code first} and {@code last} inclusive. */
@@ -82,13 +95,13 @@ public record RequestTarget(PersonId referrer, EmployerId employer, ZoneId zone,
 
   /** The same target, with the clinical information {@code procedures} require. */
   public RequestTarget withProcedures(WrittenProcedures procedures) {
-    return new RequestTarget(referrer, employer, zone, catalogue, from, to,
-        procedures.clinicalInformation());
+    return new RequestTarget(
+        referrer, employer, zone, catalogue, from, to, procedures.clinicalInformation());
   }
 
   /** The items a request for {@code modality}, with or without contrast, must carry. */
-  public ImmutableSet<ClinicalInformationItem> requiredInformation(Modality modality,
-      boolean contrast) {
+  public ImmutableSet<ClinicalInformationItem> requiredInformation(
+      Modality modality, boolean contrast) {
     return clinicalInformation.stream()
         .filter(requirement -> requirement.appliesTo(modality, contrast))
         .map(ClinicalInformationRequirement::item)

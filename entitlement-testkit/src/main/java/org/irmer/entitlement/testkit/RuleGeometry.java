@@ -17,11 +17,11 @@ import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
  * Which examinations of a catalogue lie inside a scope rule, and which just outside it on the
  * modality, examination and contrast dimensions.
  *
- * <p>An examination is <em>included</em> when the rule names its code or one of the rule's
- * regions contains its region; it is <em>excluded</em> when the rule excludes its code or an
- * excluded region contains its region. An examination whose region contains an excluded region
- * (a whole-leg film when the knee is excluded) is neither used inside nor as a boundary: whether
- * it is in scope is a policy of the engine, not a boundary of the rule.
+ * <p>An examination is <em>included</em> when the rule names its code or one of the rule's regions
+ * contains its region; it is <em>excluded</em> when the rule excludes its code or an excluded
+ * region contains its region. An examination whose region contains an excluded region (a whole-leg
+ * film when the knee is excluded) is neither used inside nor as a boundary: whether it is in scope
+ * is a policy of the engine, not a boundary of the rule.
  */
 final class RuleGeometry {
 
@@ -29,19 +29,25 @@ final class RuleGeometry {
 
   /** Regions of the tree within an included region. */
   private final ImmutableSet<BodyRegion> includedRegions;
+
   /** Regions of the tree within an excluded region. */
   private final ImmutableSet<BodyRegion> excludedRegions;
+
   /** Regions of the tree that contain an excluded region without lying within one. */
   private final ImmutableSet<BodyRegion> aboveExclusions;
 
   /** Inside on every dimension, the contrast an examination implies included. */
   final ImmutableList<Examination> inside;
+
   /** Inside on every dimension but contrast: the rule's modality and examinations, any contrast. */
   final ImmutableList<Examination> insideAnyContrast;
+
   /** Outside on the modality only. */
   final ImmutableList<Examination> otherModality;
+
   /** Outside on the examination only, because an exclusion removes what an inclusion admits. */
   final ImmutableList<Examination> excluded;
+
   /** Outside on the examination only, because nothing includes it. */
   final ImmutableList<Examination> notIncluded;
 
@@ -49,23 +55,36 @@ final class RuleGeometry {
     this.rule = rule;
     BodyRegionTree tree = catalogue.regions();
     // Region containment is worked out once per region of the tree, not once per examination.
-    includedRegions = regionsWhere(tree, region -> rule.includedRegions().stream()
-        .anyMatch(included -> tree.isWithin(region, included)));
-    excludedRegions = regionsWhere(tree, region -> rule.excludedRegions().stream()
-        .anyMatch(excluded -> tree.isWithin(region, excluded)));
-    aboveExclusions = regionsWhere(tree, region -> rule.excludedRegions().stream()
-        .anyMatch(excluded -> tree.isWithin(excluded, region)));
+    includedRegions =
+        regionsWhere(
+            tree,
+            region ->
+                rule.includedRegions().stream()
+                    .anyMatch(included -> tree.isWithin(region, included)));
+    excludedRegions =
+        regionsWhere(
+            tree,
+            region ->
+                rule.excludedRegions().stream()
+                    .anyMatch(excluded -> tree.isWithin(region, excluded)));
+    aboveExclusions =
+        regionsWhere(
+            tree,
+            region ->
+                rule.excludedRegions().stream()
+                    .anyMatch(excluded -> tree.isWithin(excluded, region)));
     ImmutableList<Examination> all = catalogue.all();
     Predicate<Examination> sameModality = examination -> examination.modality() == rule.modality();
-    Predicate<Examination> contrastAllowed = examination -> rule.contrastAllowed() || !examination.contrast();
+    Predicate<Examination> contrastAllowed =
+        examination -> rule.contrastAllowed() || !examination.contrast();
     insideAnyContrast = select(all, sameModality.and(this::coversExamination));
     inside = select(insideAnyContrast, contrastAllowed);
     otherModality =
         select(all, sameModality.negate().and(this::coversExamination).and(contrastAllowed));
-    excluded = select(all,
-        sameModality.and(this::isIncluded).and(this::isExcluded).and(contrastAllowed));
-    notIncluded = select(all, sameModality.and(examination -> !isIncluded(examination))
-        .and(contrastAllowed));
+    excluded =
+        select(all, sameModality.and(this::isIncluded).and(this::isExcluded).and(contrastAllowed));
+    notIncluded =
+        select(all, sameModality.and(examination -> !isIncluded(examination)).and(contrastAllowed));
   }
 
   /** The dimensions on which a request can be just outside the rule, with this catalogue. */
@@ -101,7 +120,8 @@ final class RuleGeometry {
   }
 
   private boolean coversExamination(Examination examination) {
-    return isIncluded(examination) && !isExcluded(examination)
+    return isIncluded(examination)
+        && !isExcluded(examination)
         && !aboveExclusions.contains(examination.region());
   }
 
@@ -115,13 +135,13 @@ final class RuleGeometry {
         || excludedRegions.contains(examination.region());
   }
 
-  private static ImmutableSet<BodyRegion> regionsWhere(BodyRegionTree tree,
-      Predicate<BodyRegion> predicate) {
+  private static ImmutableSet<BodyRegion> regionsWhere(
+      BodyRegionTree tree, Predicate<BodyRegion> predicate) {
     return tree.regions().stream().filter(predicate).collect(ImmutableSet.toImmutableSet());
   }
 
-  private static ImmutableList<Examination> select(ImmutableList<Examination> examinations,
-      Predicate<Examination> predicate) {
+  private static ImmutableList<Examination> select(
+      ImmutableList<Examination> examinations, Predicate<Examination> predicate) {
     return examinations.stream().filter(predicate).collect(ImmutableList.toImmutableList());
   }
 }

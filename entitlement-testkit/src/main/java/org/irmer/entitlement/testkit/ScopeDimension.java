@@ -3,8 +3,8 @@ package org.irmer.entitlement.testkit;
 import org.irmer.entitlement.core.domain.ReasonCode;
 
 /**
- * A dimension on which a scope rule admits or refuses a request (DOMAIN.md section 5, rule 4),
- * with the reason code a refusal on it carries.
+ * A dimension on which a scope rule admits or refuses a request (DOMAIN.md section 5, rule 4), with
+ * the reason code a refusal on it carries.
  */
 public enum ScopeDimension {
   /** The examination's modality is the rule's. */

@@ -27,11 +27,11 @@ import org.quicktheories.generators.Generate;
  *
  * <p>Each rule is built around an <em>anchor</em>, an examination of the catalogue that the rule
  * covers: the rule's modality is the anchor's; it includes the anchor's region or an ancestor of
- * it, or the anchor's code, or both, perhaps with more; its exclusions never touch the anchor
- * (no excluded region lies within, contains or equals the anchor's region, and the anchor's code
- * is not excluded); it allows contrast when the anchor has contrast. So every generated rule
- * admits at least one request of the catalogue ({@link RequestGenerators#inside}). Age bounds,
- * when set, are ordered; every other constraint may be empty (admitting everything) or not.
+ * it, or the anchor's code, or both, perhaps with more; its exclusions never touch the anchor (no
+ * excluded region lies within, contains or equals the anchor's region, and the anchor's code is not
+ * excluded); it allows contrast when the anchor has contrast. So every generated rule admits at
+ * least one request of the catalogue ({@link RequestGenerators#inside}). Age bounds, when set, are
+ * ordered; every other constraint may be empty (admitting everything) or not.
  */
 public final class ScopeGenerators {
 
@@ -40,8 +40,7 @@ public final class ScopeGenerators {
   private ScopeGenerators() {}
 
   /**
-   * Rules over the examinations of {@code catalogue}, with ids {@code rule-1} to
-   * {@code rule-999}.
+   * Rules over the examinations of {@code catalogue}, with ids {@code rule-1} to {@code rule-999}.
    *
    * @throws IllegalArgumentException when the catalogue is empty
    */
@@ -51,30 +50,36 @@ public final class ScopeGenerators {
   }
 
   /**
-   * Scopes of one to five rules over {@code catalogue}, with versions from 1 and rule ids
-   * {@code rule-1}, {@code rule-2}... unique within the scope.
+   * Scopes of one to five rules over {@code catalogue}, with versions from 1 and rule ids {@code
+   * rule-1}, {@code rule-2}... unique within the scope.
    *
    * @throws IllegalArgumentException when the catalogue is empty
    */
   public static Gen<Scope> scopes(ExaminationCatalogue catalogue) {
-    return integers().between(1, 20).zip(Gens.listOf(rules(catalogue), 1, 5), (version, rules) -> {
-      Scope.Builder scope = Scope.builder().version(version);
-      for (int i = 0; i < rules.size(); i++) {
-        scope.addRule(ScopeRule.builder().from(rules.get(i)).id("rule-" + (i + 1)).build());
-      }
-      return scope.build();
-    });
+    return integers()
+        .between(1, 20)
+        .zip(
+            Gens.listOf(rules(catalogue), 1, 5),
+            (version, rules) -> {
+              Scope.Builder scope = Scope.builder().version(version);
+              for (int i = 0; i < rules.size(); i++) {
+                scope.addRule(ScopeRule.builder().from(rules.get(i)).id("rule-" + (i + 1)).build());
+              }
+              return scope.build();
+            });
   }
 
   private static Gen<ScopeRule> rulesAround(Examination anchor, ExaminationCatalogue catalogue) {
     BodyRegionTree tree = catalogue.regions();
-    ImmutableList<ExaminationCode> sameModality = catalogue.all().stream()
-        .filter(examination -> examination.modality() == anchor.modality())
-        .map(Examination::code)
-        .collect(ImmutableList.toImmutableList());
-    ImmutableList<ExaminationCode> others = sameModality.stream()
-        .filter(code -> !code.equals(anchor.code()))
-        .collect(ImmutableList.toImmutableList());
+    ImmutableList<ExaminationCode> sameModality =
+        catalogue.all().stream()
+            .filter(examination -> examination.modality() == anchor.modality())
+            .map(Examination::code)
+            .collect(ImmutableList.toImmutableList());
+    ImmutableList<ExaminationCode> others =
+        sameModality.stream()
+            .filter(code -> !code.equals(anchor.code()))
+            .collect(ImmutableList.toImmutableList());
     Gen<Integer> ids = integers().between(1, 999);
     Gen<Integer> inclusionModes = integers().between(0, 2);
     Gen<BodyRegion> anchorRegions = Gens.pick(ancestorsOrSelf(tree, anchor.region()));
@@ -92,20 +97,25 @@ public final class ScopeGenerators {
     Gen<ImmutableSet<TrainingType>> training = Gens.setOf(DomainGenerators.trainingTypes(), 2);
     return in -> {
       int mode = inclusionModes.generate(in);
-      ImmutableSet<BodyRegion> includedRegions = mode == 1 ? ImmutableSet.of()
-          : ImmutableSet.<BodyRegion>builder()
-              .add(anchorRegions.generate(in))
-              .addAll(moreRegions.generate(in))
-              .build();
-      ImmutableSet<ExaminationCode> includedCodes = mode == 0 ? ImmutableSet.of()
-          : ImmutableSet.<ExaminationCode>builder()
-              .add(anchor.code())
-              .addAll(moreCodes.generate(in))
-              .build();
-      ImmutableList<BodyRegion> excludable = tree.regions().stream()
-          .filter(region -> !tree.overlaps(region, anchor.region()))
-          .filter(region -> includedRegions.stream().anyMatch(r -> tree.isWithin(region, r)))
-          .collect(ImmutableList.toImmutableList());
+      ImmutableSet<BodyRegion> includedRegions =
+          mode == 1
+              ? ImmutableSet.of()
+              : ImmutableSet.<BodyRegion>builder()
+                  .add(anchorRegions.generate(in))
+                  .addAll(moreRegions.generate(in))
+                  .build();
+      ImmutableSet<ExaminationCode> includedCodes =
+          mode == 0
+              ? ImmutableSet.of()
+              : ImmutableSet.<ExaminationCode>builder()
+                  .add(anchor.code())
+                  .addAll(moreCodes.generate(in))
+                  .build();
+      ImmutableList<BodyRegion> excludable =
+          tree.regions().stream()
+              .filter(region -> !tree.overlaps(region, anchor.region()))
+              .filter(region -> includedRegions.stream().anyMatch(r -> tree.isWithin(region, r)))
+              .collect(ImmutableList.toImmutableList());
       Optional<Integer> minAge = minAges.generate(in);
       Optional<Integer> maxAge = ageSpans.generate(in).map(span -> minAge.orElse(0) + span);
       return ScopeRule.builder()

@@ -23,10 +23,12 @@ class DomainGeneratorsProperties {
 
   @Test
   void identifiersAreNeverBlankNorPaddedAndKeepTheirPrefix() {
-    everyValue(DomainGenerators.codes("P"), code -> {
-      assertThat(code).startsWith("P").isNotBlank();
-      assertThat(code.strip()).isEqualTo(code);
-    });
+    everyValue(
+        DomainGenerators.codes("P"),
+        code -> {
+          assertThat(code).startsWith("P").isNotBlank();
+          assertThat(code.strip()).isEqualTo(code);
+        });
   }
 
   @Test
@@ -49,40 +51,49 @@ class DomainGeneratorsProperties {
   }
 
   private static <T> void assertIdentifiers(Gen<T> ids, Function<T, String> text) {
-    everyValue(ids, id -> assertThat(text.apply(id)).isNotBlank().isEqualTo(text.apply(id).strip()));
+    everyValue(
+        ids, id -> assertThat(text.apply(id)).isNotBlank().isEqualTo(text.apply(id).strip()));
   }
 
   @Test
   void employerIdsLookLikeOdsTrustCodes() {
-    everyValue(DomainGenerators.employerIds(),
-        id -> assertThat(id.value()).matches("R[A-Z0-9]{2}"));
+    everyValue(
+        DomainGenerators.employerIds(), id -> assertThat(id.value()).matches("R[A-Z0-9]{2}"));
   }
 
   @Test
   void distinctEmployerIdsAreDistinct() {
-    everyValue(DomainGenerators.distinctEmployerIds(),
-        pair -> assertThat(pair._1).isNotEqualTo(pair._2));
+    everyValue(
+        DomainGenerators.distinctEmployerIds(), pair -> assertThat(pair._1).isNotEqualTo(pair._2));
   }
 
   @Test
   void careSettingsAreOfKnownKindsAtAnySiteOrAtOne() {
-    everyValue(DomainGenerators.careSettings(), setting -> {
-      assertThat(DomainGenerators.SETTING_KINDS).contains(setting.kind());
-      assertThat(setting.admits(setting)).isTrue();
-      assertThat(setting).isEqualTo(new CareSetting(setting.kind(), setting.site()));
-    });
+    everyValue(
+        DomainGenerators.careSettings(),
+        setting -> {
+          assertThat(DomainGenerators.SETTING_KINDS).contains(setting.kind());
+          assertThat(setting.admits(setting)).isTrue();
+          assertThat(setting).isEqualTo(new CareSetting(setting.kind(), setting.site()));
+        });
   }
 
   @Test
   void datesStayWithinTheWindow() {
-    everyValue(DomainGenerators.dates(), date -> assertThat(date)
-        .isBetween(DomainGenerators.EARLIEST_DATE, DomainGenerators.LATEST_DATE));
+    everyValue(
+        DomainGenerators.dates(),
+        date ->
+            assertThat(date)
+                .isBetween(DomainGenerators.EARLIEST_DATE, DomainGenerators.LATEST_DATE));
   }
 
   @Test
   void instantsStayWithinTheWindow() {
-    everyValue(DomainGenerators.instants(), instant -> assertThat(instant)
-        .isBetween(DomainGenerators.EARLIEST_INSTANT, DomainGenerators.LATEST_INSTANT));
+    everyValue(
+        DomainGenerators.instants(),
+        instant ->
+            assertThat(instant)
+                .isBetween(DomainGenerators.EARLIEST_INSTANT, DomainGenerators.LATEST_INSTANT));
   }
 
   @Test
@@ -91,17 +102,20 @@ class DomainGeneratorsProperties {
     Instant last = Instant.parse("2029-12-31T23:59:59Z");
     ZoneId zone = ZoneId.of("Australia/Lord_Howe");
     AtomicInteger awkward = new AtomicInteger();
-    everyValue(DomainGenerators.awkwardInstantsBetween(first, last, zone), instant -> {
-      assertThat(instant).isBetween(first, last);
-      ZonedDateTime local = instant.atZone(zone);
-      LocalTime time = local.toLocalTime();
-      LocalDate day = local.toLocalDate();
-      if (time.getHour() == 0 || time.getHour() == 23
-          || day.getMonthValue() == 2 && day.getDayOfMonth() >= 28
-          || day.getMonthValue() == 3 && day.getDayOfMonth() == 1) {
-        awkward.incrementAndGet();
-      }
-    });
+    everyValue(
+        DomainGenerators.awkwardInstantsBetween(first, last, zone),
+        instant -> {
+          assertThat(instant).isBetween(first, last);
+          ZonedDateTime local = instant.atZone(zone);
+          LocalTime time = local.toLocalTime();
+          LocalDate day = local.toLocalDate();
+          if (time.getHour() == 0
+              || time.getHour() == 23
+              || day.getMonthValue() == 2 && day.getDayOfMonth() >= 28
+              || day.getMonthValue() == 3 && day.getDayOfMonth() == 1) {
+            awkward.incrementAndGet();
+          }
+        });
     assertThat(awkward.get()).isGreaterThan(GeneratorAssertions.EXAMPLES / 4);
   }
 
@@ -109,27 +123,33 @@ class DomainGeneratorsProperties {
   void zonesIncludeTheDefaultZoneAndOthersWithAwkwardOffsets() {
     java.util.Set<ZoneId> seen = new java.util.HashSet<>();
     everyValue(DomainGenerators.zones(), seen::add);
-    assertThat(seen).contains(Employer.DEFAULT_ZONE, ZoneId.of("Pacific/Kiritimati"),
-        ZoneId.of("America/St_Johns"));
+    assertThat(seen)
+        .contains(
+            Employer.DEFAULT_ZONE, ZoneId.of("Pacific/Kiritimati"), ZoneId.of("America/St_Johns"));
   }
 
   @Test
   void lapsePoliciesGiveGraceDaysOnlyToWarnWithGrace() {
-    everyValue(DomainGenerators.lapsePolicies(), policy -> {
-      assertThat(policy.graceDays() > 0).isEqualTo(policy.kind() == LapsePolicyKind.WARN_WITH_GRACE);
-      assertThat(new TrainingLapsePolicy(policy.kind(), policy.graceDays())).isEqualTo(policy);
-    });
+    everyValue(
+        DomainGenerators.lapsePolicies(),
+        policy -> {
+          assertThat(policy.graceDays() > 0)
+              .isEqualTo(policy.kind() == LapsePolicyKind.WARN_WITH_GRACE);
+          assertThat(new TrainingLapsePolicy(policy.kind(), policy.graceDays())).isEqualTo(policy);
+        });
   }
 
   @Test
   void commandContextsNameAnActorAnInstantAndACause() {
-    everyValue(DomainGenerators.commandContexts(), context -> {
-      assertThat(context.at())
-          .isBetween(DomainGenerators.EARLIEST_INSTANT, DomainGenerators.LATEST_INSTANT);
-      assertThat(context.actor().system()).isEqualTo(context.actor().personId().isEmpty());
-      assertThat(new CommandContext(context.actor(), context.at(), context.cause()))
-          .isEqualTo(context);
-    });
+    everyValue(
+        DomainGenerators.commandContexts(),
+        context -> {
+          assertThat(context.at())
+              .isBetween(DomainGenerators.EARLIEST_INSTANT, DomainGenerators.LATEST_INSTANT);
+          assertThat(context.actor().system()).isEqualTo(context.actor().personId().isEmpty());
+          assertThat(new CommandContext(context.actor(), context.at(), context.cause()))
+              .isEqualTo(context);
+        });
   }
 
   @Test
@@ -137,10 +157,13 @@ class DomainGeneratorsProperties {
     LocalDate first = LocalDate.of(2024, 2, 28);
     LocalDate last = LocalDate.of(2024, 3, 1);
     java.util.Set<LocalDate> seen = new java.util.HashSet<>();
-    qt().withExamples(200).forAll(DomainGenerators.datesBetween(first, last)).checkAssert(date -> {
-      assertThat(date).isBetween(first, last);
-      seen.add(date);
-    });
+    qt().withExamples(200)
+        .forAll(DomainGenerators.datesBetween(first, last))
+        .checkAssert(
+            date -> {
+              assertThat(date).isBetween(first, last);
+              seen.add(date);
+            });
     assertThat(seen).containsExactlyInAnyOrder(first, LocalDate.of(2024, 2, 29), last);
   }
 }

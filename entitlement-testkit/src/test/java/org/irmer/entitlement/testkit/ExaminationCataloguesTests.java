@@ -22,8 +22,10 @@ class ExaminationCataloguesTests {
     ExaminationCatalogue catalogue = ExaminationCatalogues.complete(TREE);
 
     int regions = TREE.regions().size();
-    assertThat(catalogue.all()).hasSize(regions * (Modality.values().length
-        + ExaminationCatalogues.CONTRAST_MODALITIES.size()));
+    assertThat(catalogue.all())
+        .hasSize(
+            regions
+                * (Modality.values().length + ExaminationCatalogues.CONTRAST_MODALITIES.size()));
     assertThat(catalogue.find(ExaminationCode.of("XR-KNEE")).orElseThrow().modality())
         .isEqualTo(Modality.PLAIN_RADIOGRAPHY);
     Examination contrastCt = catalogue.find(ExaminationCode.of("CT-ABDOMEN-C")).orElseThrow();

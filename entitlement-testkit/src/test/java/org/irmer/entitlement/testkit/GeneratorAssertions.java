@@ -16,15 +16,18 @@ final class GeneratorAssertions {
   private GeneratorAssertions() {}
 
   /**
-   * Asserts {@code assertion} of every one of {@link #EXAMPLES} values of {@code gen}, and that
-   * the values are not all equal (a generator stuck on one value tests nothing).
+   * Asserts {@code assertion} of every one of {@link #EXAMPLES} values of {@code gen}, and that the
+   * values are not all equal (a generator stuck on one value tests nothing).
    */
   static <T> void everyValue(Gen<T> gen, Consumer<T> assertion) {
     Set<T> seen = new HashSet<>();
-    qt().withExamples(EXAMPLES).forAll(gen).checkAssert(value -> {
-      assertion.accept(value);
-      seen.add(value);
-    });
+    qt().withExamples(EXAMPLES)
+        .forAll(gen)
+        .checkAssert(
+            value -> {
+              assertion.accept(value);
+              seen.add(value);
+            });
     assertThat(seen).as("distinct generated values").hasSizeGreaterThan(1);
   }
 }

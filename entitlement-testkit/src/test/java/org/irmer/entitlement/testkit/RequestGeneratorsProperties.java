@@ -42,101 +42,129 @@ class RequestGeneratorsProperties {
   private record Aimed(RequestTarget target, ScopeRule rule, ReferralRequest request) {}
 
   /** A rule, a target, and one request just outside the rule on each of its boundaries. */
-  private record Outside(RequestTarget target, ScopeRule rule,
+  private record Outside(
+      RequestTarget target,
+      ScopeRule rule,
       ImmutableMap<ScopeDimension, ReferralRequest> requests) {}
 
   @Test
   void insideRequestsSatisfyEveryDimensionOfTheirRule() {
-    everyValue(inside(Generate.constant(COMPLETE)), aimed -> {
-      assertThat(oracle(aimed.target()).failures(aimed.rule(), aimed.request())).isEmpty();
-      assertComplete(aimed.target(), aimed.request());
-    });
+    everyValue(
+        inside(Generate.constant(COMPLETE)),
+        aimed -> {
+          assertThat(oracle(aimed.target()).failures(aimed.rule(), aimed.request())).isEmpty();
+          assertComplete(aimed.target(), aimed.request());
+        });
   }
 
   @Test
   void insideRequestsSatisfyTheirRuleOverRandomTreesAndCatalogues() {
-    everyValue(inside(randomCatalogues()), aimed -> {
-      assertThat(oracle(aimed.target()).failures(aimed.rule(), aimed.request())).isEmpty();
-      assertComplete(aimed.target(), aimed.request());
-    });
+    everyValue(
+        inside(randomCatalogues()),
+        aimed -> {
+          assertThat(oracle(aimed.target()).failures(aimed.rule(), aimed.request())).isEmpty();
+          assertComplete(aimed.target(), aimed.request());
+        });
   }
 
   @Test
   void insideRequestsOftenSitOnTheEdgesOfTheAgeBounds() {
     AtomicInteger onEdge = new AtomicInteger();
-    everyValue(inside(Generate.constant(COMPLETE)), aimed -> {
-      int age = ageOf(aimed);
-      if (aimed.rule().minAge().map(min -> min == age).orElse(false)
-          || aimed.rule().maxAge().map(max -> max == age).orElse(false)) {
-        onEdge.incrementAndGet();
-      }
-    });
+    everyValue(
+        inside(Generate.constant(COMPLETE)),
+        aimed -> {
+          int age = ageOf(aimed);
+          if (aimed.rule().minAge().map(min -> min == age).orElse(false)
+              || aimed.rule().maxAge().map(max -> max == age).orElse(false)) {
+            onEdge.incrementAndGet();
+          }
+        });
     assertThat(onEdge.get()).isGreaterThan(GeneratorAssertions.EXAMPLES / 10);
   }
 
   @Test
   void insideRequestsOfAScopeSatisfyOneOfItsRules() {
-    Gen<Pair<RequestTarget, Scope>> scopes = RequestGenerators.targets(COMPLETE)
-        .zip(ScopeGenerators.scopes(COMPLETE), Pair::of);
-    Gen<Pair<Pair<RequestTarget, Scope>, ReferralRequest>> cases = scopes.flatMap(
-        pair -> RequestGenerators.inside(pair._2, pair._1).map(request -> Pair.of(pair, request)));
-    everyValue(cases, aimed -> {
-      RequestTarget target = aimed._1._1;
-      Scope scope = aimed._1._2;
-      assertThat(scope.rules())
-          .anyMatch(rule -> oracle(target).failures(rule, aimed._2).isEmpty());
-      assertComplete(target, aimed._2);
-    });
+    Gen<Pair<RequestTarget, Scope>> scopes =
+        RequestGenerators.targets(COMPLETE).zip(ScopeGenerators.scopes(COMPLETE), Pair::of);
+    Gen<Pair<Pair<RequestTarget, Scope>, ReferralRequest>> cases =
+        scopes.flatMap(
+            pair ->
+                RequestGenerators.inside(pair._2, pair._1).map(request -> Pair.of(pair, request)));
+    everyValue(
+        cases,
+        aimed -> {
+          RequestTarget target = aimed._1._1;
+          Scope scope = aimed._1._2;
+          assertThat(scope.rules())
+              .anyMatch(rule -> oracle(target).failures(rule, aimed._2).isEmpty());
+          assertComplete(target, aimed._2);
+        });
   }
 
   @Test
   void justOutsideRequestsFailTheirDimensionAndNoOther() {
     Map<ScopeDimension, AtomicInteger> seen = new EnumMap<>(ScopeDimension.class);
-    everyValue(outside(Generate.constant(COMPLETE)), outside -> {
-      outside.requests().forEach((dimension, request) -> {
-        assertThat(oracle(outside.target()).failures(outside.rule(), request))
-            .as("dimensions failed by a request just outside on %s", dimension)
-            .containsExactly(dimension);
-        assertComplete(outside.target(), request);
-        seen.computeIfAbsent(dimension, d -> new AtomicInteger()).incrementAndGet();
-      });
-    });
+    everyValue(
+        outside(Generate.constant(COMPLETE)),
+        outside -> {
+          outside
+              .requests()
+              .forEach(
+                  (dimension, request) -> {
+                    assertThat(oracle(outside.target()).failures(outside.rule(), request))
+                        .as("dimensions failed by a request just outside on %s", dimension)
+                        .containsExactly(dimension);
+                    assertComplete(outside.target(), request);
+                    seen.computeIfAbsent(dimension, d -> new AtomicInteger()).incrementAndGet();
+                  });
+        });
     assertThat(seen.keySet()).containsExactlyInAnyOrder(ScopeDimension.values());
     assertThat(seen.values()).allMatch(count -> count.get() >= GeneratorAssertions.EXAMPLES / 10);
   }
 
   @Test
   void justOutsideRequestsFailOnlyTheirDimensionOverRandomTreesAndCatalogues() {
-    everyValue(outside(randomCatalogues()), outside -> outside.requests().forEach(
-        (dimension, request) -> assertThat(oracle(outside.target()).failures(outside.rule(), request))
-            .containsExactly(dimension)));
+    everyValue(
+        outside(randomCatalogues()),
+        outside ->
+            outside
+                .requests()
+                .forEach(
+                    (dimension, request) ->
+                        assertThat(oracle(outside.target()).failures(outside.rule(), request))
+                            .containsExactly(dimension)));
   }
 
   @Test
   void justOutsideOnAgeIsBornOneDayFromTheNearestBirthDateInside() {
-    everyValue(outside(Generate.constant(COMPLETE), EnumSet.of(ScopeDimension.AGE)), outside -> {
-      ReferralRequest request = outside.requests().get(ScopeDimension.AGE);
-      if (request != null) {
-        ScopeRule rule = outside.rule();
-        int age = ageOf(new Aimed(outside.target(), rule, request));
-        LocalDate today = request.requestedAt().atZone(outside.target().zone()).toLocalDate();
-        LocalDate birth = request.patient().flatMap(Patient::birthDate).orElseThrow();
-        if (rule.minAge().map(min -> age < min).orElse(false)) {
-          assertThat(age).isEqualTo(rule.minAge().get() - 1);
-          assertThat(ScopeOracle.completedYears(birth.minusDays(1), today))
-              .as("born a day earlier").isEqualTo(rule.minAge().get());
-        } else {
-          assertThat(age).isEqualTo(rule.maxAge().orElseThrow() + 1);
-          assertThat(ScopeOracle.completedYears(birth.plusDays(1), today))
-              .as("born a day later").isEqualTo(rule.maxAge().get());
-        }
-      }
-    });
+    everyValue(
+        outside(Generate.constant(COMPLETE), EnumSet.of(ScopeDimension.AGE)),
+        outside -> {
+          ReferralRequest request = outside.requests().get(ScopeDimension.AGE);
+          if (request != null) {
+            ScopeRule rule = outside.rule();
+            int age = ageOf(new Aimed(outside.target(), rule, request));
+            LocalDate today = request.requestedAt().atZone(outside.target().zone()).toLocalDate();
+            LocalDate birth = request.patient().flatMap(Patient::birthDate).orElseThrow();
+            if (rule.minAge().map(min -> age < min).orElse(false)) {
+              assertThat(age).isEqualTo(rule.minAge().get() - 1);
+              assertThat(ScopeOracle.completedYears(birth.minusDays(1), today))
+                  .as("born a day earlier")
+                  .isEqualTo(rule.minAge().get());
+            } else {
+              assertThat(age).isEqualTo(rule.maxAge().orElseThrow() + 1);
+              assertThat(ScopeOracle.completedYears(birth.plusDays(1), today))
+                  .as("born a day later")
+                  .isEqualTo(rule.maxAge().get());
+            }
+          }
+        });
   }
 
   @Test
   void boundariesOverTheCompleteCatalogueAreExactlyWhatTheRuleConstrains() {
-    everyValue(RequestGenerators.targets(COMPLETE).zip(ScopeGenerators.rules(COMPLETE), Pair::of),
+    everyValue(
+        RequestGenerators.targets(COMPLETE).zip(ScopeGenerators.rules(COMPLETE), Pair::of),
         pair -> {
           ScopeRule rule = pair._2;
           ImmutableSet<ScopeDimension> boundaries = RequestGenerators.boundaries(rule, pair._1);
@@ -146,57 +174,74 @@ class RequestGeneratorsProperties {
               .isEqualTo(rule.minAge().orElse(0) > 0 || rule.maxAge().isPresent());
           assertThat(boundaries.contains(ScopeDimension.PREGNANCY))
               .isEqualTo(rule.pregnancy() == PregnancyConstraint.EXCLUDED);
-          assertThat(boundaries.contains(ScopeDimension.SETTING)).isEqualTo(!rule.settings().isEmpty());
+          assertThat(boundaries.contains(ScopeDimension.SETTING))
+              .isEqualTo(!rule.settings().isEmpty());
           assertThat(boundaries.contains(ScopeDimension.INDICATION))
               .isEqualTo(!rule.indications().isEmpty());
-          assertThat(boundaries.contains(ScopeDimension.CONTRAST)).isEqualTo(!rule.contrastAllowed());
-          assertThat(boundaries.contains(ScopeDimension.URGENCY)).isEqualTo(
-              !rule.urgencies().isEmpty() && rule.urgencies().size() < Urgency.values().length);
+          assertThat(boundaries.contains(ScopeDimension.CONTRAST))
+              .isEqualTo(!rule.contrastAllowed());
+          assertThat(boundaries.contains(ScopeDimension.URGENCY))
+              .isEqualTo(
+                  !rule.urgencies().isEmpty() && rule.urgencies().size() < Urgency.values().length);
         });
   }
 
   @Test
   void arbitraryRequestsKeepToTheirTargetAndSometimesNameUnknownExaminations() {
     AtomicInteger unknown = new AtomicInteger();
-    Gen<Pair<RequestTarget, ReferralRequest>> requests = RequestGenerators.targets(COMPLETE)
-        .flatMap(target -> RequestGenerators.requests(target).map(r -> Pair.of(target, r)));
-    everyValue(requests, pair -> {
-      RequestTarget target = pair._1;
-      ReferralRequest request = pair._2;
-      assertThat(request.referrer()).isEqualTo(target.referrer());
-      assertThat(request.employer()).isEqualTo(target.employer());
-      assertThat(request.requestedAt()).isBetween(target.from(), target.to());
-      request.patient().ifPresent(patient -> {
-        if (patient.sex() == Sex.MALE) {
-          assertThat(patient.pregnancy().orElse(PregnancyStatus.UNKNOWN).mayBePregnant()).isFalse();
-        }
-      });
-      if (COMPLETE.find(request.examination()).isEmpty()) {
-        unknown.incrementAndGet();
-      }
-    });
+    Gen<Pair<RequestTarget, ReferralRequest>> requests =
+        RequestGenerators.targets(COMPLETE)
+            .flatMap(target -> RequestGenerators.requests(target).map(r -> Pair.of(target, r)));
+    everyValue(
+        requests,
+        pair -> {
+          RequestTarget target = pair._1;
+          ReferralRequest request = pair._2;
+          assertThat(request.referrer()).isEqualTo(target.referrer());
+          assertThat(request.employer()).isEqualTo(target.employer());
+          assertThat(request.requestedAt()).isBetween(target.from(), target.to());
+          request
+              .patient()
+              .ifPresent(
+                  patient -> {
+                    if (patient.sex() == Sex.MALE) {
+                      assertThat(
+                              patient.pregnancy().orElse(PregnancyStatus.UNKNOWN).mayBePregnant())
+                          .isFalse();
+                    }
+                  });
+          if (COMPLETE.find(request.examination()).isEmpty()) {
+            unknown.incrementAndGet();
+          }
+        });
     assertThat(unknown.get()).isPositive();
   }
 
   @Test
   void patientsMayLackAnyDetailButAreNeverPregnantMen() {
-    everyValue(RequestGenerators.patients(), patient -> {
-      patient.birthDate().ifPresent(
-          birth -> assertThat(birth).isAfterOrEqualTo(DomainGenerators.EARLIEST_DATE));
-      if (patient.sex() == Sex.MALE) {
-        assertThat(patient.pregnancy().map(PregnancyStatus::mayBePregnant)).isNotEqualTo(
-            Optional.of(true));
-      }
-      assertThat(Patient.builder().from(patient).build()).isEqualTo(patient);
-    });
+    everyValue(
+        RequestGenerators.patients(),
+        patient -> {
+          patient
+              .birthDate()
+              .ifPresent(
+                  birth -> assertThat(birth).isAfterOrEqualTo(DomainGenerators.EARLIEST_DATE));
+          if (patient.sex() == Sex.MALE) {
+            assertThat(patient.pregnancy().map(PregnancyStatus::mayBePregnant))
+                .isNotEqualTo(Optional.of(true));
+          }
+          assertThat(Patient.builder().from(patient).build()).isEqualTo(patient);
+        });
   }
 
   @Test
   void theOraclesCountOfYearsAgreesWithPatientAgeOn() {
     qt().withExamples(GeneratorAssertions.EXAMPLES)
         .forAll(DomainGenerators.dates(), integers().between(0, 120 * 366))
-        .checkAssert((birth, days) -> assertThat(ScopeOracle.completedYears(birth,
-            birth.plusDays(days))).isEqualTo(Patient.ageOn(birth, birth.plusDays(days))));
+        .checkAssert(
+            (birth, days) ->
+                assertThat(ScopeOracle.completedYears(birth, birth.plusDays(days)))
+                    .isEqualTo(Patient.ageOn(birth, birth.plusDays(days))));
   }
 
   private static Gen<ExaminationCatalogue> randomCatalogues() {
@@ -205,13 +250,17 @@ class RequestGeneratorsProperties {
 
   private static Gen<Pair<RequestTarget, ScopeRule>> targetsAndRules(
       Gen<ExaminationCatalogue> catalogues) {
-    return catalogues.flatMap(catalogue -> RequestGenerators.targets(catalogue)
-        .zip(ScopeGenerators.rules(catalogue), Pair::of));
+    return catalogues.flatMap(
+        catalogue ->
+            RequestGenerators.targets(catalogue).zip(ScopeGenerators.rules(catalogue), Pair::of));
   }
 
   private static Gen<Aimed> inside(Gen<ExaminationCatalogue> catalogues) {
-    return targetsAndRules(catalogues).flatMap(pair -> RequestGenerators.inside(pair._2, pair._1)
-        .map(request -> new Aimed(pair._1, pair._2, request)));
+    return targetsAndRules(catalogues)
+        .flatMap(
+            pair ->
+                RequestGenerators.inside(pair._2, pair._1)
+                    .map(request -> new Aimed(pair._1, pair._2, request)));
   }
 
   private static Gen<Outside> outside(Gen<ExaminationCatalogue> catalogues) {
@@ -219,20 +268,21 @@ class RequestGeneratorsProperties {
   }
 
   /** Cases with a request just outside on each of {@code wanted} that the rule bounds. */
-  private static Gen<Outside> outside(Gen<ExaminationCatalogue> catalogues,
-      Set<ScopeDimension> wanted) {
+  private static Gen<Outside> outside(
+      Gen<ExaminationCatalogue> catalogues, Set<ScopeDimension> wanted) {
     return targetsAndRules(catalogues)
         .flatMap(pair -> justOutsideOnEveryBoundary(pair._1, pair._2, wanted));
   }
 
-  private static Gen<Outside> justOutsideOnEveryBoundary(RequestTarget target, ScopeRule rule,
-      Set<ScopeDimension> wanted) {
-    ImmutableSet<ScopeDimension> dimensions = Sets.intersection(
-        RequestGenerators.boundaries(rule, target), wanted).immutableCopy();
+  private static Gen<Outside> justOutsideOnEveryBoundary(
+      RequestTarget target, ScopeRule rule, Set<ScopeDimension> wanted) {
+    ImmutableSet<ScopeDimension> dimensions =
+        Sets.intersection(RequestGenerators.boundaries(rule, target), wanted).immutableCopy();
     return in -> {
       ImmutableMap.Builder<ScopeDimension, ReferralRequest> requests = ImmutableMap.builder();
       for (ScopeDimension dimension : dimensions) {
-        requests.put(dimension, RequestGenerators.justOutside(rule, dimension, target).generate(in));
+        requests.put(
+            dimension, RequestGenerators.justOutside(rule, dimension, target).generate(in));
       }
       return new Outside(target, rule, requests.buildOrThrow());
     };
@@ -244,13 +294,13 @@ class RequestGeneratorsProperties {
 
   private static int ageOf(Aimed aimed) {
     LocalDate birth = aimed.request().patient().flatMap(Patient::birthDate).orElseThrow();
-    return ScopeOracle.completedYears(birth,
-        aimed.request().requestedAt().atZone(aimed.target().zone()).toLocalDate());
+    return ScopeOracle.completedYears(
+        birth, aimed.request().requestedAt().atZone(aimed.target().zone()).toLocalDate());
   }
 
   /**
-   * The request carries everything the default procedures require, so that scope alone decides
-   * it: written out here from DOMAIN.md rather than read from the generators.
+   * The request carries everything the default procedures require, so that scope alone decides it:
+   * written out here from DOMAIN.md rather than read from the generators.
    */
   private static void assertComplete(RequestTarget target, ReferralRequest request) {
     assertThat(request.referrer()).isEqualTo(target.referrer());

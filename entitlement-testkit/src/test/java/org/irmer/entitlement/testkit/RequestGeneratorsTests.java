@@ -23,7 +23,6 @@ import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Patient;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.PregnancyConstraint;
-import org.irmer.entitlement.core.domain.PregnancyStatus;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.ScopeRule;
 import org.irmer.entitlement.core.domain.Sex;
@@ -87,8 +86,10 @@ class RequestGeneratorsTests {
   void agesAreReckonedOnTheLocalDateOfTheEmployersZone() {
     // 12:00 UTC on 30 June is 02:00 on 1 July in Kiritimati (UTC+14).
     Instant noonUtc = Instant.parse("2030-06-30T12:00:00Z");
-    RequestTarget target = RequestTarget.of(PersonId.of("P1"), EmployerId.of("RX1"),
-        ZoneId.of("Pacific/Kiritimati"), CATALOGUE).between(noonUtc, noonUtc);
+    RequestTarget target =
+        RequestTarget.of(
+                PersonId.of("P1"), EmployerId.of("RX1"), ZoneId.of("Pacific/Kiritimati"), CATALOGUE)
+            .between(noonUtc, noonUtc);
     ScopeRule adults = mriKnee().minAge(18).build();
 
     assertThat(birthDates(RequestGenerators.justOutside(adults, ScopeDimension.AGE, target)))
@@ -100,8 +101,8 @@ class RequestGeneratorsTests {
     ScopeRule limbs = xrLimbs().build();
 
     assertThat(RequestGenerators.boundaries(limbs, targetOn(LocalDate.of(2030, 1, 1), LONDON)))
-        .containsExactly(ScopeDimension.MODALITY, ScopeDimension.EXAMINATION,
-            ScopeDimension.CONTRAST);
+        .containsExactly(
+            ScopeDimension.MODALITY, ScopeDimension.EXAMINATION, ScopeDimension.CONTRAST);
   }
 
   @Test
@@ -117,50 +118,61 @@ class RequestGeneratorsTests {
     RequestTarget target = targetOn(LocalDate.of(2030, 1, 1), LONDON);
 
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> RequestGenerators.justOutside(xrLimbs().build(), ScopeDimension.AGE, target))
+        .isThrownBy(
+            () -> RequestGenerators.justOutside(xrLimbs().build(), ScopeDimension.AGE, target))
         .withMessageContaining("AGE");
   }
 
   @Test
   void insideRefusesARuleNoExaminationOfTheCatalogueSatisfies() {
-    ScopeRule elsewhere = ScopeRule.builder()
-        .id("elsewhere")
-        .modality(Modality.CT)
-        .addIncludedExamination(ExaminationCode.of("NOT-IN-THE-CATALOGUE"))
-        .build();
+    ScopeRule elsewhere =
+        ScopeRule.builder()
+            .id("elsewhere")
+            .modality(Modality.CT)
+            .addIncludedExamination(ExaminationCode.of("NOT-IN-THE-CATALOGUE"))
+            .build();
 
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> RequestGenerators.inside(elsewhere, targetOn(LocalDate.of(2030, 1, 1), LONDON)))
+        .isThrownBy(
+            () -> RequestGenerators.inside(elsewhere, targetOn(LocalDate.of(2030, 1, 1), LONDON)))
         .withMessageContaining("elsewhere");
   }
 
   @Test
   void nursePractitionerLimbsExceptElbowKneeAndFemurStayClearOfTheExclusionsInside() {
     // Scenario S2: plain X-ray of the limbs except elbow, knee and femur.
-    ScopeRule enp = xrLimbs()
-        .addExcludedRegions(BodyRegion.ELBOW, BodyRegion.KNEE, BodyRegion.FEMUR)
-        .build();
+    ScopeRule enp =
+        xrLimbs().addExcludedRegions(BodyRegion.ELBOW, BodyRegion.KNEE, BodyRegion.FEMUR).build();
     RequestTarget target = targetOn(LocalDate.of(2030, 1, 1), LONDON);
 
     Set<Examination> inside = examinations(RequestGenerators.inside(enp, target));
     Set<Examination> outside =
         examinations(RequestGenerators.justOutside(enp, ScopeDimension.EXAMINATION, target));
 
-    assertThat(inside).extracting(Examination::region)
-        .doesNotContain(BodyRegion.ELBOW, BodyRegion.KNEE, BodyRegion.FEMUR, BodyRegion.LOWER_LIMB,
+    assertThat(inside)
+        .extracting(Examination::region)
+        .doesNotContain(
+            BodyRegion.ELBOW,
+            BodyRegion.KNEE,
+            BodyRegion.FEMUR,
+            BodyRegion.LOWER_LIMB,
             BodyRegion.UPPER_LIMB)
         .contains(BodyRegion.ANKLE);
-    assertThat(outside).allSatisfy(exam -> {
-      assertThat(exam.modality()).isEqualTo(Modality.PLAIN_RADIOGRAPHY);
-      assertThat(isExcludedOrOutsideLimbs(exam.region())).as("%s", exam.code()).isTrue();
-    });
+    assertThat(outside)
+        .allSatisfy(
+            exam -> {
+              assertThat(exam.modality()).isEqualTo(Modality.PLAIN_RADIOGRAPHY);
+              assertThat(isExcludedOrOutsideLimbs(exam.region())).as("%s", exam.code()).isTrue();
+            });
     assertThat(outside).extracting(Examination::region).contains(BodyRegion.KNEE);
   }
 
   private static boolean isExcludedOrOutsideLimbs(BodyRegion region) {
-    return TREE.isWithin(region, BodyRegion.ELBOW) || TREE.isWithin(region, BodyRegion.KNEE)
+    return TREE.isWithin(region, BodyRegion.ELBOW)
+        || TREE.isWithin(region, BodyRegion.KNEE)
         || TREE.isWithin(region, BodyRegion.FEMUR)
-        || !TREE.isWithin(region, BodyRegion.UPPER_LIMB) && !TREE.isWithin(region, BodyRegion.LOWER_LIMB);
+        || !TREE.isWithin(region, BodyRegion.UPPER_LIMB)
+            && !TREE.isWithin(region, BodyRegion.LOWER_LIMB);
   }
 
   @Test
@@ -175,7 +187,8 @@ class RequestGeneratorsTests {
         .forAll(RequestGenerators.justOutside(enp, ScopeDimension.SETTING, target))
         .checkAssert(request -> settings.add(request.setting().orElseThrow()));
 
-    assertThat(settings).noneMatch(miuAtA::admits)
+    assertThat(settings)
+        .noneMatch(miuAtA::admits)
         .anyMatch(setting -> setting.kind().equals("MIU"))
         .anyMatch(setting -> !setting.kind().equals("MIU"));
   }
@@ -187,57 +200,70 @@ class RequestGeneratorsTests {
 
     qt().withExamples(200)
         .forAll(RequestGenerators.justOutside(noPregnancy, ScopeDimension.PREGNANCY, target))
-        .checkAssert(request -> {
-          Patient patient = request.patient().orElseThrow();
-          assertThat(patient.sex()).isEqualTo(Sex.FEMALE);
-          assertThat(patient.pregnancy()).hasValueSatisfying(
-              status -> assertThat(status.mayBePregnant()).isTrue());
-          assertThat(Patient.ageOn(patient.birthDate().orElseThrow(), LocalDate.of(2030, 1, 1)))
-              .isBetween(16, 50);
-        });
+        .checkAssert(
+            request -> {
+              Patient patient = request.patient().orElseThrow();
+              assertThat(patient.sex()).isEqualTo(Sex.FEMALE);
+              assertThat(patient.pregnancy())
+                  .hasValueSatisfying(status -> assertThat(status.mayBePregnant()).isTrue());
+              assertThat(Patient.ageOn(patient.birthDate().orElseThrow(), LocalDate.of(2030, 1, 1)))
+                  .isBetween(16, 50);
+            });
   }
 
   @Test
   void contrastJustOutsideACtRuleRequestsContrastWithRenalFunction() {
-    ScopeRule ctHead = ScopeRule.builder()
-        .id("ct-head")
-        .modality(Modality.CT)
-        .addIncludedRegion(BodyRegion.HEAD)
-        .build();
+    ScopeRule ctHead =
+        ScopeRule.builder()
+            .id("ct-head")
+            .modality(Modality.CT)
+            .addIncludedRegion(BodyRegion.HEAD)
+            .build();
     RequestTarget target = targetOn(LocalDate.of(2030, 1, 1), LONDON);
 
     qt().withExamples(200)
         .forAll(RequestGenerators.justOutside(ctHead, ScopeDimension.CONTRAST, target))
-        .checkAssert(request -> {
-          assertThat(request.contrast()).isTrue();
-          assertThat(request.clinicalInformation())
-              .contains(ClinicalInformationItem.CLINICAL_QUESTION, ClinicalInformationItem.RENAL_FUNCTION);
-        });
+        .checkAssert(
+            request -> {
+              assertThat(request.contrast()).isTrue();
+              assertThat(request.clinicalInformation())
+                  .contains(
+                      ClinicalInformationItem.CLINICAL_QUESTION,
+                      ClinicalInformationItem.RENAL_FUNCTION);
+            });
   }
 
   @Test
   void requestsCarryTheClinicalInformationTheTargetsProceduresRequire() {
-    WrittenProcedures procedures = WrittenProcedures.builder()
-        .employer(EmployerId.of("RX1"))
-        .version(2)
-        .effectiveFrom(LocalDate.of(2025, 1, 1))
-        .addClinicalInformation(
-            ClinicalInformationRequirement.always(ClinicalInformationItem.CLINICAL_QUESTION),
-            ClinicalInformationRequirement.builder()
-                .item(ClinicalInformationItem.IMPLANT_STATUS)
-                .addModality(Modality.MRI)
-                .build())
-        .build();
+    WrittenProcedures procedures =
+        WrittenProcedures.builder()
+            .employer(EmployerId.of("RX1"))
+            .version(2)
+            .effectiveFrom(LocalDate.of(2025, 1, 1))
+            .addClinicalInformation(
+                ClinicalInformationRequirement.always(ClinicalInformationItem.CLINICAL_QUESTION),
+                ClinicalInformationRequirement.builder()
+                    .item(ClinicalInformationItem.IMPLANT_STATUS)
+                    .addModality(Modality.MRI)
+                    .build())
+            .build();
     RequestTarget target = targetOn(LocalDate.of(2030, 1, 1), LONDON).withProcedures(procedures);
 
     qt().withExamples(200)
         .forAll(RequestGenerators.inside(mriKnee().build(), target))
-        .checkAssert(request -> assertThat(request.clinicalInformation()).contains(
-            ClinicalInformationItem.CLINICAL_QUESTION, ClinicalInformationItem.IMPLANT_STATUS));
+        .checkAssert(
+            request ->
+                assertThat(request.clinicalInformation())
+                    .contains(
+                        ClinicalInformationItem.CLINICAL_QUESTION,
+                        ClinicalInformationItem.IMPLANT_STATUS));
   }
 
   private static ScopeRule.Builder mriKnee() {
-    return ScopeRule.builder().id("mri-knee").modality(Modality.MRI).addIncludedRegion(BodyRegion.KNEE);
+    return ScopeRule.builder()
+        .id("mri-knee")
+        .modality(Modality.MRI)
+        .addIncludedRegion(BodyRegion.KNEE);
   }
 
   private static ScopeRule.Builder xrLimbs() {
@@ -249,22 +275,27 @@ class RequestGeneratorsTests {
 
   /** Requests made on {@code day} in {@code zone}, from its first to its last second. */
   private static RequestTarget targetOn(LocalDate day, ZoneId zone) {
-    return RequestTarget.of(PersonId.of("P1"), EmployerId.of("RX1"), zone, CATALOGUE).between(
-        LocalDateTime.of(day, java.time.LocalTime.MIN).atZone(zone).toInstant(),
-        LocalDateTime.of(day, java.time.LocalTime.MAX).atZone(zone).toInstant());
+    return RequestTarget.of(PersonId.of("P1"), EmployerId.of("RX1"), zone, CATALOGUE)
+        .between(
+            LocalDateTime.of(day, java.time.LocalTime.MIN).atZone(zone).toInstant(),
+            LocalDateTime.of(day, java.time.LocalTime.MAX).atZone(zone).toInstant());
   }
 
   private static Set<LocalDate> birthDates(Gen<ReferralRequest> requests) {
     Set<LocalDate> births = new HashSet<>();
-    qt().withExamples(200).forAll(requests).checkAssert(
-        request -> births.add(request.patient().flatMap(Patient::birthDate).orElseThrow()));
+    qt().withExamples(200)
+        .forAll(requests)
+        .checkAssert(
+            request -> births.add(request.patient().flatMap(Patient::birthDate).orElseThrow()));
     return births;
   }
 
   private static Set<Examination> examinations(Gen<ReferralRequest> requests) {
     Set<Examination> examinations = new HashSet<>();
-    qt().withExamples(300).forAll(requests).checkAssert(
-        request -> examinations.add(CATALOGUE.find(request.examination()).orElseThrow()));
+    qt().withExamples(300)
+        .forAll(requests)
+        .checkAssert(
+            request -> examinations.add(CATALOGUE.find(request.examination()).orElseThrow()));
     return examinations;
   }
 }

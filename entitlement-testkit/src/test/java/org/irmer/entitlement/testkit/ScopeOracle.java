@@ -17,8 +17,8 @@ import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
 
 /**
  * A small, deliberately plain reading of DOMAIN.md section 5, rule 4, written apart from the
- * generators so that the tests do not check the generators against themselves: the dimensions
- * of a rule that a request fails.
+ * generators so that the tests do not check the generators against themselves: the dimensions of a
+ * rule that a request fails.
  */
 final class ScopeOracle {
 
@@ -32,8 +32,13 @@ final class ScopeOracle {
 
   /** The dimensions of {@code rule} that {@code request} fails; empty when it is inside. */
   EnumSet<ScopeDimension> failures(ScopeRule rule, ReferralRequest request) {
-    Examination exam = catalogue.find(request.examination()).orElseThrow(
-        () -> new AssertionError("examination not in the catalogue: " + request.examination()));
+    Examination exam =
+        catalogue
+            .find(request.examination())
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "examination not in the catalogue: " + request.examination()));
     EnumSet<ScopeDimension> failed = EnumSet.noneOf(ScopeDimension.class);
     if (exam.modality() != rule.modality()) {
       failed.add(ScopeDimension.MODALITY);
@@ -43,8 +48,10 @@ final class ScopeOracle {
     }
     Optional<Patient> patient = request.patient();
     if (rule.minAge().isPresent() || rule.maxAge().isPresent()) {
-      LocalDate birth = patient.flatMap(Patient::birthDate).orElseThrow(
-          () -> new AssertionError("no birth date"));
+      LocalDate birth =
+          patient
+              .flatMap(Patient::birthDate)
+              .orElseThrow(() -> new AssertionError("no birth date"));
       int age = completedYears(birth, request.requestedAt().atZone(zone).toLocalDate());
       if (rule.minAge().map(min -> age < min).orElse(false)
           || rule.maxAge().map(max -> age > max).orElse(false)) {
@@ -53,11 +60,15 @@ final class ScopeOracle {
     }
     PregnancyStatus pregnancy = patient.flatMap(Patient::pregnancy).orElse(PregnancyStatus.UNKNOWN);
     if (rule.pregnancy() == PregnancyConstraint.EXCLUDED
-        && (pregnancy == PregnancyStatus.PREGNANT || pregnancy == PregnancyStatus.POSSIBLY_PREGNANT)) {
+        && (pregnancy == PregnancyStatus.PREGNANT
+            || pregnancy == PregnancyStatus.POSSIBLY_PREGNANT)) {
       failed.add(ScopeDimension.PREGNANCY);
     }
-    if (!rule.settings().isEmpty() && !request.setting().map(actual -> rule.settings().stream()
-        .anyMatch(listed -> admits(listed, actual))).orElse(false)) {
+    if (!rule.settings().isEmpty()
+        && !request
+            .setting()
+            .map(actual -> rule.settings().stream().anyMatch(listed -> admits(listed, actual)))
+            .orElse(false)) {
       failed.add(ScopeDimension.SETTING);
     }
     if (!rule.indications().isEmpty()
@@ -82,10 +93,12 @@ final class ScopeOracle {
   /** Whether the rule includes the examination, by code or region, and does not exclude it. */
   boolean coversExamination(ScopeRule rule, Examination exam) {
     BodyRegionTree tree = catalogue.regions();
-    boolean included = rule.includedExaminations().contains(exam.code())
-        || rule.includedRegions().stream().anyMatch(r -> within(tree, exam.region(), r));
-    boolean excluded = rule.excludedExaminations().contains(exam.code())
-        || rule.excludedRegions().stream().anyMatch(r -> within(tree, exam.region(), r));
+    boolean included =
+        rule.includedExaminations().contains(exam.code())
+            || rule.includedRegions().stream().anyMatch(r -> within(tree, exam.region(), r));
+    boolean excluded =
+        rule.excludedExaminations().contains(exam.code())
+            || rule.excludedRegions().stream().anyMatch(r -> within(tree, exam.region(), r));
     return included && !excluded;
   }
 
@@ -107,15 +120,16 @@ final class ScopeOracle {
   }
 
   /**
-   * Completed years, counted by hand: the birthday of this year has been reached when the
-   * (month, day) of {@code on} is not before that of the birth. Someone born on 29 February
-   * reaches it on 1 March in a common year, as {@link java.time.Period} has it.
+   * Completed years, counted by hand: the birthday of this year has been reached when the (month,
+   * day) of {@code on} is not before that of the birth. Someone born on 29 February reaches it on 1
+   * March in a common year, as {@link java.time.Period} has it.
    */
   static int completedYears(LocalDate birth, LocalDate on) {
     int years = on.getYear() - birth.getYear();
-    boolean reached = on.getMonthValue() > birth.getMonthValue()
-        || (on.getMonthValue() == birth.getMonthValue()
-            && on.getDayOfMonth() >= birth.getDayOfMonth());
+    boolean reached =
+        on.getMonthValue() > birth.getMonthValue()
+            || (on.getMonthValue() == birth.getMonthValue()
+                && on.getDayOfMonth() >= birth.getDayOfMonth());
     return reached ? years : years - 1;
   }
 }
