@@ -168,6 +168,7 @@ class RequestGeneratorsProperties {
         pair -> {
           ScopeRule rule = pair._2;
           ImmutableSet<ScopeDimension> boundaries = RequestGenerators.boundaries(rule, pair._1);
+          assertThat(boundaries).as("every generated rule has a boundary").isNotEmpty();
           assertThat(boundaries.contains(ScopeDimension.MODALITY))
               .isEqualTo(!rule.includedRegions().isEmpty());
           assertThat(boundaries.contains(ScopeDimension.AGE))
