@@ -118,7 +118,8 @@ public final class Explanations {
 
   public static Reason missingBirthDate() {
     return Reason.of(ReasonCode.MISSING_PATIENT_BIRTH_DATE,
-        "The request gives no patient birth date, which an age-dependent check needs");
+        "The request gives no usable patient birth date (none, or one after the date of the request),"
+            + " which an age-dependent check needs");
   }
 
   public static Reason missingPregnancyStatus() {

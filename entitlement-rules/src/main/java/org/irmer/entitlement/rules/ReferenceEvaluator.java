@@ -362,7 +362,7 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
           && !CLINICAL_EVALUATION_DIMENSIONS.contains(dimension)) {
         continue;
       }
-      if (dimension == ScopeDimension.AGE && rule.isAgeDependent() && s.birthDate().isEmpty()) {
+      if (dimension == ScopeDimension.AGE && rule.isAgeDependent() && s.ageInYears().isEmpty()) {
         ageUnknown = true;
       } else if (!passes(s, rule, dimension)) {
         failed.add(dimension);
@@ -395,10 +395,13 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
         || rule.includedRegions().stream().anyMatch(region -> tree.isWithin(exam.region(), region));
   }
 
-  /** Exclusions beat inclusions (DOMAIN.md section 4). */
+  /**
+   * Exclusions beat inclusions (DOMAIN.md section 4), and an examination that covers an excluded
+   * region is excluded too: a whole-leg film irradiates an excluded knee.
+   */
   private static boolean isExcluded(ScopeRule rule, Examination exam, BodyRegionTree tree) {
     return rule.excludedExaminations().contains(exam.code())
-        || rule.excludedRegions().stream().anyMatch(region -> tree.isWithin(exam.region(), region));
+        || rule.excludedRegions().stream().anyMatch(region -> tree.overlaps(exam.region(), region));
   }
 
   private static boolean withinAge(ScopeRule rule, int age) {
@@ -508,13 +511,13 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
       WrittenProcedures procedures, Examination examination, BodyRegionTree tree, LocalDate date,
       Optional<Person> person) {
 
-    Optional<LocalDate> birthDate() {
-      return request.patient().flatMap(Patient::birthDate);
-    }
-
-    /** Completed years on the local date of the request (rule 2). */
+    /**
+     * Completed years on the local date of the request (rule 2); empty when the request gives no
+     * birth date, or one after that date, which no age can be reckoned from.
+     */
     OptionalInt ageInYears() {
-      return birthDate().map(born -> OptionalInt.of(Patient.ageOn(born, date))).orElse(OptionalInt.empty());
+      return request.patient().flatMap(Patient::birthDate).filter(born -> !born.isAfter(date))
+          .map(born -> OptionalInt.of(Patient.ageOn(born, date))).orElse(OptionalInt.empty());
     }
 
     Optional<PregnancyStatus> pregnancy() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Function;
+import org.irmer.entitlement.core.domain.ScopeDimension;
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.ClinicalInformationItem;
 import org.irmer.entitlement.core.domain.Examination;

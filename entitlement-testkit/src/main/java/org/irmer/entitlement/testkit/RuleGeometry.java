@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import java.util.EnumSet;
 import java.util.function.Predicate;
+import org.irmer.entitlement.core.domain.ScopeDimension;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.Examination;

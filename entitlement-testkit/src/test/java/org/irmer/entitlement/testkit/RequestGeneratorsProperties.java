@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.irmer.entitlement.core.domain.ScopeDimension;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.ClinicalInformationItem;
 import org.irmer.entitlement.core.domain.Examination;

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
+import org.irmer.entitlement.core.domain.ScopeDimension;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.CareSetting;

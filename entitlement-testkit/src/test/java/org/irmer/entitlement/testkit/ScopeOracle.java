@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Optional;
+import org.irmer.entitlement.core.domain.ScopeDimension;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.CareSetting;

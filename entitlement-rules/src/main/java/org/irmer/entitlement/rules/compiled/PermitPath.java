@@ -58,7 +58,8 @@ final class PermitPath {
     int day = employer.days.epochDay(request.requestedAt());
     Patient patient = request.patient().orElse(null);
     LocalDate born = patient == null ? null : patient.birthDate().orElse(null);
-    int age = born == null ? UNKNOWN_AGE : ZoneDays.completedYears(born, ZoneDays.monthAndDay(day));
+    int age = born == null || born.toEpochDay() > day
+        ? UNKNOWN_AGE : ZoneDays.completedYears(born, ZoneDays.monthAndDay(day));
     boolean contrast = request.contrast() || exam.contrast();
     if (missesInformation(employer, exam, request, patient, age, contrast)) {
       return null;
@@ -112,7 +113,7 @@ final class PermitPath {
     boolean included = rule.includedExaminations.contains(exam.examination().code())
         || within(exam.region(), rule.includedRegions);
     if (!included || rule.excludedExaminations.contains(exam.examination().code())
-        || within(exam.region(), rule.excludedRegions)) {
+        || overlaps(exam, rule.excludedRegions)) {
       return false;
     }
     if (rule.ageDependent && (age == UNKNOWN_AGE || age < rule.minAge || age > rule.maxAge)) {
@@ -139,6 +140,20 @@ final class PermitPath {
   private static boolean within(int region, int[] intervals) {
     for (int i = 0; i < intervals.length; i += 2) {
       if (region >= intervals[i] && region <= intervals[i + 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the examination's region lies in, or contains, one of the {@code [first, last]}
+   * intervals: an examination that covers an excluded region is excluded.
+   */
+  private static boolean overlaps(ExamView exam, int[] intervals) {
+    for (int i = 0; i < intervals.length; i += 2) {
+      if ((exam.region() >= intervals[i] && exam.region() <= intervals[i + 1])
+          || (intervals[i] >= exam.region() && intervals[i] <= exam.regionLast())) {
         return true;
       }
     }

@@ -50,8 +50,9 @@ final class SnapshotCompiler {
     ImmutableMap.Builder<ExaminationCode, ExamView> exams = ImmutableMap.builderWithExpectedSize(catalogue.size());
     for (int i = 0; i < catalogue.size(); i++) {
       Examination exam = catalogue.get(i);
-      exams.put(exam.code(), new ExamView(exam, i, exam.modality().ordinal(),
-          regions.numberOf(exam.region()), exam.contrast()));
+      int region = regions.numberOf(exam.region());
+      exams.put(exam.code(), new ExamView(exam, i, exam.modality().ordinal(), region,
+          region == RegionIndex.UNKNOWN ? RegionIndex.UNKNOWN : regions.last(region), exam.contrast()));
     }
 
     Map<EmployerId, WrittenProcedures> procedures = new HashMap<>();
