@@ -18,5 +18,6 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     defaults = @Value.Immutable(copy = true, prehash = false),
     strictBuilder = false,
-    depluralize = true)
+    depluralize = true,
+    depluralizeDictionary = {"sex:sexes"})
 public @interface DomainStyle {}

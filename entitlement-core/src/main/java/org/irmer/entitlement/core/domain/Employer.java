@@ -29,6 +29,13 @@ public abstract class Employer {
     return 0;
   }
 
+  @Value.Check
+  protected void check() {
+    Codes.check(name(), "employer name");
+    com.google.common.base.Preconditions.checkState(proceduresVersion() >= 1,
+        "employer %s: procedures versions start at 1: %s", id(), proceduresVersion());
+  }
+
   public static Builder builder() {
     return new Builder();
   }

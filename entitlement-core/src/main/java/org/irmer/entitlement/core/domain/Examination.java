@@ -39,6 +39,11 @@ public abstract class Examination {
     return modality().isIonising();
   }
 
+  @Value.Check
+  protected void check() {
+    Codes.check(name(), "examination name");
+  }
+
   public static Builder builder() {
     return new Builder();
   }

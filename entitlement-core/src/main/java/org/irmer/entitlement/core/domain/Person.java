@@ -27,6 +27,12 @@ public abstract class Person {
     return 0;
   }
 
+  @Value.Check
+  protected void check() {
+    Codes.check(givenName(), "given name");
+    Codes.check(familyName(), "family name");
+  }
+
   public String displayName() {
     return givenName() + " " + familyName();
   }

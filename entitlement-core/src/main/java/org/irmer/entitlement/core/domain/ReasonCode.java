@@ -3,7 +3,10 @@ package org.irmer.entitlement.core.domain;
 /**
  * The stable codes of the reasons a referral is not entitled (DOMAIN.md section 5). The names are
  * part of the public contract: integrations store and match them, so they are never renamed.
- * Each code belongs to the {@link Outcome} it leads to when it is the only kind of reason.
+ * Each code belongs to the {@link Outcome} it leads to when it is the only kind of reason. A decision
+ * whose reasons mix kinds takes the most definite outcome: any {@code NOT_ENTITLED} reason makes
+ * it {@code NOT_ENTITLED}; otherwise any {@code INDETERMINATE} reason makes it
+ * {@code INDETERMINATE}; otherwise {@code INSUFFICIENT_INFORMATION}.
  */
 public enum ReasonCode {
   NOT_ENTITLED_AT_EMPLOYER(Outcome.NOT_ENTITLED, "No current entitlement at the imaging employer"),

@@ -9,8 +9,10 @@ import org.immutables.value.Value;
 /**
  * One rule of a written scope of entitlement (principle 3): a modality, the body regions and
  * examinations it includes minus those it excludes, and optional constraints. Every constraint
- * left empty admits everything on its dimension. Exclusions beat inclusions, and including a
- * region includes all of its descendants in the {@link BodyRegionTree}.
+ * left empty admits everything on its dimension. Including a region includes all of its
+ * descendants in the {@link BodyRegionTree}. Exclusions beat inclusions: excluding a region
+ * excludes its descendants and every examination whose region contains it (a whole-leg film when
+ * the knee is excluded), so nothing that irradiates an excluded region is in scope.
  */
 @Value.Immutable
 public abstract class ScopeRule {

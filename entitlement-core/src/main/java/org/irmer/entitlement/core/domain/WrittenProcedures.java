@@ -114,13 +114,19 @@ public abstract class WrittenProcedures {
   @Value.Check
   protected void check() {
     checkState(version() >= 1, "procedures versions start at 1: %s", version());
-    checkState(!entitlementValidity().isNegative() && !entitlementValidity().isZero(),
-        "entitlement validity must be positive");
+    checkState(isPositive(entitlementValidity()), "entitlement validity must be positive");
+    checkState(isPositive(reviewInterval()), "review interval must be positive");
+    checkState(isPositive(auditInterval()), "audit interval must be positive");
+    checkState(isPositive(nonComplianceWindow()), "non-compliance window must be positive");
     checkState(auditGraceDays() >= 0, "audit grace must not be negative");
     checkState(minimumRequestsPerYear() >= 0, "minimum activity must not be negative");
     checkState(nonComplianceThreshold() >= 1, "non-compliance threshold must be at least 1");
     checkState(!minimumPostRegistrationExperience().isNegative(),
         "minimum experience must not be negative");
+  }
+
+  private static boolean isPositive(Period period) {
+    return !period.isNegative() && !period.isZero();
   }
 
   public static Builder builder() {

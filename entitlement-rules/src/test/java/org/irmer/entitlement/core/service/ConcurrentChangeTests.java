@@ -20,8 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Application;
 import org.irmer.entitlement.core.domain.ApplicationStatus;
 import org.irmer.entitlement.core.domain.AuditEvent;
@@ -36,7 +34,6 @@ import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.Register;
-import org.irmer.entitlement.core.port.out.Transactions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,25 +55,16 @@ class ConcurrentChangeTests {
   @Test
   void aCommandThatReadAVersionAnotherNodeThenChangedIsRefusedAndTheOtherChangeIsKept() {
     trust.activeEntitlement();
-    EntitlementService nodeB =
-        new EntitlementService(withTransactions(trust.register, new DirectTransactions()));
-    AtomicBoolean raced = new AtomicBoolean();
-    EntitlementStore racing =
-        new InterleavingStore(
-            trust.register.entitlements(),
-            () -> {
-              if (raced.compareAndSet(false, true)) {
-                accepted(
-                    run(
-                        () ->
-                            nodeB.revoke(
-                                ENTITLEMENT,
-                                CommandContext.by(DELEGATE, NOW, "revoked on node B"))));
-              }
-            });
-    EntitlementService nodeA = new EntitlementService(withEntitlements(trust.register, racing));
+    Entitlement readByNodeA = trust.register.entitlements().find(ENTITLEMENT).orElseThrow();
+    // Node A read version 1; node B then revokes and commits before node A writes.
+    EntitlementService nodeB = new EntitlementService(trust.register);
     int notificationsBefore = trust.memory.notifications().size();
     long mark = trust.auditSize();
+    accepted(nodeB.revoke(ENTITLEMENT, CommandContext.by(DELEGATE, NOW, "revoked on node B")));
+    EntitlementService nodeA =
+        new EntitlementService(
+            withEntitlements(
+                trust.register, new StaleReadStore(trust.register.entitlements(), readByNodeA)));
 
     CommandResult<Entitlement> result =
         nodeA.suspend(ENTITLEMENT, CommandContext.by(DELEGATE, NOW, "suspended on node A"));
@@ -95,7 +83,7 @@ class ConcurrentChangeTests {
         .last()
         .asString()
         .startsWith("CONCURRENT_CHANGE: entitlement E-APP-1 was changed concurrently");
-    assertThat(audit.get(1).stateBefore()).contains("REVOKED v2");
+    assertThat(audit.get(1).stateBefore()).contains("ACTIVE v1");
     assertThat(trust.memory.notifications().size() - notificationsBefore)
         .as("only node B's notification")
         .isEqualTo(1);
@@ -205,56 +193,28 @@ class ConcurrentChangeTests {
         register.transactions());
   }
 
-  private static Register withTransactions(Register register, Transactions transactions) {
-    return new Register(
-        register.employers(),
-        register.people(),
-        register.delegations(),
-        register.applications(),
-        register.entitlements(),
-        register.training(),
-        register.complianceEvents(),
-        register.auditRecords(),
-        register.agreements(),
-        register.examinations(),
-        register.guidelines(),
-        register.auditTrail(),
-        register.notifications(),
-        register.registrationLookup(),
-        transactions);
-  }
-
   /**
-   * The transactions of another application node sharing the same store: its writes, made on its
-   * own threads, are its own and commit at once.
+   * An entitlement store as another application node sees it: its reads of one entitlement return
+   * the version it read before someone else's change committed; its writes go to the shared store.
    */
-  private static final class DirectTransactions implements Transactions {
-    @Override
-    public <T> T inTransaction(Supplier<T> work) {
-      return work.get();
-    }
-  }
-
-  /** An entitlement store that lets something else happen just before each save. */
-  private static final class InterleavingStore implements EntitlementStore {
+  private static final class StaleReadStore implements EntitlementStore {
 
     private final EntitlementStore store;
-    private final Runnable beforeSave;
+    private final Entitlement stale;
 
-    InterleavingStore(EntitlementStore store, Runnable beforeSave) {
+    StaleReadStore(EntitlementStore store, Entitlement stale) {
       this.store = store;
-      this.beforeSave = beforeSave;
+      this.stale = stale;
     }
 
     @Override
     public Entitlement save(Entitlement entitlement, long expectedVersion) {
-      beforeSave.run();
       return store.save(entitlement, expectedVersion);
     }
 
     @Override
     public Optional<Entitlement> find(EntitlementId id) {
-      return store.find(id);
+      return id.equals(stale.id()) ? Optional.of(stale) : store.find(id);
     }
 
     @Override

@@ -24,7 +24,11 @@ final class AppendOnlyRecords<K, V> {
     this.journal = journal;
   }
 
-  synchronized V add(V record) {
+  V add(V record) {
+    return journal.write(() -> put(record));
+  }
+
+  private synchronized V put(V record) {
     K key = id.apply(record);
     if (records.containsKey(key)) {
       throw new ConcurrentChangeException(kind + " " + key, 0, 1);

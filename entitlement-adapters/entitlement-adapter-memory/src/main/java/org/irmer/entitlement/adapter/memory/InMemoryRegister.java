@@ -16,7 +16,8 @@ import org.irmer.entitlement.core.port.out.Register;
  * tests, demonstrations and embedding where nothing needs to outlive the process.
  *
  * <p>Writes made inside {@link org.irmer.entitlement.core.port.out.Transactions#inTransaction} are
- * undone when the unit of work fails; units of work are serialised.
+ * undone when the unit of work fails. Units of work are serialised, with each other and with writes
+ * made outside them; reads never wait, and may see the writes of a unit of work still open.
  */
 public final class InMemoryRegister {
 

@@ -21,7 +21,11 @@ final class MemoryAuditTrail implements AuditTrail {
   }
 
   @Override
-  public synchronized AuditTrailEntry append(AuditEvent event) {
+  public AuditTrailEntry append(AuditEvent event) {
+    return journal.write(() -> chain(event));
+  }
+
+  private synchronized AuditTrailEntry chain(AuditEvent event) {
     AuditTrailEntry entry =
         AuditTrailEntry.chain(entries.isEmpty() ? null : entries.get(entries.size() - 1), event);
     entries.add(entry);

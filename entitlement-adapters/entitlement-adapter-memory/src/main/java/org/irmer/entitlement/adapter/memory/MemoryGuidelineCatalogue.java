@@ -17,6 +17,11 @@ final class MemoryGuidelineCatalogue implements GuidelineCatalogue {
   }
 
   @Override
+  public synchronized ImmutableList<GuidelineEntry> all() {
+    return ImmutableList.copyOf(entries.values());
+  }
+
+  @Override
   public synchronized ImmutableList<GuidelineEntry> advice(IndicationCode indication,
       ExaminationCode examination) {
     return entries.values().stream()

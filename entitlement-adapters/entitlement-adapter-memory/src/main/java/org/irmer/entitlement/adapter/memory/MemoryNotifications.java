@@ -17,9 +17,14 @@ final class MemoryNotifications implements Notifications {
   }
 
   @Override
-  public synchronized void send(Notification notification) {
+  public void send(Notification notification) {
+    journal.write(() -> keep(notification));
+  }
+
+  private synchronized Notification keep(Notification notification) {
     sent.add(notification);
     journal.onUndo(this::removeLast);
+    return notification;
   }
 
   private synchronized void removeLast() {

@@ -42,6 +42,11 @@ final class MemoryPersonStore implements PersonStore {
   }
 
   @Override
+  public ImmutableList<Role> allRoles() {
+    return roles.latestWhere(role -> true);
+  }
+
+  @Override
   public ImmutableList<Role> roles(PersonId person) {
     return roles.latestWhere(role -> role.person().equals(person)).stream()
         .sorted(Comparator.comparing(Role::validFrom).thenComparing(Role::id))

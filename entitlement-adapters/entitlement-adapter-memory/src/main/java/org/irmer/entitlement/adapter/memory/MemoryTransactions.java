@@ -1,16 +1,15 @@
 package org.irmer.entitlement.adapter.memory;
 
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.port.out.Transactions;
 
 /**
- * Serialises units of work and undoes every write of one that fails, so a command's writes and its
- * audit record happen together or not at all. Nested calls join the outer transaction.
+ * Serialises units of work, with each other and with writes made outside them, and undoes every
+ * write of one that fails, so a command's writes and its audit record happen together or not at
+ * all. Nested calls join the outer transaction.
  */
 final class MemoryTransactions implements Transactions {
 
-  private final ReentrantLock lock = new ReentrantLock();
   private final UndoJournal journal;
 
   MemoryTransactions(UndoJournal journal) {
@@ -19,7 +18,7 @@ final class MemoryTransactions implements Transactions {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
-    lock.lock();
+    journal.lock();
     try {
       if (journal.inTransaction()) {
         return work.get();
@@ -29,12 +28,14 @@ final class MemoryTransactions implements Transactions {
         T result = work.get();
         journal.commit();
         return result;
-      } catch (RuntimeException | Error failure) {
+      } catch (Throwable failure) {
+        // Any throwable, including a checked exception thrown past the compiler: otherwise its
+        // writes would stay, and the journal would stay open on this thread for good.
         journal.rollback();
         throw failure;
       }
     } finally {
-      lock.unlock();
+      journal.unlock();
     }
   }
 }

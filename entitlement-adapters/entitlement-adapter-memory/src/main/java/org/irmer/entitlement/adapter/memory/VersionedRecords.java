@@ -31,7 +31,11 @@ final class VersionedRecords<K extends Comparable<K>, V> {
     this.journal = journal;
   }
 
-  synchronized V save(K id, V value, long expectedVersion) {
+  V save(K id, V value, long expectedVersion) {
+    return journal.write(() -> append(id, value, expectedVersion));
+  }
+
+  private synchronized V append(K id, V value, long expectedVersion) {
     List<V> history = histories.get(id);
     long latest = history == null ? 0 : version.applyAsLong(history.get(history.size() - 1));
     if (latest != expectedVersion) {

@@ -14,8 +14,6 @@ public interface GuidelineCatalogue {
   /** The entries for this clinical problem and examination, sorted by id; empty when none. */
   ImmutableList<GuidelineEntry> advice(IndicationCode indication, ExaminationCode examination);
 
-  /** A catalogue with no entries. */
-  static GuidelineCatalogue none() {
-    return (indication, examination) -> ImmutableList.of();
-  }
+  /** Every entry, sorted by id. */
+  ImmutableList<GuidelineEntry> all();
 }

@@ -27,6 +27,9 @@ public interface PersonStore {
   /** The role; empty when unknown. */
   Optional<Role> role(RoleId id);
 
+  /** The latest version of every role of every person, sorted by id. */
+  ImmutableList<Role> allRoles();
+
   /** Every role the person has held or holds, sorted by start date then id. */
   ImmutableList<Role> roles(PersonId person);
 

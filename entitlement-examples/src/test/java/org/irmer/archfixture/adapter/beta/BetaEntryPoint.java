@@ -1,0 +1,4 @@
+package org.irmer.archfixture.adapter.beta;
+
+/** The other adapter. */
+public class BetaEntryPoint {}

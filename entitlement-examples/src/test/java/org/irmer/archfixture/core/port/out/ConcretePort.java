@@ -1,0 +1,4 @@
+package org.irmer.archfixture.core.port.out;
+
+/** Breaks "ports are interfaces". */
+public class ConcretePort {}

@@ -1,0 +1,130 @@
+package org.irmer.entitlement.examples.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The dependency rules of ARCHITECTURE.md, written once over a root package so that they can be
+ * checked against the library and, to show that each can fail, against a deliberately bad fixture.
+ * Every rule fails on an empty selection, so a mistyped package cannot make it pass vacuously.
+ */
+final class ArchitectureRules {
+
+  private final String root;
+
+  ArchitectureRules(String root) {
+    this.root = root;
+  }
+
+  private String pkg(String relative) {
+    return root + "." + relative + "..";
+  }
+
+  /** Core depends on nothing outside the JDK, Guava and its own packages. */
+  ArchRule coreDependsOnJdkAndGuavaOnly() {
+    return classes().that().resideInAPackage(pkg("core"))
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "java..", "com.google.common..", "com.google.errorprone.annotations..", "org.jspecify.annotations..",
+            // Immutables annotations are compile-time only (provided scope, CLASS retention).
+            "org.immutables.value..", pkg("core"))
+        .as("core depends only on the JDK, Guava and itself");
+  }
+
+  /** The domain knows nothing of ports or services. */
+  ArchRule domainDependsOnNoPortOrService() {
+    return noClasses().that().resideInAPackage(pkg("core.domain"))
+        .should().dependOnClassesThat().resideInAnyPackage(pkg("core.port"), pkg("core.service"))
+        .as("the domain depends on no port and no service");
+  }
+
+  /** Rules depend on core only. */
+  ArchRule rulesDependOnCoreOnly() {
+    return classes().that().resideInAPackage(pkg("rules"))
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "java..", "com.google.common..", "com.google.errorprone.annotations..", "org.jspecify.annotations..",
+            "org.immutables.value..",
+            pkg("core"), pkg("rules"))
+        .as("rules depend on core only");
+  }
+
+  /** Adapters never depend on each other. */
+  ArchRule adaptersAreIndependent() {
+    return slices().matching(root + ".adapter.(*)..").should().notDependOnEachOther()
+        .as("adapters do not depend on each other");
+  }
+
+  /** Nothing depends on examples or benchmarks. */
+  ArchRule nothingDependsOnExamplesOrBenchmarks() {
+    return noClasses().that().resideOutsideOfPackages(pkg("examples"), pkg("benchmarks"))
+        .should().dependOnClassesThat().resideInAnyPackage(pkg("examples"), pkg("benchmarks"))
+        .as("nothing depends on examples or benchmarks");
+  }
+
+  /** Ports are interfaces; only the values and exceptions of their contracts may be classes. */
+  ArchRule portsAreInterfaces() {
+    return classes().that().resideInAPackage(pkg("core.port"))
+        .and().areTopLevelClasses()
+        .and().areNotEnums()
+        .and().areNotRecords()
+        .and().areNotAssignableTo(RuntimeException.class)
+        .and().doNotHaveSimpleName("package-info")
+        .should().beInterfaces()
+        .as("ports are interfaces");
+  }
+
+  /** Each adapter package has one public entry point; its implementations are package-private. */
+  ArchRule adaptersHaveOnePublicEntryPoint() {
+    return classes().that().resideInAPackage(pkg("adapter"))
+        .and().areTopLevelClasses()
+        .and().arePublic()
+        .should(beTheOnlyPublicClassOfTheirPackage())
+        .as("each adapter has one public entry point");
+  }
+
+  private static ArchCondition<JavaClass> beTheOnlyPublicClassOfTheirPackage() {
+    return new ArchCondition<>("be the only public top-level class of their package") {
+      private Map<String, List<JavaClass>> publicByPackage = Map.of();
+
+      @Override
+      public void init(Collection<JavaClass> publicClasses) {
+        publicByPackage = publicClasses.stream().collect(Collectors.groupingBy(JavaClass::getPackageName));
+      }
+
+      @Override
+      public void check(JavaClass item, ConditionEvents events) {
+        List<JavaClass> siblings = publicByPackage.get(item.getPackageName());
+        boolean alone = siblings.size() == 1;
+        events.add(new SimpleConditionEvent(item, alone, item.getName() + (alone
+            ? " is the one public class of its package"
+            : " is one of " + siblings.size() + " public classes in " + item.getPackageName())));
+      }
+    };
+  }
+
+  /** No package cycles. */
+  ArchRule noPackageCycles() {
+    return slices().matching(root + ".(**)").should().beFreeOfCycles().as("no package cycles");
+  }
+
+  List<ArchRule> all() {
+    return List.of(coreDependsOnJdkAndGuavaOnly(), domainDependsOnNoPortOrService(),
+        rulesDependOnCoreOnly(), adaptersAreIndependent(), nothingDependsOnExamplesOrBenchmarks(),
+        portsAreInterfaces(), adaptersHaveOnePublicEntryPoint(), noPackageCycles());
+  }
+
+  static void checkAll(ArchitectureRules rules, JavaClasses classes) {
+    rules.all().forEach(rule -> rule.check(classes));
+  }
+}

@@ -1,0 +1,172 @@
+package org.irmer.entitlement.rules;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.AgreementId;
+import org.irmer.entitlement.core.domain.CareSetting;
+import org.irmer.entitlement.core.domain.ClinicalInformationItem;
+import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementType;
+import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.ExaminationCode;
+import org.irmer.entitlement.core.domain.IndicationCode;
+import org.irmer.entitlement.core.domain.Modality;
+import org.irmer.entitlement.core.domain.Notice;
+import org.irmer.entitlement.core.domain.Reason;
+import org.irmer.entitlement.core.domain.ReasonCode;
+import org.irmer.entitlement.core.domain.ScopeDimension;
+import org.irmer.entitlement.core.domain.SiteId;
+import org.irmer.entitlement.core.domain.TrainingType;
+import org.irmer.entitlement.core.domain.Urgency;
+import org.irmer.entitlement.core.domain.Warning;
+import org.irmer.entitlement.core.domain.WarningCode;
+
+/**
+ * The plain-English wording of every reason, warning and notice. Every engine words its decisions
+ * through this class, so equal decisions carry equal messages. Messages name codes, modalities,
+ * regions and ages, never a patient identifier (STYLE.md, decisions are values).
+ */
+public final class Explanations {
+
+  private Explanations() {}
+
+  public static Reason unknownEmployer(EmployerId employer) {
+    return Reason.of(ReasonCode.DATA_UNAVAILABLE,
+        "The imaging employer " + employer + " is not known to the register");
+  }
+
+  public static Reason noProcedures(EmployerId employer) {
+    return Reason.of(ReasonCode.DATA_UNAVAILABLE,
+        "The written procedures of employer " + employer + " cannot be read");
+  }
+
+  public static Reason storeUnavailable(String what) {
+    return Reason.of(ReasonCode.DATA_UNAVAILABLE, "The register could not be read: " + what);
+  }
+
+  public static Reason unknownExamination(ExaminationCode code) {
+    return Reason.of(ReasonCode.UNKNOWN_EXAMINATION,
+        "The examination code " + code + " is not in the catalogue");
+  }
+
+  public static Reason notEntitledAtEmployer(EmployerId employer, EntitlementType type) {
+    String what = type == EntitlementType.REFERRER ? "referrer" : "clinical evaluation";
+    return Reason.of(ReasonCode.NOT_ENTITLED_AT_EMPLOYER,
+        "No current " + what + " entitlement at employer " + employer);
+  }
+
+  public static Reason notCoveredByAgreement(AgreementId agreement, EmployerId entitling,
+      Modality modality, Optional<SiteId> site) {
+    return Reason.of(ReasonCode.NOT_COVERED_BY_AGREEMENT,
+        "Agreement " + agreement + " recognising entitlements of employer " + entitling
+            + " does not cover " + modality.displayName()
+            + site.map(s -> " at site " + s).orElse(" at an unnamed site"));
+  }
+
+  public static Reason registrationNotCurrent() {
+    return Reason.of(ReasonCode.REGISTRATION_NOT_CURRENT,
+        "The referrer's professional registration is not current");
+  }
+
+  /** The status reason of an entitlement that is not in force on {@code date}, or empty. */
+  public static Optional<Reason> statusReason(Entitlement entitlement, LocalDate date) {
+    String name = "Entitlement " + entitlement.id() + " at employer " + entitlement.employer();
+    return switch (entitlement.status()) {
+      case PENDING_PREREQUISITES -> Optional.of(Reason.of(ReasonCode.ENTITLEMENT_NOT_YET_ACTIVE,
+          name + " awaits its prerequisites"));
+      case SUSPENDED -> Optional.of(Reason.of(ReasonCode.ENTITLEMENT_SUSPENDED, name + " is suspended"));
+      case REVOKED -> Optional.of(Reason.of(ReasonCode.ENTITLEMENT_REVOKED, name + " was revoked"));
+      case EXPIRED -> Optional.of(Reason.of(ReasonCode.ENTITLEMENT_EXPIRED, name + " has expired"));
+      case ENDED, SUPERSEDED -> Optional.of(Reason.of(ReasonCode.ENTITLEMENT_ENDED, name + " has ended"));
+      case ACTIVE -> {
+        if (date.isBefore(entitlement.validFrom())) {
+          yield Optional.of(Reason.of(ReasonCode.ENTITLEMENT_NOT_YET_ACTIVE,
+              name + " starts on " + entitlement.validFrom()));
+        }
+        if (date.isAfter(entitlement.validTo())) {
+          yield Optional.of(Reason.of(ReasonCode.ENTITLEMENT_EXPIRED,
+              name + " expired at the end of " + entitlement.validTo()));
+        }
+        yield Optional.empty();
+      }
+    };
+  }
+
+  /** The reason for a failed scope dimension, worded from the request's side. */
+  public static Reason outOfScope(ScopeDimension dimension, Examination examination,
+      ScopeFacts facts) {
+    String message = switch (dimension) {
+      case MODALITY -> "The scope does not cover " + examination.modality().displayName()
+          + " examinations";
+      case EXAMINATION -> "The scope does not cover " + examination.name() + " ("
+          + examination.code() + ", " + examination.region().displayName() + ")";
+      case AGE -> facts.age().isPresent()
+          ? "The scope does not cover patients aged " + facts.age().getAsInt()
+          : "The scope limits the patient's age";
+      case PREGNANCY -> "The scope excludes patients who are or may be pregnant";
+      case SETTING -> facts.setting().map(s -> "The scope does not cover requests from " + s)
+          .orElse("The request does not say where it is made, and the scope is limited to certain settings");
+      case INDICATION -> facts.indication().map(i -> "The scope does not cover the clinical indication " + i)
+          .orElse("The request gives no clinical indication, and the scope is limited to certain indications");
+      case CONTRAST -> "The scope does not allow examinations with contrast";
+      case URGENCY -> "The scope does not cover " + lower(facts.urgency().name()) + " requests";
+    };
+    return Reason.of(dimension.reasonCode(), message);
+  }
+
+  public static Reason missingBirthDate() {
+    return Reason.of(ReasonCode.MISSING_PATIENT_BIRTH_DATE,
+        "The request gives no usable patient birth date (none, or one after the date of the request),"
+            + " which an age-dependent check needs");
+  }
+
+  public static Reason missingPregnancyStatus() {
+    return Reason.of(ReasonCode.MISSING_PREGNANCY_STATUS,
+        "The procedures require a pregnancy enquiry for this examination, and the request gives no answer");
+  }
+
+  public static Reason missingClinicalInformation(ClinicalInformationItem item, Modality modality) {
+    return Reason.of(ReasonCode.MISSING_CLINICAL_INFORMATION,
+        "The procedures require " + item.displayName() + " for " + modality.displayName()
+            + " requests, and the request does not give it");
+  }
+
+  public static Reason trainingMissing(TrainingType training) {
+    return Reason.of(ReasonCode.TRAINING_MISSING,
+        "The referrer has no record of required " + training + " training");
+  }
+
+  public static Reason trainingExpired(TrainingType training, LocalDate lastValidDay) {
+    return Reason.of(ReasonCode.TRAINING_EXPIRED,
+        "Required " + training + " training expired at the end of " + lastValidDay);
+  }
+
+  public static Warning trainingInGrace(TrainingType training, LocalDate lastValidDay, int daysLeft) {
+    return new Warning(WarningCode.TRAINING_EXPIRED_IN_GRACE,
+        "Required " + training + " training expired at the end of " + lastValidDay + "; "
+            + daysLeft + " days of grace left",
+        java.util.OptionalInt.of(daysLeft));
+  }
+
+  public static Warning reviewDue(Entitlement entitlement, LocalDate due) {
+    return new Warning(WarningCode.REVIEW_DUE,
+        "Entitlement " + entitlement.id() + " was due for review on " + due,
+        java.util.OptionalInt.empty());
+  }
+
+  public static Notice trainingLapsedNotice(TrainingType training, Optional<LocalDate> lastValidDay) {
+    return new Notice(training, lastValidDay
+        .map(day -> "Required " + training + " training expired at the end of " + day)
+        .orElse("The referrer has no record of required " + training + " training"));
+  }
+
+  private static String lower(String constant) {
+    return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /** The facts about a request that the out-of-scope wording quotes. */
+  public record ScopeFacts(java.util.OptionalInt age, Optional<CareSetting> setting,
+      Optional<IndicationCode> indication, Urgency urgency) {}
+}

@@ -1,0 +1,63 @@
+package org.irmer.entitlement.rules.compiled;
+
+import com.google.common.collect.ImmutableList;
+import java.util.EnumSet;
+import org.irmer.entitlement.core.domain.ClinicalInformationItem;
+import org.irmer.entitlement.core.domain.ClinicalInformationRequirement;
+import org.irmer.entitlement.core.domain.Employer;
+import org.irmer.entitlement.core.domain.SharedResponsibilityAgreement;
+import org.irmer.entitlement.core.domain.Sex;
+import org.irmer.entitlement.core.domain.WrittenProcedures;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An employer with its current procedures compiled for the permit path: its zone's day table,
+ * which catalogue entries the pregnancy enquiry applies to, and its mandatory clinical information.
+ */
+final class EmployerView {
+
+  final Employer employer;
+  final @Nullable WrittenProcedures procedures;
+  final ZoneDays days;
+  /** By examination index: whether the pregnancy enquiry applies to it, before age and sex. */
+  final boolean[] enquiryApplies;
+  final EnumSet<Sex> enquirySexes;
+  final int enquiryMinAge;
+  final int enquiryMaxAge;
+  final ClinicalInformationItem[] informationItems;
+  /** Per item: bit per modality ordinal it applies to. */
+  final int[] informationModalities;
+  final boolean[] informationContrastOnly;
+  /** The agreements under which this employer recognises others, sorted by id. */
+  final ImmutableList<SharedResponsibilityAgreement> agreements;
+  /** The group entitlements of this employer that are live referrer entitlements, sorted by id. */
+  final CompiledEntitlement[] groups;
+
+  EmployerView(Employer employer, @Nullable WrittenProcedures procedures, boolean[] enquiryApplies,
+      ImmutableList<SharedResponsibilityAgreement> agreements, CompiledEntitlement[] groups) {
+    this.employer = employer;
+    this.procedures = procedures;
+    this.days = ZoneDays.of(employer.zone());
+    this.enquiryApplies = enquiryApplies;
+    this.agreements = agreements;
+    this.groups = groups;
+    this.enquirySexes = EnumSet.noneOf(Sex.class);
+    ImmutableList<ClinicalInformationRequirement> information = ImmutableList.of();
+    if (procedures != null) {
+      enquirySexes.addAll(procedures.pregnancyEnquiry().sexes());
+      information = procedures.clinicalInformation();
+    }
+    this.enquiryMinAge = procedures == null ? 0 : procedures.pregnancyEnquiry().minAge();
+    this.enquiryMaxAge = procedures == null ? 0 : procedures.pregnancyEnquiry().maxAge();
+    informationItems = new ClinicalInformationItem[information.size()];
+    informationModalities = new int[information.size()];
+    informationContrastOnly = new boolean[information.size()];
+    for (int i = 0; i < information.size(); i++) {
+      ClinicalInformationRequirement requirement = information.get(i);
+      informationItems[i] = requirement.item();
+      informationModalities[i] = requirement.modalities().isEmpty()
+          ? -1 : Masks.of(requirement.modalities());
+      informationContrastOnly[i] = requirement.contrastOnly();
+    }
+  }
+}

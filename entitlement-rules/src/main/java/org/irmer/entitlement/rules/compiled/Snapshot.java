@@ -1,0 +1,69 @@
+package org.irmer.entitlement.rules.compiled;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.irmer.entitlement.core.domain.BodyRegionTree;
+import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.ExaminationCode;
+import org.irmer.entitlement.core.domain.GuidelineEntry;
+import org.irmer.entitlement.core.domain.IndicationCode;
+import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.rules.ReferenceEvaluator;
+
+/**
+ * An immutable, compiled view of the register at one moment: indexed by employer, referrer and
+ * examination, with region containment precomputed. Safe to share across threads; read without
+ * locks. Replacing one referrer's slice copies only the top-level map (copy-on-write).
+ */
+final class Snapshot {
+
+  final Register live;
+  final BodyRegionTree tree;
+  final RegionIndex regions;
+  final ImmutableList<Examination> catalogue;
+  final ImmutableMap<ExaminationCode, ExamView> exams;
+  final ImmutableMap<EmployerId, EmployerView> employers;
+  final ImmutableMap<EmployerId, ImmutableList<Entitlement>> groupEntitlements;
+  final ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice;
+  final Map<PersonId, ReferrerSlice> referrers;
+  /** Explains every decision that is not a plain permit: the reference semantics over this snapshot. */
+  final ReferenceEvaluator explainer;
+
+  Snapshot(Register live, BodyRegionTree tree, RegionIndex regions, ImmutableList<Examination> catalogue,
+      ImmutableMap<ExaminationCode, ExamView> exams, ImmutableMap<EmployerId, EmployerView> employers,
+      ImmutableMap<EmployerId, ImmutableList<Entitlement>> groupEntitlements,
+      ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice,
+      Map<PersonId, ReferrerSlice> referrers) {
+    this.live = live;
+    this.tree = tree;
+    this.regions = regions;
+    this.catalogue = catalogue;
+    this.exams = exams;
+    this.employers = employers;
+    this.groupEntitlements = groupEntitlements;
+    this.advice = advice;
+    this.referrers = referrers;
+    this.explainer = new ReferenceEvaluator(SnapshotPorts.view(this));
+  }
+
+  /** A snapshot equal to this one but for one referrer's slice. */
+  Snapshot withReferrer(PersonId person, @org.jspecify.annotations.Nullable ReferrerSlice slice) {
+    Map<PersonId, ReferrerSlice> copy = new HashMap<>(referrers);
+    if (slice == null) {
+      copy.remove(person);
+    } else {
+      copy.put(person, slice);
+    }
+    return new Snapshot(live, tree, regions, catalogue, exams, employers, groupEntitlements, advice, copy);
+  }
+
+  boolean hasAdvice(IndicationCode indication, ExaminationCode examination) {
+    ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>> byExam = advice.get(indication);
+    return byExam != null && byExam.containsKey(examination);
+  }
+}

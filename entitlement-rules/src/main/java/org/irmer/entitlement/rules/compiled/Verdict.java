@@ -1,0 +1,84 @@
+package org.irmer.entitlement.rules.compiled;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.DecisionBasis;
+import org.irmer.entitlement.core.domain.MatchedRule;
+import org.irmer.entitlement.core.domain.Outcome;
+import org.irmer.entitlement.core.domain.ReferralDecision;
+import org.irmer.entitlement.core.domain.ReferralRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer of {@link CompiledEngine#check}: whether the request may proceed and, on demand, the
+ * full {@link ReferralDecision}.
+ *
+ * <p>A plain permit (entitled, with no warning, notice or advisory) is a value prepared when the
+ * snapshot was compiled, one per scope rule, so answering it allocates nothing; its decision is
+ * built only when asked for. Every other verdict carries the decision, explanation included.
+ */
+public final class Verdict {
+
+  private final Outcome outcome;
+  private final @Nullable DecisionBasis basis;
+  private final @Nullable MatchedRule matchedRule;
+  private final int proceduresVersion;
+  private final @Nullable ReferralDecision decision;
+
+  private Verdict(Outcome outcome, @Nullable DecisionBasis basis, @Nullable MatchedRule matchedRule,
+      int proceduresVersion, @Nullable ReferralDecision decision) {
+    this.outcome = outcome;
+    this.basis = basis;
+    this.matchedRule = matchedRule;
+    this.proceduresVersion = proceduresVersion;
+    this.decision = decision;
+  }
+
+  static Verdict permit(DecisionBasis basis, MatchedRule matchedRule, int proceduresVersion) {
+    return new Verdict(Outcome.ENTITLED, checkNotNull(basis), checkNotNull(matchedRule),
+        proceduresVersion, null);
+  }
+
+  static Verdict of(ReferralDecision decision) {
+    return new Verdict(decision.outcome(), decision.basis().orElse(null),
+        decision.matchedRule().orElse(null), decision.proceduresVersion().orElse(0), decision);
+  }
+
+  /** Whether the request may proceed: only an {@code ENTITLED} outcome does (the library fails closed). */
+  public boolean permitted() {
+    return outcome == Outcome.ENTITLED;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public Optional<DecisionBasis> basis() {
+    return Optional.ofNullable(basis);
+  }
+
+  public Optional<MatchedRule> matchedRule() {
+    return Optional.ofNullable(matchedRule);
+  }
+
+  /**
+   * The full decision for {@code request}, which must be the request this verdict answered.
+   * Builds it for a plain permit; returns the decision already made otherwise.
+   */
+  public ReferralDecision decision(ReferralRequest request) {
+    if (decision != null) {
+      checkArgument(decision.request().equals(request), "not the request this verdict answered");
+      return decision;
+    }
+    return ReferralDecision.builder()
+        .outcome(Outcome.ENTITLED)
+        .basis(basis)
+        .matchedRule(matchedRule)
+        .request(request)
+        .evaluatedAt(request.requestedAt())
+        .proceduresVersion(proceduresVersion)
+        .build();
+  }
+}

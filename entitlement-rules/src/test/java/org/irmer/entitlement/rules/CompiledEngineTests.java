@@ -1,0 +1,123 @@
+package org.irmer.entitlement.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.irmer.entitlement.core.domain.BodyRegion;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementStatus;
+import org.irmer.entitlement.core.domain.Modality;
+import org.irmer.entitlement.core.domain.Outcome;
+import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.domain.Profession;
+import org.irmer.entitlement.core.domain.ReasonCode;
+import org.irmer.entitlement.core.domain.ReferralRequest;
+import org.irmer.entitlement.core.domain.Regulator;
+import org.irmer.entitlement.core.domain.TrainingType;
+import org.irmer.entitlement.rules.compiled.CompiledEngine;
+import org.irmer.entitlement.rules.compiled.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** The compiled engine's own promises: prepared permits, copy-on-write refresh, lock-free reads. */
+class CompiledEngineTests {
+
+  private final TestTrust trust = new TestTrust();
+  private final PersonId nurse = trust.referrer("N", Profession.NURSE, Regulator.NMC);
+  private final PersonId physio = trust.referrer("P", Profession.PHYSIOTHERAPIST, Regulator.HCPC);
+  private final Entitlement nurseEntitlement = trust.entitle(nurse,
+      TestTrust.rule("XR-LL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).build());
+
+  CompiledEngineTests() {
+    trust.entitle(physio, TestTrust.rule("XR-UL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.UPPER_LIMB).build());
+  }
+
+  @Test
+  void aPlainPermitIsThePermitPreparedForItsRuleAndBuildsItsDecisionOnlyOnDemand() {
+    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    ReferralRequest ankle = TestTrust.request(nurse, "XANKR").build();
+    ReferralRequest knee = TestTrust.request(nurse, "XKNER").build();
+
+    Verdict first = engine.check(ankle);
+
+    assertThat(first.permitted()).isTrue();
+    assertThat(engine.check(knee)).isSameAs(first);
+    assertThat(first.decision(knee).request()).isEqualTo(knee);
+    assertThat(first.decision(knee).matchedRule().orElseThrow().ruleId()).isEqualTo("XR-LL");
+  }
+
+  @Test
+  void aRefusalCarriesItsExplanation() {
+    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    ReferralRequest head = TestTrust.request(nurse, "CHEAD").build();
+
+    Verdict verdict = engine.check(head);
+
+    assertThat(verdict.permitted()).isFalse();
+    assertThat(verdict.decision(head).reasonCodes())
+        .containsExactlyInAnyOrder(ReasonCode.OUT_OF_SCOPE_MODALITY, ReasonCode.OUT_OF_SCOPE_EXAMINATION);
+  }
+
+  @Test
+  void refreshingOneReferrerPublishesTheirChangeAndLeavesOthersAlone() {
+    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    ReferralRequest nurseAnkle = TestTrust.request(nurse, "XANKR").build();
+    ReferralRequest physioWrist = TestTrust.request(physio, "XWRIR").build();
+    Verdict physioBefore = engine.check(physioWrist);
+
+    trust.setStatus(nurseEntitlement.id(), EntitlementStatus.SUSPENDED);
+    assertThat(engine.check(nurseAnkle).permitted()).as("not yet refreshed").isTrue();
+    engine.refresh(nurse);
+
+    assertThat(engine.evaluate(nurseAnkle).reasonCodes()).containsExactly(ReasonCode.ENTITLEMENT_SUSPENDED);
+    assertThat(engine.check(physioWrist)).isSameAs(physioBefore);
+  }
+
+  @Test
+  void refreshingAPersonNewToTheRegisterAddsThem() {
+    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    PersonId newcomer = trust.referrer("NEW", Profession.PARAMEDIC, Regulator.HCPC);
+    trust.entitle(newcomer, TestTrust.rule("XR", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build());
+    ReferralRequest request = TestTrust.request(newcomer, "XANKR").build();
+    assertThat(engine.check(request).outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+
+    engine.refresh(newcomer);
+
+    assertThat(engine.check(request).permitted()).isTrue();
+  }
+
+  @Test
+  void readersOnOtherThreadsAlwaysSeeAWholeSnapshotWhileReferrersAreRefreshed() throws Exception {
+    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    ReferralRequest physioWrist = TestTrust.request(physio, "XWRIR").build();
+    ExecutorService readers = Executors.newFixedThreadPool(2);
+    CountDownLatch started = new CountDownLatch(2);
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      results.add(readers.submit(() -> {
+        started.countDown();
+        boolean allPermitted = true;
+        for (int n = 0; n < 20_000; n++) {
+          allPermitted &= engine.check(physioWrist).permitted();
+        }
+        return allPermitted;
+      }));
+    }
+    started.await();
+    for (int n = 0; n < 200; n++) {
+      trust.train(nurse, TrainingType.REFERRAL_GUIDELINES, LocalDate.of(2025, 1, 1), LocalDate.of(2027, 1, 1));
+      engine.refresh(nurse);
+    }
+    readers.shutdown();
+    assertThat(readers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    for (Future<Boolean> result : results) {
+      assertThat(result.get()).isTrue();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.irmer.entitlement.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.irmer.entitlement.core.domain.EntitlementType;
+import org.irmer.entitlement.core.domain.Outcome;
+import org.irmer.entitlement.core.domain.ReasonCode;
+import org.irmer.entitlement.core.domain.ReferralDecision;
+import org.irmer.entitlement.core.domain.ReferralRequest;
+import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.rules.compiled.CompiledEngine;
+import org.irmer.entitlement.rules.compiled.Verdict;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled engine and the reference evaluator give identical decisions (outcome, reasons,
+ * basis, warnings, notices, advisories, matched rule: the whole value) on random registers and
+ * requests aimed at every boundary of their scopes.
+ *
+ * <p>CI runs {@value #DEFAULT_CASES} cases. Run a million with
+ * {@code ./mvnw -pl entitlement-rules -am verify -Dtest=DifferentialProperties -Ddifferential.cases=1000000
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class DifferentialProperties {
+
+  private static final int DEFAULT_CASES = 12_000;
+  private static final int REQUESTS_PER_REGISTER = 60;
+
+  @Test
+  void compiledAndReferenceEnginesGiveIdenticalDecisions() {
+    int cases = Integer.getInteger("differential.cases", DEFAULT_CASES);
+    int registers = Math.max(1, cases / REQUESTS_PER_REGISTER);
+    Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    Map<ReasonCode, Integer> reasons = new EnumMap<>(ReasonCode.class);
+    qt().withExamples(registers).withShrinkCycles(0).forAll(longs().all()).checkAssert(seed -> {
+      RandomRegister random = new RandomRegister(seed);
+      Register register = random.load();
+      ReferenceEvaluator reference = new ReferenceEvaluator(register);
+      CompiledEngine compiled = CompiledEngine.compile(register);
+      for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
+        ReferralDecision expected = reference.evaluate(request);
+        outcomes.merge(expected.outcome(), 1, Integer::sum);
+        expected.reasonCodes().forEach(code -> reasons.merge(code, 1, Integer::sum));
+        Verdict verdict = compiled.check(request);
+        assertThat(verdict.permitted()).as("seed %s, %s", seed, request).isEqualTo(expected.allowsRequest());
+        assertThat(verdict.decision(request)).as("seed %s", seed).isEqualTo(expected);
+        assertThat(compiled.evaluate(request, EntitlementType.CLINICAL_EVALUATION))
+            .isEqualTo(reference.evaluate(request, EntitlementType.CLINICAL_EVALUATION));
+      }
+    });
+    // The comparison means something only if the random cases reach every outcome and most reasons.
+    assertThat(outcomes.keySet()).containsExactlyInAnyOrder(Outcome.values());
+    assertThat(outcomes.get(Outcome.ENTITLED)).as("outcomes %s", outcomes).isGreaterThan(cases / 12);
+    assertThat(reasons.keySet()).hasSizeGreaterThanOrEqualTo(ReasonCode.values().length - 2);
+  }
+}
