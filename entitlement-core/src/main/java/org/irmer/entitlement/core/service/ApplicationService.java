@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.Application;
@@ -173,17 +174,11 @@ public final class ApplicationService implements ManageApplications {
   public CommandResult<Entitlement> approve(ApplicationId id, CommandContext context) {
     checkNotNull(id, "id");
     checkNotNull(context, "context");
-    return runner.run(
+    return onApplication(
         Action.APPROVE_APPLICATION,
-        id.value(),
+        id,
         context,
-        state(id),
-        () -> {
-          Optional<Application> found = register.applications().find(id);
-          if (found.isEmpty()) {
-            return notFound(id);
-          }
-          Application application = found.get();
+        application -> {
           Review review = review(application, ApplicationStatus.APPROVED, context);
           List<Refusal> refusals = new ArrayList<>(review.refusals());
           refusals.addAll(validation.refusals(application, context.at()));
@@ -220,17 +215,11 @@ public final class ApplicationService implements ManageApplications {
   public CommandResult<Application> withdraw(ApplicationId id, CommandContext context) {
     checkNotNull(id, "id");
     checkNotNull(context, "context");
-    return runner.run(
+    return onApplication(
         Action.WITHDRAW_APPLICATION,
-        id.value(),
+        id,
         context,
-        state(id),
-        () -> {
-          Optional<Application> found = register.applications().find(id);
-          if (found.isEmpty()) {
-            return notFound(id);
-          }
-          Application application = found.get();
+        application -> {
           List<Refusal> refusals = new ArrayList<>(byApplicant(application, context));
           transitionRefusal(application, ApplicationStatus.WITHDRAWN).ifPresent(refusals::add);
           if (!refusals.isEmpty()) {
@@ -387,6 +376,20 @@ public final class ApplicationService implements ManageApplications {
             + application.status()
             + " and cannot move to "
             + target);
+  }
+
+  /** Runs a command on a stored application; refused {@code NOT_FOUND} when there is none. */
+  private <T> CommandResult<T> onApplication(
+      Action action,
+      ApplicationId id,
+      CommandContext context,
+      Function<Application, CommandOutcome<T>> body) {
+    return runner.run(
+        action,
+        id.value(),
+        context,
+        state(id),
+        () -> register.applications().find(id).map(body).orElseGet(() -> notFound(id)));
   }
 
   private static <T> CommandOutcome<T> notFound(ApplicationId id) {
