@@ -3,12 +3,10 @@ package org.irmer.entitlement.benchmarks;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
@@ -19,27 +17,26 @@ import org.irmer.entitlement.core.domain.ScopeRule;
 
 /**
  * The generated examination catalogue with the indexes the generators need: examinations by modality
- * and by region, regions below a region, and the examinations a scope rule covers.
+ * and by the regions they lie within, regions below a region, and whether a scope rule covers an
+ * examination.
  */
 final class Catalogue {
 
+  private static final int TRIES = 20;
+
   private final ImmutableList<Examination> exams;
   private final BodyRegionTree tree;
-  private final Map<Modality, ImmutableList<Examination>> byModality = new EnumMap<>(Modality.class);
-  private final ImmutableListMultimap<BodyRegion, BodyRegion> regionsWithin;
   private final ImmutableMap<ExaminationCode, Examination> byCode;
-  private final Map<Modality, ImmutableListMultimap<BodyRegion, Examination>> byModalityAndRegion =
+  private final Map<Modality, ImmutableList<Examination>> byModality = new EnumMap<>(Modality.class);
+  /** For each modality, the examinations lying within each region (the region or below it). */
+  private final Map<Modality, ImmutableListMultimap<BodyRegion, Examination>> withinRegion =
       new EnumMap<>(Modality.class);
+  private final ImmutableListMultimap<BodyRegion, BodyRegion> regionsWithin;
 
   Catalogue(ImmutableList<Examination> exams, BodyRegionTree tree) {
     this.exams = exams;
     this.tree = tree;
-    for (Modality modality : Modality.values()) {
-      byModality.put(modality, exams.stream().filter(exam -> exam.modality() == modality)
-          .collect(ImmutableList.toImmutableList()));
-      byModalityAndRegion.put(modality, byModality.get(modality).stream()
-          .collect(ImmutableListMultimap.toImmutableListMultimap(Examination::region, exam -> exam)));
-    }
+    this.byCode = exams.stream().collect(ImmutableMap.toImmutableMap(Examination::code, exam -> exam));
     ImmutableListMultimap.Builder<BodyRegion, BodyRegion> within = ImmutableListMultimap.builder();
     for (BodyRegion ancestor : tree.regions()) {
       for (BodyRegion region : tree.regions()) {
@@ -48,16 +45,26 @@ final class Catalogue {
         }
       }
     }
-    regionsWithin = within.build();
-    byCode = exams.stream().collect(ImmutableMap.toImmutableMap(Examination::code, exam -> exam));
+    this.regionsWithin = within.build();
+    for (Modality modality : Modality.values()) {
+      ImmutableList<Examination> ofModality = exams.stream()
+          .filter(exam -> exam.modality() == modality)
+          .collect(ImmutableList.toImmutableList());
+      byModality.put(modality, ofModality);
+      ImmutableListMultimap.Builder<BodyRegion, Examination> index = ImmutableListMultimap.builder();
+      for (Examination exam : ofModality) {
+        for (BodyRegion region : tree.regions()) {
+          if (tree.isWithin(exam.region(), region)) {
+            index.put(region, exam);
+          }
+        }
+      }
+      withinRegion.put(modality, index.build());
+    }
   }
 
   ImmutableList<Examination> all() {
     return exams;
-  }
-
-  Examination find(ExaminationCode code) {
-    return byCode.get(code);
   }
 
   /** Every examination of the modality; never empty for the generated catalogue's modalities. */
@@ -77,37 +84,51 @@ final class Catalogue {
 
   /** The regions strictly below {@code region}. */
   List<BodyRegion> strictlyBelow(BodyRegion region) {
-    return regionsWithin.get(region).stream().filter(r -> !r.equals(region)).toList();
+    // The tree lists parents before children, so a region comes first among those within it.
+    List<BodyRegion> within = regionsWithin.get(region);
+    return within.subList(1, within.size());
   }
 
   /** The examinations of the modality whose region lies within {@code region}. */
   List<Examination> within(Modality modality, BodyRegion region) {
-    List<Examination> found = new ArrayList<>();
-    for (BodyRegion below : regionsWithin.get(region)) {
-      found.addAll(byModalityAndRegion.get(modality).get(below));
-    }
-    return found;
+    return withinRegion.get(modality).get(region);
   }
 
   /**
-   * The examinations {@code rule} covers on the modality and examination dimensions, leaving out
-   * those with contrast when the rule does not allow it: any of them, with matching patient, setting
-   * and urgency, is in scope.
+   * Whether {@code rule} covers {@code exam} on the modality and examination dimensions (the
+   * reference semantics: an excluded region rules out the examinations within it and those that
+   * cover it), and on contrast when the examination always involves contrast.
    */
-  List<Examination> coveredBy(ScopeRule rule) {
-    Set<Examination> covered = new LinkedHashSet<>();
-    for (BodyRegion region : rule.includedRegions()) {
-      for (BodyRegion below : regionsWithin.get(region)) {
-        covered.addAll(byModalityAndRegion.get(rule.modality()).get(below));
+  boolean covers(ScopeRule rule, Examination exam) {
+    if (exam.modality() != rule.modality() || (exam.contrast() && !rule.contrastAllowed())) {
+      return false;
+    }
+    boolean included = rule.includedExaminations().contains(exam.code())
+        || rule.includedRegions().stream().anyMatch(region -> tree.isWithin(exam.region(), region));
+    return included && !rule.excludedExaminations().contains(exam.code())
+        && rule.excludedRegions().stream().noneMatch(region -> tree.overlaps(exam.region(), region));
+  }
+
+  /** An examination {@code rule} covers, drawn through one of its inclusions; empty if none is found. */
+  Optional<Examination> someCoveredBy(ScopeRule rule, SplittableRandom random) {
+    List<BodyRegion> regions = rule.includedRegions().asList();
+    List<ExaminationCode> codes = rule.includedExaminations().asList();
+    for (int attempt = 0; attempt < TRIES; attempt++) {
+      int pick = random.nextInt(regions.size() + codes.size());
+      Examination exam;
+      if (pick < regions.size()) {
+        List<Examination> candidates = within(rule.modality(), regions.get(pick));
+        if (candidates.isEmpty()) {
+          continue;
+        }
+        exam = candidates.get(random.nextInt(candidates.size()));
+      } else {
+        exam = byCode.get(codes.get(pick - regions.size()));
+      }
+      if (covers(rule, exam)) {
+        return Optional.of(exam);
       }
     }
-    for (ExaminationCode code : rule.includedExaminations()) {
-      covered.add(byCode.get(code));
-    }
-    covered.removeIf(exam -> exam.modality() != rule.modality()
-        || rule.excludedExaminations().contains(exam.code())
-        || rule.excludedRegions().stream().anyMatch(region -> tree.overlaps(exam.region(), region))
-        || (exam.contrast() && !rule.contrastAllowed()));
-    return new ArrayList<>(covered);
+    return Optional.empty();
   }
 }

@@ -38,6 +38,12 @@ public final class OurEngine {
     return evaluator.evaluate(request);
   }
 
+  /** W3's call: the fast check, and for a refusal the full decision with every reason. */
+  public Object checkExplainingRefusals(ReferralRequest request) {
+    ReferralDecision decision = evaluator.evaluate(request);
+    return decision.allowsRequest() ? decision : decision.reasons();
+  }
+
   /** The full decision, with every reason. */
   public ReferralDecision evaluate(ReferralRequest request) {
     return evaluator.evaluate(request);

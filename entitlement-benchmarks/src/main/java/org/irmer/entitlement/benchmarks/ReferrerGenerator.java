@@ -72,22 +72,28 @@ final class ReferrerGenerator {
   private static final LocalDate TRAINING_COMPLETED = LocalDate.of(2024, 6, 1);
   private static final LocalDate TRAINING_EXPIRES = LocalDate.of(2027, 5, 31);
 
-  private final Catalogue catalogue;
-  private final SplittableRandom random;
+  private static final IndicationCode[] INDICATION_CODES = new IndicationCode[INDICATIONS];
 
-  ReferrerGenerator(Catalogue catalogue, SplittableRandom random) {
+  static {
+    for (int i = 0; i < INDICATIONS; i++) {
+      INDICATION_CODES[i] = IndicationCode.of(String.format(Locale.ROOT, "IND-%02d", i + 1));
+    }
+  }
+
+  private final Catalogue catalogue;
+
+  ReferrerGenerator(Catalogue catalogue) {
     this.catalogue = catalogue;
-    this.random = random;
   }
 
   /** A referrer in good standing, trained in everything the generator ever requires but guidelines. */
-  ReferrerProfile wellTrained(int index) {
-    return profile(index, Standing.IN_FORCE, ImmutableSet.of(TrainingType.IRMER_REFERRER,
+  ReferrerProfile wellTrained(int index, SplittableRandom random) {
+    return profile(index, random, Standing.IN_FORCE, ImmutableSet.of(TrainingType.IRMER_REFERRER,
         TrainingType.MRI_SAFETY, TrainingType.CONTRAST_SAFETY), ImmutableSet.of());
   }
 
   /** A referrer drawn from the population's mix of standing and training. */
-  ReferrerProfile next(int index) {
+  ReferrerProfile next(int index, SplittableRandom random) {
     Standing standing = Draw.weighted(random, STANDINGS, STANDING_WEIGHTS);
     Set<TrainingType> current = new java.util.LinkedHashSet<>();
     Set<TrainingType> expired = new java.util.LinkedHashSet<>();
@@ -101,12 +107,13 @@ final class ReferrerGenerator {
     if (Draw.chance(random, 50)) {
       current.add(TrainingType.CONTRAST_SAFETY);
     }
-    return profile(index, standing, ImmutableSet.copyOf(current), ImmutableSet.copyOf(expired));
+    return profile(index, random, standing, ImmutableSet.copyOf(current),
+        ImmutableSet.copyOf(expired));
   }
 
-  private ReferrerProfile profile(int index, Standing standing, ImmutableSet<TrainingType> current,
-      ImmutableSet<TrainingType> expired) {
-    PersonId id = PersonId.of(String.format(Locale.ROOT, "REF%06d", index));
+  private ReferrerProfile profile(int index, SplittableRandom random, Standing standing,
+      ImmutableSet<TrainingType> current, ImmutableSet<TrainingType> expired) {
+    PersonId id = PersonId.of("REF" + zeroPadded(index, 6));
     List<Modality> modalities = new ArrayList<>();
     int count = 2 + random.nextInt(3);
     while (modalities.size() < count) {
@@ -117,12 +124,12 @@ final class ReferrerGenerator {
     }
     ImmutableList.Builder<ScopeRule> rules = ImmutableList.builder();
     for (int r = 1; r <= RULES_PER_REFERRER; r++) {
-      rules.add(rule(String.format(Locale.ROOT, "rule-%02d", r), Draw.one(random, modalities)));
+      rules.add(rule(random, "rule-" + zeroPadded(r, 2), Draw.one(random, modalities)));
     }
     return new ReferrerProfile(id, standing, rules.build(), current, expired);
   }
 
-  private ScopeRule rule(String id, Modality modality) {
+  private ScopeRule rule(SplittableRandom random, String id, Modality modality) {
     ScopeRule.Builder rule = ScopeRule.builder().id(id).modality(modality);
     List<BodyRegion> included = new ArrayList<>();
     if (Draw.chance(random, 80)) {
@@ -198,7 +205,12 @@ final class ReferrerGenerator {
   }
 
   static IndicationCode indication(int index) {
-    return IndicationCode.of(String.format(Locale.ROOT, "IND-%02d", index + 1));
+    return INDICATION_CODES[index];
+  }
+
+  private static String zeroPadded(int value, int width) {
+    String digits = Integer.toString(value);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
   /** Saves the person, role, entitlement and training records of {@code profile}. */

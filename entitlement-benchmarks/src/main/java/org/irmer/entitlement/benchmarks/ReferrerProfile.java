@@ -2,6 +2,9 @@ package org.irmer.entitlement.benchmarks;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import java.util.EnumMap;
+import java.util.Map;
+import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.ScopeRule;
 import org.irmer.entitlement.core.domain.TrainingType;
@@ -41,9 +44,20 @@ record ReferrerProfile(PersonId id, Standing standing, ImmutableList<ScopeRule> 
 
   /** The procedures' training for the rule's modality plus the rule's own. */
   static ImmutableSet<TrainingType> requiredTraining(ScopeRule rule) {
-    ImmutableSet.Builder<TrainingType> required = ImmutableSet.builder();
-    BenchmarkTrust.PROCEDURES.trainingFor(rule.modality())
-        .forEach(requirement -> required.add(requirement.training()));
-    return required.addAll(rule.requiredTraining()).build();
+    ImmutableSet<TrainingType> procedures = BY_MODALITY.get(rule.modality());
+    return rule.requiredTraining().isEmpty() ? procedures
+        : ImmutableSet.<TrainingType>builder().addAll(procedures).addAll(rule.requiredTraining()).build();
+  }
+
+  private static final Map<Modality, ImmutableSet<TrainingType>> BY_MODALITY = byModality();
+
+  private static Map<Modality, ImmutableSet<TrainingType>> byModality() {
+    Map<Modality, ImmutableSet<TrainingType>> required = new EnumMap<>(Modality.class);
+    for (Modality modality : Modality.values()) {
+      required.put(modality, BenchmarkTrust.PROCEDURES.trainingFor(modality).stream()
+          .map(requirement -> requirement.training())
+          .collect(ImmutableSet.toImmutableSet()));
+    }
+    return required;
   }
 }

@@ -61,14 +61,28 @@ final class RequestGenerator {
   private final List<ReferrerProfile> notInForce;
   private final SplittableRandom random;
 
-  RequestGenerator(Catalogue catalogue, List<ReferrerProfile> referrers, SplittableRandom random) {
+  private RequestGenerator(Catalogue catalogue, List<ReferrerProfile> inForce,
+      List<ReferrerProfile> notInForce, SplittableRandom random) {
     this.catalogue = catalogue;
-    this.inForce = referrers.stream().filter(ReferrerProfile::inForce).toList();
-    this.notInForce = referrers.stream().filter(profile -> !profile.inForce()).toList();
+    this.inForce = inForce;
+    this.notInForce = notInForce;
     this.random = random;
+  }
+
+  /** A generator over the population, drawing from {@code random}. */
+  static RequestGenerator over(Catalogue catalogue, List<ReferrerProfile> referrers,
+      SplittableRandom random) {
+    List<ReferrerProfile> inForce = referrers.stream().filter(ReferrerProfile::inForce).toList();
     if (inForce.isEmpty()) {
       throw new IllegalArgumentException("a workload needs at least one referrer in force");
     }
+    return new RequestGenerator(catalogue, inForce,
+        referrers.stream().filter(profile -> !profile.inForce()).toList(), random);
+  }
+
+  /** The same population, drawing from another random source (one per request, in parallel). */
+  RequestGenerator drawingFrom(SplittableRandom other) {
+    return new RequestGenerator(catalogue, inForce, notInForce, other);
   }
 
   ReferralRequest next() {
@@ -149,9 +163,8 @@ final class RequestGenerator {
 
   private Optional<ReferralRequest> outOfScopeExamination() {
     return draft(inForceReferrer(), ReferrerProfile::trainedFor).flatMap(draft -> {
-      List<Examination> covered = catalogue.coveredBy(draft.rule);
       Examination exam = Draw.one(random, catalogue.byModality(draft.rule.modality()));
-      if (covered.contains(exam) || exam.contrast()) {
+      if (catalogue.covers(draft.rule, exam) || exam.contrast()) {
         return Optional.empty();
       }
       draft.exam = exam;
@@ -199,11 +212,11 @@ final class RequestGenerator {
       return Optional.empty();
     }
     ScopeRule rule = Draw.one(random, rules);
-    List<Examination> covered = catalogue.coveredBy(rule);
-    if (covered.isEmpty()) {
+    Optional<Examination> exam = catalogue.someCoveredBy(rule, random);
+    if (exam.isEmpty()) {
       return Optional.empty();
     }
-    Draft draft = new Draft(profile, rule, Draw.one(random, covered));
+    Draft draft = new Draft(profile, rule, exam.get());
     int min = rule.minAge().orElse(0);
     int max = rule.maxAge().orElse(95);
     draft.age = min + random.nextInt(max - min + 1);

@@ -2,9 +2,9 @@ package org.irmer.entitlement.benchmarks;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.irmer.entitlement.adapter.memory.InMemoryRegister;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.port.out.Register;
@@ -31,12 +31,29 @@ public final class Workloads {
 
   private Workloads() {}
 
+  /**
+   * The random source of item {@code index}: generation runs in parallel, and each item draws from
+   * its own stream, so the result does not depend on scheduling.
+   */
+  private static SplittableRandom stream(long seed, int index) {
+    return new SplittableRandom(seed + 0x9E3779B97F4A7C15L * (index + 1));
+  }
+
   public static Workload w1() {
     return generate("W1", 1, REQUESTS, W1_SEED);
   }
 
   public static Workload w2() {
     return generate("W2", W2_REFERRERS, REQUESTS, W2_SEED);
+  }
+
+  /** {@code W1} or {@code W2}. */
+  public static Workload named(String name) {
+    return switch (name) {
+      case "W1" -> w1();
+      case "W2" -> w2();
+      default -> throw new IllegalArgumentException("no workload " + name + "; W1 or W2");
+    };
   }
 
   /**
@@ -53,18 +70,19 @@ public final class Workloads {
         .withExaminations(catalogue.all());
     Register register = memory.register();
     BenchmarkTrust.establish(register);
-    ReferrerGenerator generator = new ReferrerGenerator(catalogue, random.split());
-    List<ReferrerProfile> profiles = new ArrayList<>(referrers);
-    for (int i = 1; i <= referrers; i++) {
-      ReferrerProfile profile = referrers == 1 ? generator.wellTrained(i) : generator.next(i);
-      ReferrerGenerator.save(register, profile);
-      profiles.add(profile);
-    }
-    RequestGenerator requests = new RequestGenerator(catalogue, profiles, random.split());
-    ReferralRequest[] array = new ReferralRequest[requestCount];
-    for (int i = 0; i < requestCount; i++) {
-      array[i] = requests.next();
-    }
+    ReferrerGenerator generator = new ReferrerGenerator(catalogue);
+    long referrerSeed = random.nextLong();
+    List<ReferrerProfile> profiles = IntStream.rangeClosed(1, referrers).parallel()
+        .mapToObj(i -> referrers == 1
+            ? generator.wellTrained(i, stream(referrerSeed, i))
+            : generator.next(i, stream(referrerSeed, i)))
+        .toList();
+    profiles.parallelStream().forEach(profile -> ReferrerGenerator.save(register, profile));
+    RequestGenerator requests = RequestGenerator.over(catalogue, profiles, random.split());
+    long requestSeed = random.nextLong();
+    ReferralRequest[] array = IntStream.range(0, requestCount).parallel()
+        .mapToObj(i -> requests.drawingFrom(stream(requestSeed, i)).next())
+        .toArray(ReferralRequest[]::new);
     return new Workload(name, register, referrers, array);
   }
 }
