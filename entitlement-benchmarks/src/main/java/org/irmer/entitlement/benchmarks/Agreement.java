@@ -20,6 +20,7 @@ final class Agreement {
 
   /** The minimum number of requests checked per workload and peer. */
   static final int MINIMUM_REQUESTS = 10_000;
+
   private static final int EXAMPLES = 5;
 
   /** Our engine's verdicts on the first {@code count} requests of a workload. */
@@ -48,7 +49,8 @@ final class Agreement {
   }
 
   /** The outcome of one check. */
-  record Result(String workload, String peer, int checked, int permitted, List<String> disagreements) {
+  record Result(
+      String workload, String peer, int checked, int permitted, List<String> disagreements) {
 
     boolean agrees() {
       return disagreements.isEmpty();
@@ -56,8 +58,14 @@ final class Agreement {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%s %s: %d requests checked (%d permitted, %.1f%%), %s",
-          workload, peer, checked, permitted, 100.0 * permitted / checked,
+      return String.format(
+          Locale.ROOT,
+          "%s %s: %d requests checked (%d permitted, %.1f%%), %s",
+          workload,
+          peer,
+          checked,
+          permitted,
+          100.0 * permitted / checked,
           agrees() ? "all agree" : disagreements.size() + " DISAGREE");
     }
   }
@@ -74,8 +82,8 @@ final class Agreement {
         disagreements.add(describe(i, request, allowed, explainer.evaluate(request)));
       }
     }
-    return new Result(ours.workload().name(), peer.name(), ours.count(), ours.permittedCount(),
-        disagreements);
+    return new Result(
+        ours.workload().name(), peer.name(), ours.count(), ours.permittedCount(), disagreements);
   }
 
   /**
@@ -85,9 +93,14 @@ final class Agreement {
    */
   static Result require(Result result) {
     if (!result.agrees()) {
-      throw new IllegalStateException(result + "; first: "
-          + String.join("\n  ", result.disagreements().subList(0,
-              Math.min(EXAMPLES, result.disagreements().size()))));
+      throw new IllegalStateException(
+          result
+              + "; first: "
+              + String.join(
+                  "\n  ",
+                  result
+                      .disagreements()
+                      .subList(0, Math.min(EXAMPLES, result.disagreements().size()))));
     }
     return result;
   }
@@ -101,9 +114,16 @@ final class Agreement {
     return referrers;
   }
 
-  private static String describe(int index, ReferralRequest request, boolean peerAllowed,
-      ReferralDecision ours) {
-    return String.format(Locale.ROOT, "#%d %s %s: peer %s, ours %s %s", index, request.referrer(),
-        request.examination(), peerAllowed ? "allows" : "denies", ours.outcome(), ours.reasonCodes());
+  private static String describe(
+      int index, ReferralRequest request, boolean peerAllowed, ReferralDecision ours) {
+    return String.format(
+        Locale.ROOT,
+        "#%d %s %s: peer %s, ours %s %s",
+        index,
+        request.referrer(),
+        request.examination(),
+        peerAllowed ? "allows" : "denies",
+        ours.outcome(),
+        ours.reasonCodes());
   }
 }

@@ -24,9 +24,10 @@ import org.irmer.entitlement.core.port.out.Register;
 
 /**
  * The fictional imaging employer every workload runs against: one trust in Europe/London whose
- * written procedures require IR(ME)R referrer training for ionising modalities and MRI safety training
- * for MRI (both blocking on lapse), with the default pregnancy enquiry and clinical information rules,
- * and a generated examination catalogue spread over the standard body-region tree.
+ * written procedures require IR(ME)R referrer training for ionising modalities and MRI safety
+ * training for MRI (both blocking on lapse), with the default pregnancy enquiry and clinical
+ * information rules, and a generated examination catalogue spread over the standard body-region
+ * tree.
  */
 final class BenchmarkTrust {
 
@@ -34,8 +35,10 @@ final class BenchmarkTrust {
   static final ZoneId ZONE = ZoneId.of("Europe/London");
   static final DelegationId DELEGATION = DelegationId.of("DLG-BENCH");
   static final PersonId DELEGATE = PersonId.of("DELEGATE-1");
+
   /** The local date of every request: a Tuesday in March, before the clocks change. */
   static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+
   static final BodyRegionTree REGIONS = BodyRegionTree.standard();
 
   private static final Modality[] IONISING = {
@@ -48,20 +51,28 @@ final class BenchmarkTrust {
 
   /** Saves the employer, its procedures and the delegation entitlements are granted under. */
   static void establish(Register register) {
-    register.employers().save(Employer.builder()
-        .id(EMPLOYER)
-        .name("Benchmark Hospitals NHS Trust")
-        .zone(ZONE)
-        .proceduresVersion(1)
-        .build(), 0);
+    register
+        .employers()
+        .save(
+            Employer.builder()
+                .id(EMPLOYER)
+                .name("Benchmark Hospitals NHS Trust")
+                .zone(ZONE)
+                .proceduresVersion(1)
+                .build(),
+            0);
     register.employers().addProcedures(PROCEDURES);
-    register.delegations().save(Delegation.builder()
-        .id(DELEGATION)
-        .employer(EMPLOYER)
-        .delegate(Delegate.person(DELEGATE))
-        .delegatedBy("Chief Executive")
-        .validFrom(LocalDate.of(2020, 1, 1))
-        .build(), 0);
+    register
+        .delegations()
+        .save(
+            Delegation.builder()
+                .id(DELEGATION)
+                .employer(EMPLOYER)
+                .delegate(Delegate.person(DELEGATE))
+                .delegatedBy("Chief Executive")
+                .validFrom(LocalDate.of(2020, 1, 1))
+                .build(),
+            0);
   }
 
   private static WrittenProcedures procedures() {
@@ -69,14 +80,16 @@ final class BenchmarkTrust {
         .employer(EMPLOYER)
         .version(1)
         .effectiveFrom(LocalDate.of(2024, 1, 1))
-        .addTrainingRequirement(TrainingRequirement.builder()
-            .training(TrainingType.IRMER_REFERRER)
-            .addModalities(IONISING)
-            .build())
-        .addTrainingRequirement(TrainingRequirement.builder()
-            .training(TrainingType.MRI_SAFETY)
-            .addModalities(Modality.MRI)
-            .build())
+        .addTrainingRequirement(
+            TrainingRequirement.builder()
+                .training(TrainingType.IRMER_REFERRER)
+                .addModalities(IONISING)
+                .build())
+        .addTrainingRequirement(
+            TrainingRequirement.builder()
+                .training(TrainingType.MRI_SAFETY)
+                .addModalities(Modality.MRI)
+                .build())
         .build();
   }
 
@@ -97,32 +110,41 @@ final class BenchmarkTrust {
     ImmutableList.Builder<Examination> exams = ImmutableList.builder();
     for (int i = 1; i <= size; i++) {
       Modality modality = Draw.weighted(random, CATALOGUE_MODALITIES, CATALOGUE_WEIGHTS);
-      BodyRegion region = switch (modality) {
-        case MAMMOGRAPHY -> BodyRegion.BREAST;
-        case DEXA -> random.nextBoolean() ? BodyRegion.HIP : BodyRegion.LUMBAR_SPINE;
-        default -> regions.get(random.nextInt(regions.size()));
-      };
-      boolean contrast = switch (modality) {
-        case CT -> random.nextInt(10) < 3;
-        case MRI -> random.nextInt(10) < 2;
-        case FLUOROSCOPY, INTERVENTIONAL -> random.nextBoolean();
-        default -> false;
-      };
+      BodyRegion region =
+          switch (modality) {
+            case MAMMOGRAPHY -> BodyRegion.BREAST;
+            case DEXA -> random.nextBoolean() ? BodyRegion.HIP : BodyRegion.LUMBAR_SPINE;
+            default -> regions.get(random.nextInt(regions.size()));
+          };
+      boolean contrast =
+          switch (modality) {
+            case CT -> random.nextInt(10) < 3;
+            case MRI -> random.nextInt(10) < 2;
+            case FLUOROSCOPY, INTERVENTIONAL -> random.nextBoolean();
+            default -> false;
+          };
       String code = String.format(java.util.Locale.ROOT, "%s%04d", LETTERS[modality.ordinal()], i);
-      exams.add(Examination.builder()
-          .code(ExaminationCode.of(code))
-          .name(modality.displayName() + " " + region.displayName() + (contrast ? " with contrast" : "")
-              + " " + i)
-          .modality(modality)
-          .region(region)
-          .contrast(contrast)
-          .build());
+      exams.add(
+          Examination.builder()
+              .code(ExaminationCode.of(code))
+              .name(
+                  modality.displayName()
+                      + " "
+                      + region.displayName()
+                      + (contrast ? " with contrast" : "")
+                      + " "
+                      + i)
+              .modality(modality)
+              .region(region)
+              .contrast(contrast)
+              .build());
     }
     return exams.build();
   }
 
   private static final String[] LETTERS = {"X", "C", "M", "U", "F", "N", "P", "D", "B", "I"};
   private static final Modality[] CATALOGUE_MODALITIES = Modality.values();
+
   /** In the order of {@link Modality#values()}. */
   private static final int[] CATALOGUE_WEIGHTS = {30, 18, 18, 12, 5, 5, 2, 2, 3, 5};
 

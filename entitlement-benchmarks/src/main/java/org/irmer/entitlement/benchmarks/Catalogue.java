@@ -16,9 +16,9 @@ import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.ScopeRule;
 
 /**
- * The generated examination catalogue with the indexes the generators need: examinations by modality
- * and by the regions they lie within, regions below a region, and whether a scope rule covers an
- * examination.
+ * The generated examination catalogue with the indexes the generators need: examinations by
+ * modality and by the regions they lie within, regions below a region, and whether a scope rule
+ * covers an examination.
  */
 final class Catalogue {
 
@@ -27,16 +27,20 @@ final class Catalogue {
   private final ImmutableList<Examination> exams;
   private final BodyRegionTree tree;
   private final ImmutableMap<ExaminationCode, Examination> byCode;
-  private final Map<Modality, ImmutableList<Examination>> byModality = new EnumMap<>(Modality.class);
+  private final Map<Modality, ImmutableList<Examination>> byModality =
+      new EnumMap<>(Modality.class);
+
   /** For each modality, the examinations lying within each region (the region or below it). */
   private final Map<Modality, ImmutableListMultimap<BodyRegion, Examination>> withinRegion =
       new EnumMap<>(Modality.class);
+
   private final ImmutableListMultimap<BodyRegion, BodyRegion> regionsWithin;
 
   Catalogue(ImmutableList<Examination> exams, BodyRegionTree tree) {
     this.exams = exams;
     this.tree = tree;
-    this.byCode = exams.stream().collect(ImmutableMap.toImmutableMap(Examination::code, exam -> exam));
+    this.byCode =
+        exams.stream().collect(ImmutableMap.toImmutableMap(Examination::code, exam -> exam));
     ImmutableListMultimap.Builder<BodyRegion, BodyRegion> within = ImmutableListMultimap.builder();
     for (BodyRegion ancestor : tree.regions()) {
       for (BodyRegion region : tree.regions()) {
@@ -47,11 +51,13 @@ final class Catalogue {
     }
     this.regionsWithin = within.build();
     for (Modality modality : Modality.values()) {
-      ImmutableList<Examination> ofModality = exams.stream()
-          .filter(exam -> exam.modality() == modality)
-          .collect(ImmutableList.toImmutableList());
+      ImmutableList<Examination> ofModality =
+          exams.stream()
+              .filter(exam -> exam.modality() == modality)
+              .collect(ImmutableList.toImmutableList());
       byModality.put(modality, ofModality);
-      ImmutableListMultimap.Builder<BodyRegion, Examination> index = ImmutableListMultimap.builder();
+      ImmutableListMultimap.Builder<BodyRegion, Examination> index =
+          ImmutableListMultimap.builder();
       for (Examination exam : ofModality) {
         for (BodyRegion region : tree.regions()) {
           if (tree.isWithin(exam.region(), region)) {
@@ -103,13 +109,20 @@ final class Catalogue {
     if (exam.modality() != rule.modality() || (exam.contrast() && !rule.contrastAllowed())) {
       return false;
     }
-    boolean included = rule.includedExaminations().contains(exam.code())
-        || rule.includedRegions().stream().anyMatch(region -> tree.isWithin(exam.region(), region));
-    return included && !rule.excludedExaminations().contains(exam.code())
-        && rule.excludedRegions().stream().noneMatch(region -> tree.overlaps(exam.region(), region));
+    boolean included =
+        rule.includedExaminations().contains(exam.code())
+            || rule.includedRegions().stream()
+                .anyMatch(region -> tree.isWithin(exam.region(), region));
+    return included
+        && !rule.excludedExaminations().contains(exam.code())
+        && rule.excludedRegions().stream()
+            .noneMatch(region -> tree.overlaps(exam.region(), region));
   }
 
-  /** An examination {@code rule} covers, drawn through one of its inclusions; empty if none is found. */
+  /**
+   * An examination {@code rule} covers, drawn through one of its inclusions; empty if none is
+   * found.
+   */
   Optional<Examination> someCoveredBy(ScopeRule rule, SplittableRandom random) {
     List<BodyRegion> regions = rule.includedRegions().asList();
     List<ExaminationCode> codes = rule.includedExaminations().asList();

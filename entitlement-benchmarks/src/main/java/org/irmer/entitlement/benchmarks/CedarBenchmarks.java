@@ -17,10 +17,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The same policies and requests in cedar-java ({@link CedarEngine}): allow or deny on W1 and W2,
- * sampled per call, and W2's throughput on two threads. Each trial first asserts that the peer agrees
- * with our engine on every request it will be timed on ({@link PeerState}).
+ * sampled per call, and W2's throughput on two threads. Each trial first asserts that the peer
+ * agrees with our engine on every request it will be timed on ({@link PeerState}).
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class CedarBenchmarks {

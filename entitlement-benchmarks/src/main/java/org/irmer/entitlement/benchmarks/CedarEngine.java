@@ -45,25 +45,26 @@ import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.port.out.Register;
 
 /**
- * The register's policies in cedar-java 4.10.0 (the {@code uber} jar, with the native library), as a
- * careful vendor would load them: for each referrer a policy set of their own with one
- * {@code permit} per scope rule, parsed and cached on the native side once ({@link PolicySet#cache()},
+ * The register's policies in cedar-java 4.10.0 (the {@code uber} jar, with the native library), as
+ * a careful vendor would load them: for each referrer a policy set of their own with one {@code
+ * permit} per scope rule, parsed and cached on the native side once ({@link PolicySet#cache()},
  * with the cache sized for every referrer so none falls back to re-sending the policy text), and
  * entities built once.
  *
- * <p>Entities: {@code Referrer} (entitlement status, validity as {@code yyyymmdd} longs, whether the
- * registration is current, and a record of training windows by type), {@code Examination} (modality,
- * contrast; its parent is its {@code Region}) and {@code Region} (parent: the enclosing region), so
- * that region inclusion and exclusion are Cedar's own {@code in}: {@code resource in [Region::"KNEE",
- * Examination::"X0001"]}; an examination whose own region ({@code resource.region}) is an ancestor of
- * an excluded region is excluded too, since it covers it. Each call sends the referrer's entity and the examination's slice (the
- * examination and its regions), both built once. The context carries the local date, the age in
- * completed years, whether the patient may be pregnant, the setting as {@code kind} and
- * {@code kind@site}, the indication, requested contrast and the urgency. Dates are {@code yyyymmdd}
- * longs: Cedar strings do not order with {@code <=}.
+ * <p>Entities: {@code Referrer} (entitlement status, validity as {@code yyyymmdd} longs, whether
+ * the registration is current, and a record of training windows by type), {@code Examination}
+ * (modality, contrast; its parent is its {@code Region}) and {@code Region} (parent: the enclosing
+ * region), so that region inclusion and exclusion are Cedar's own {@code in}: {@code resource in
+ * [Region::"KNEE", Examination::"X0001"]}; an examination whose own region ({@code
+ * resource.region}) is an ancestor of an excluded region is excluded too, since it covers it. Each
+ * call sends the referrer's entity and the examination's slice (the examination and its regions),
+ * both built once. The context carries the local date, the age in completed years, whether the
+ * patient may be pregnant, the setting as {@code kind} and {@code kind@site}, the indication,
+ * requested contrast and the urgency. Dates are {@code yyyymmdd} longs: Cedar strings do not order
+ * with {@code <=}.
  *
- * <p>Any error Cedar reports, for the request or for a policy, fails the call: Cedar otherwise treats a
- * policy that errs as not applying, a quiet denial.
+ * <p>Any error Cedar reports, for the request or for a policy, fails the call: Cedar otherwise
+ * treats a policy that errs as not applying, a quiet denial.
  */
 final class CedarEngine implements PeerEngine {
 
@@ -87,17 +88,27 @@ final class CedarEngine implements PeerEngine {
     this.register = register;
     this.slices = slices;
     Map<BodyRegion, Entity> regions = new HashMap<>();
-    register.regionParents().forEach((region, parent) -> regions.put(region,
-        new Entity(REGION.of(region.code()), new HashMap<>(),
-            parent.map(p -> Set.of(REGION.of(p.code()))).orElse(Set.of()))));
+    register
+        .regionParents()
+        .forEach(
+            (region, parent) ->
+                regions.put(
+                    region,
+                    new Entity(
+                        REGION.of(region.code()),
+                        new HashMap<>(),
+                        parent.map(p -> Set.of(REGION.of(p.code()))).orElse(Set.of()))));
     ImmutableMap.Builder<ExaminationCode, ExamSlice> exams = ImmutableMap.builder();
     for (Examination exam : register.examinations.values()) {
       Map<String, Value> attributes = new HashMap<>();
       attributes.put("modality", new PrimString(exam.modality().name()));
       attributes.put("contrast", new PrimBool(exam.contrast()));
       attributes.put("region", REGION.of(exam.region().code()));
-      Entity entity = new Entity(EXAMINATION.of(exam.code().value()), attributes,
-          Set.of(REGION.of(exam.region().code())));
+      Entity entity =
+          new Entity(
+              EXAMINATION.of(exam.code().value()),
+              attributes,
+              Set.of(REGION.of(exam.region().code())));
       Set<Entity> entities = new HashSet<>();
       entities.add(entity);
       register.regionChain(exam.region()).forEach(region -> entities.add(regions.get(region)));
@@ -107,20 +118,22 @@ final class CedarEngine implements PeerEngine {
   }
 
   /**
-   * Loads and caches one policy set for each of {@code referrers} (every referrer of the register when
-   * empty), using both cores; caching a set of ten policies costs a few milliseconds.
+   * Loads and caches one policy set for each of {@code referrers} (every referrer of the register
+   * when empty), using both cores; caching a set of ten policies costs a few milliseconds.
    */
   static CedarEngine build(Register register, Collection<PersonId> referrers) {
     RegisterSlices slices = RegisterSlices.read(register, BenchmarkTrust.EMPLOYER);
     Collection<PersonId> wanted = referrers.isEmpty() ? slices.referrers.keySet() : referrers;
     PolicySet.setCacheMaxPolicySets(Math.max(1024, 2 * wanted.size()));
     Map<PersonId, Slice> built = new ConcurrentHashMap<>();
-    wanted.parallelStream().forEach(id -> {
-      RegisterSlices.Referrer referrer = slices.referrers.get(id);
-      if (referrer != null) {
-        built.put(id, slice(slices, referrer));
-      }
-    });
+    wanted.parallelStream()
+        .forEach(
+            id -> {
+              RegisterSlices.Referrer referrer = slices.referrers.get(id);
+              if (referrer != null) {
+                built.put(id, slice(slices, referrer));
+              }
+            });
     return new CedarEngine(slices, Map.copyOf(built));
   }
 
@@ -146,7 +159,8 @@ final class CedarEngine implements PeerEngine {
     conditions.add("resource.modality == \"" + rule.modality().name() + "\"");
     conditions.add("resource in " + entities(rule.includedRegions(), rule.includedExaminations()));
     if (!rule.excludedRegions().isEmpty() || !rule.excludedExaminations().isEmpty()) {
-      conditions.add("!(resource in " + entities(rule.excludedRegions(), rule.excludedExaminations()) + ")");
+      conditions.add(
+          "!(resource in " + entities(rule.excludedRegions(), rule.excludedExaminations()) + ")");
     }
     Set<BodyRegion> above = slices.excludedAbove(rule);
     if (!above.isEmpty()) {
@@ -158,28 +172,41 @@ final class CedarEngine implements PeerEngine {
       conditions.add("!context.mayBePregnant");
     }
     if (!rule.settings().isEmpty()) {
-      conditions.add(strings(rule.settings().stream().map(CedarEngine::setting).toList())
-          + ".containsAny(context.settings)");
+      conditions.add(
+          strings(rule.settings().stream().map(CedarEngine::setting).toList())
+              + ".containsAny(context.settings)");
     }
     if (!rule.indications().isEmpty()) {
-      conditions.add(strings(rule.indications().stream().map(i -> i.value()).toList())
-          + ".contains(context.indication)");
+      conditions.add(
+          strings(rule.indications().stream().map(i -> i.value()).toList())
+              + ".contains(context.indication)");
     }
     if (!rule.contrastAllowed()) {
       conditions.add("!(context.contrast || resource.contrast)");
     }
     if (!rule.urgencies().isEmpty()) {
-      conditions.add(strings(rule.urgencies().stream().map(Enum::name).toList())
-          + ".contains(context.urgency)");
+      conditions.add(
+          strings(rule.urgencies().stream().map(Enum::name).toList())
+              + ".contains(context.urgency)");
     }
     for (TrainingType training : slices.requiredTraining(rule)) {
       String held = "principal.training." + training.code();
-      conditions.add("principal.training has " + training.code() + " && " + held
-          + ".from <= context.today && context.today <= " + held + ".until");
+      conditions.add(
+          "principal.training has "
+              + training.code()
+              + " && "
+              + held
+              + ".from <= context.today && context.today <= "
+              + held
+              + ".until");
     }
-    return "permit (principal == " + REFERRER.of(referrer.id().value()).toCedarExpr()
-        + ", action == " + REFER.toCedarExpr() + ", resource)\nwhen {\n  "
-        + String.join("\n  && ", conditions) + "\n};";
+    return "permit (principal == "
+        + REFERRER.of(referrer.id().value()).toCedarExpr()
+        + ", action == "
+        + REFER.toCedarExpr()
+        + ", resource)\nwhen {\n  "
+        + String.join("\n  && ", conditions)
+        + "\n};";
   }
 
   private static String entities(Set<BodyRegion> regions, Set<ExaminationCode> codes) {
@@ -190,7 +217,9 @@ final class CedarEngine implements PeerEngine {
   }
 
   private static String strings(List<String> values) {
-    return values.stream().map(value -> "\"" + value + "\"").collect(Collectors.joining(", ", "[", "]"));
+    return values.stream()
+        .map(value -> "\"" + value + "\"")
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String setting(CareSetting setting) {
@@ -200,9 +229,16 @@ final class CedarEngine implements PeerEngine {
   private static Entity entity(RegisterSlices.Referrer referrer) {
     Entitlement entitlement = referrer.entitlement();
     Map<String, Value> training = new HashMap<>();
-    referrer.training().forEach((type, window) -> training.put(type.code(), new CedarMap(Map.of(
-        "from", new PrimLong(RequestFacts.yyyymmdd(window.from())),
-        "until", new PrimLong(RequestFacts.yyyymmdd(window.until()))))));
+    referrer
+        .training()
+        .forEach(
+            (type, window) ->
+                training.put(
+                    type.code(),
+                    new CedarMap(
+                        Map.of(
+                            "from", new PrimLong(RequestFacts.yyyymmdd(window.from())),
+                            "until", new PrimLong(RequestFacts.yyyymmdd(window.until()))))));
     Map<String, Value> attributes = new HashMap<>();
     attributes.put("status", new PrimString(entitlement.status().name()));
     attributes.put("registered", new PrimBool(referrer.registered()));
@@ -221,8 +257,10 @@ final class CedarEngine implements PeerEngine {
   public boolean allows(ReferralRequest request) {
     Slice slice = slices.get(request.referrer());
     if (slice == null) {
-      checkState(!register.referrers.containsKey(request.referrer()),
-          "no policy set was built for referrer %s", request.referrer());
+      checkState(
+          !register.referrers.containsKey(request.referrer()),
+          "no policy set was built for referrer %s",
+          request.referrer());
       return false;
     }
     ExamSlice exam = exams.get(request.examination());
@@ -234,25 +272,35 @@ final class CedarEngine implements PeerEngine {
     context.put("today", new PrimLong(facts.yyyymmdd()));
     context.put("age", new PrimLong(facts.age()));
     context.put("mayBePregnant", new PrimBool(facts.mayBePregnant()));
-    context.put("settings", new CedarList(List.of(new PrimString(facts.settingKind()),
-        new PrimString(facts.settingAtSite()))));
+    context.put(
+        "settings",
+        new CedarList(
+            List.of(new PrimString(facts.settingKind()), new PrimString(facts.settingAtSite()))));
     context.put("indication", new PrimString(facts.indication()));
     context.put("contrast", new PrimBool(request.contrast()));
     context.put("urgency", new PrimString(facts.urgency()));
-    AuthorizationRequest query = new AuthorizationRequest(slice.referrer.getEUID(), REFER, exam.uid,
-        context);
+    AuthorizationRequest query =
+        new AuthorizationRequest(slice.referrer.getEUID(), REFER, exam.uid, context);
     AuthorizationResponse response;
     try {
-      response = engine.isAuthorized(query, slice.policies,
-          Sets.union(ImmutableSet.of(slice.referrer), exam.entities));
+      response =
+          engine.isAuthorized(
+              query, slice.policies, Sets.union(ImmutableSet.of(slice.referrer), exam.entities));
     } catch (AuthException e) {
-      throw new IllegalStateException("Cedar failed on " + request.referrer() + " "
-          + request.examination(), e);
+      throw new IllegalStateException(
+          "Cedar failed on " + request.referrer() + " " + request.examination(), e);
     }
-    AuthorizationSuccessResponse success = response.success.orElseThrow(() ->
-        new IllegalStateException("Cedar failed: " + response.errors.map(Object::toString).orElse("?")));
-    checkState(success.getErrors().isEmpty(), "Cedar policy errors for %s %s: %s",
-        request.referrer(), request.examination(), success.getErrors());
+    AuthorizationSuccessResponse success =
+        response.success.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Cedar failed: " + response.errors.map(Object::toString).orElse("?")));
+    checkState(
+        success.getErrors().isEmpty(),
+        "Cedar policy errors for %s %s: %s",
+        request.referrer(),
+        request.examination(),
+        success.getErrors());
     return success.isAllowed();
   }
 

@@ -25,60 +25,65 @@ import org.irmer.entitlement.core.domain.Urgency;
 import org.irmer.entitlement.core.port.out.Register;
 
 /**
- * The register's policies in jCasbin 1.99.0, as a careful vendor would load them: an ABAC model whose
- * matcher compares request attributes with policy attributes, and for each referrer their own policy
- * slice in their own {@link Enforcer}, built once and kept (no parsing per call, no shared policy
- * list to scan). The enforcers are plain ones: jCasbin's {@code CachedEnforcer} memoises decisions
- * by request key, which would measure a map of repeated requests rather than the policy engine.
+ * The register's policies in jCasbin 1.99.0, as a careful vendor would load them: an ABAC model
+ * whose matcher compares request attributes with policy attributes, and for each referrer their own
+ * policy slice in their own {@link Enforcer}, built once and kept (no parsing per call, no shared
+ * policy list to scan). The enforcers are plain ones: jCasbin's {@code CachedEnforcer} memoises
+ * decisions by request key, which would measure a map of repeated requests rather than the policy
+ * engine.
  *
  * <p>One policy line per scope rule, carrying the rule (modality; inclusions and exclusions as
  * {@code |A|B|} lists of region and examination codes, plus the ancestors of each excluded region,
  * matched against the examination's own region only, because an examination of the hand covers an
- * excluded finger; age bounds; pregnancy; settings, indications,
- * urgencies as lists or {@code *}; contrast) and the referrer's standing (entitlement status and
- * validity, registration) and the window of days on which they hold every training the rule needs
- * (computed when the slice is loaded, as a vendor's loader would; it is reloaded when training
- * changes). Dates are ISO strings, which compare like dates.
+ * excluded finger; age bounds; pregnancy; settings, indications, urgencies as lists or {@code *};
+ * contrast) and the referrer's standing (entitlement status and validity, registration) and the
+ * window of days on which they hold every training the rule needs (computed when the slice is
+ * loaded, as a vendor's loader would; it is reloaded when training changes). Dates are ISO strings,
+ * which compare like dates.
  *
  * <p>The request carries the examination's modality and its region chain (the region and each
  * ancestor, at most four in the standard tree, padded with a code no list holds), so that region
- * inclusion is a containment test on each level; the matcher uses only Aviator's
- * {@code string.contains} and comparisons.
+ * inclusion is a containment test on each level; the matcher uses only Aviator's {@code
+ * string.contains} and comparisons.
  */
 final class JcasbinEngine implements PeerEngine {
 
-  static final String MODEL = String.join("\n",
-      "[request_definition]",
-      "r = mod, exam, reg0, reg1, reg2, reg3, age, pregnant, kind, kindAtSite, ind, contrast, urg, today",
-      "",
-      "[policy_definition]",
-      "p = mod, incl, excl, exclAbove, minAge, maxAge, pregnancy, settings, inds, contrast, urgs, status, "
-          + "validFrom, validTo, registration, trainFrom, trainTo",
-      "",
-      "[policy_effect]",
-      "e = some(where (p.eft == allow))",
-      "",
-      "[matchers]",
-      "m = p.status == \"ACTIVE\" && p.registration == \"REGISTERED\""
-          + " && p.validFrom <= r.today && r.today <= p.validTo"
-          + " && r.mod == p.mod"
-          + " && (string.contains(p.incl, r.exam) || string.contains(p.incl, r.reg0)"
-          + " || string.contains(p.incl, r.reg1) || string.contains(p.incl, r.reg2)"
-          + " || string.contains(p.incl, r.reg3))"
-          + " && !(string.contains(p.excl, r.exam) || string.contains(p.excl, r.reg0)"
-          + " || string.contains(p.excl, r.reg1) || string.contains(p.excl, r.reg2)"
-          + " || string.contains(p.excl, r.reg3) || string.contains(p.exclAbove, r.reg0))"
-          + " && r.age >= long(p.minAge) && r.age <= long(p.maxAge)"
-          + " && (p.pregnancy == \"ALLOWED\" || r.pregnant == \"no\")"
-          + " && (p.settings == \"*\" || string.contains(p.settings, r.kind)"
-          + " || string.contains(p.settings, r.kindAtSite))"
-          + " && (p.inds == \"*\" || string.contains(p.inds, r.ind))"
-          + " && (p.contrast == \"yes\" || r.contrast == \"no\")"
-          + " && (p.urgs == \"*\" || string.contains(p.urgs, r.urg))"
-          + " && p.trainFrom <= r.today && r.today <= p.trainTo");
+  static final String MODEL =
+      String.join(
+          "\n",
+          "[request_definition]",
+          "r = mod, exam, reg0, reg1, reg2, reg3, age, pregnant, kind, kindAtSite, ind, contrast,"
+              + " urg, today",
+          "",
+          "[policy_definition]",
+          "p = mod, incl, excl, exclAbove, minAge, maxAge, pregnancy, settings, inds, contrast,"
+              + " urgs, status, validFrom, validTo, registration, trainFrom, trainTo",
+          "",
+          "[policy_effect]",
+          "e = some(where (p.eft == allow))",
+          "",
+          "[matchers]",
+          "m = p.status == \"ACTIVE\" && p.registration == \"REGISTERED\""
+              + " && p.validFrom <= r.today && r.today <= p.validTo"
+              + " && r.mod == p.mod"
+              + " && (string.contains(p.incl, r.exam) || string.contains(p.incl, r.reg0)"
+              + " || string.contains(p.incl, r.reg1) || string.contains(p.incl, r.reg2)"
+              + " || string.contains(p.incl, r.reg3))"
+              + " && !(string.contains(p.excl, r.exam) || string.contains(p.excl, r.reg0)"
+              + " || string.contains(p.excl, r.reg1) || string.contains(p.excl, r.reg2)"
+              + " || string.contains(p.excl, r.reg3) || string.contains(p.exclAbove, r.reg0))"
+              + " && r.age >= long(p.minAge) && r.age <= long(p.maxAge)"
+              + " && (p.pregnancy == \"ALLOWED\" || r.pregnant == \"no\")"
+              + " && (p.settings == \"*\" || string.contains(p.settings, r.kind)"
+              + " || string.contains(p.settings, r.kindAtSite))"
+              + " && (p.inds == \"*\" || string.contains(p.inds, r.ind))"
+              + " && (p.contrast == \"yes\" || r.contrast == \"no\")"
+              + " && (p.urgs == \"*\" || string.contains(p.urgs, r.urg))"
+              + " && p.trainFrom <= r.today && r.today <= p.trainTo");
 
   /** Deep enough for the standard tree (whole body, limb, hand, finger). */
   private static final int REGION_LEVELS = 4;
+
   private static final String ANY = "*";
   private static final String PAD = token(RequestFacts.NONE);
 
@@ -100,8 +105,10 @@ final class JcasbinEngine implements PeerEngine {
       for (int i = 0; i < REGION_LEVELS; i++) {
         regions[i] = i < chain.size() ? token(chain.get(i).code()) : PAD;
       }
-      tokens.put(exam.code(), new ExamTokens(exam.modality().name(), token(exam.code().value()),
-          regions, exam.contrast()));
+      tokens.put(
+          exam.code(),
+          new ExamTokens(
+              exam.modality().name(), token(exam.code().value()), regions, exam.contrast()));
     }
     this.exams = tokens.build();
   }
@@ -114,12 +121,14 @@ final class JcasbinEngine implements PeerEngine {
     RegisterSlices slices = RegisterSlices.read(register, BenchmarkTrust.EMPLOYER);
     Collection<PersonId> wanted = referrers.isEmpty() ? slices.referrers.keySet() : referrers;
     Map<PersonId, Enforcer> enforcers = new ConcurrentHashMap<>();
-    wanted.parallelStream().forEach(id -> {
-      RegisterSlices.Referrer referrer = slices.referrers.get(id);
-      if (referrer != null) {
-        enforcers.put(id, enforcer(slices, referrer));
-      }
-    });
+    wanted.parallelStream()
+        .forEach(
+            id -> {
+              RegisterSlices.Referrer referrer = slices.referrers.get(id);
+              if (referrer != null) {
+                enforcers.put(id, enforcer(slices, referrer));
+              }
+            });
     return new JcasbinEngine(slices, Map.copyOf(enforcers));
   }
 
@@ -135,8 +144,8 @@ final class JcasbinEngine implements PeerEngine {
     return enforcer;
   }
 
-  private static List<String> line(RegisterSlices slices, RegisterSlices.Referrer referrer,
-      ScopeRule rule) {
+  private static List<String> line(
+      RegisterSlices slices, RegisterSlices.Referrer referrer, ScopeRule rule) {
     Entitlement entitlement = referrer.entitlement();
     List<String> included = new ArrayList<>();
     rule.includedRegions().forEach(region -> included.add(region.code()));
@@ -153,11 +162,16 @@ final class JcasbinEngine implements PeerEngine {
         Integer.toString(rule.minAge().orElse(0)),
         Integer.toString(rule.maxAge().orElse(Integer.MAX_VALUE)),
         rule.pregnancy() == PregnancyConstraint.EXCLUDED ? "EXCLUDED" : "ALLOWED",
-        rule.settings().isEmpty() ? ANY : list(rule.settings().stream().map(JcasbinEngine::setting).toList()),
-        rule.indications().isEmpty() ? ANY
+        rule.settings().isEmpty()
+            ? ANY
+            : list(rule.settings().stream().map(JcasbinEngine::setting).toList()),
+        rule.indications().isEmpty()
+            ? ANY
             : list(rule.indications().stream().map(IndicationCode::value).toList()),
         rule.contrastAllowed() ? "yes" : "no",
-        rule.urgencies().isEmpty() ? ANY : list(rule.urgencies().stream().map(Urgency::name).toList()),
+        rule.urgencies().isEmpty()
+            ? ANY
+            : list(rule.urgencies().stream().map(Urgency::name).toList()),
         entitlement.status().name(),
         entitlement.validFrom().toString(),
         entitlement.validTo().toString(),
@@ -179,9 +193,15 @@ final class JcasbinEngine implements PeerEngine {
     return "|" + item + "|";
   }
 
-  /** ISO dates with a four-digit year, so that string order is date order even for the sentinels. */
+  /**
+   * ISO dates with a four-digit year, so that string order is date order even for the sentinels.
+   */
   private static String iso(LocalDate date) {
-    return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", date.getYear(), date.getMonthValue(),
+    return String.format(
+        java.util.Locale.ROOT,
+        "%04d-%02d-%02d",
+        date.getYear(),
+        date.getMonthValue(),
         date.getDayOfMonth());
   }
 
@@ -194,8 +214,10 @@ final class JcasbinEngine implements PeerEngine {
   public boolean allows(ReferralRequest request) {
     Enforcer enforcer = enforcers.get(request.referrer());
     if (enforcer == null) {
-      checkState(!register.referrers.containsKey(request.referrer()),
-          "no enforcer was built for referrer %s", request.referrer());
+      checkState(
+          !register.referrers.containsKey(request.referrer()),
+          "no enforcer was built for referrer %s",
+          request.referrer());
       return false;
     }
     ExamTokens exam = exams.get(request.examination());
@@ -203,9 +225,20 @@ final class JcasbinEngine implements PeerEngine {
       return false;
     }
     RequestFacts facts = RequestFacts.of(request, register.zone);
-    return enforcer.enforce(exam.modality, exam.code, exam.regions[0], exam.regions[1],
-        exam.regions[2], exam.regions[3], (long) facts.age(), facts.mayBePregnant() ? "yes" : "no",
-        token(facts.settingKind()), token(facts.settingAtSite()), token(facts.indication()),
-        request.contrast() || exam.contrast ? "yes" : "no", token(facts.urgency()), facts.isoDate());
+    return enforcer.enforce(
+        exam.modality,
+        exam.code,
+        exam.regions[0],
+        exam.regions[1],
+        exam.regions[2],
+        exam.regions[3],
+        (long) facts.age(),
+        facts.mayBePregnant() ? "yes" : "no",
+        token(facts.settingKind()),
+        token(facts.settingAtSite()),
+        token(facts.indication()),
+        request.contrast() || exam.contrast ? "yes" : "no",
+        token(facts.urgency()),
+        facts.isoDate());
   }
 }

@@ -6,14 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** What the benchmarks ran on: processors, CPU model and memory from {@code /proc}, where there is one. */
+/**
+ * What the benchmarks ran on: processors, CPU model and memory from {@code /proc}, where there is
+ * one.
+ */
 final class Machine {
 
   private Machine() {}
 
   static String describe() {
-    return String.format(Locale.ROOT, "%d processors (nproc), %s, %s memory",
-        Runtime.getRuntime().availableProcessors(), cpuModel(), memory());
+    return String.format(
+        Locale.ROOT,
+        "%d processors (nproc), %s, %s memory",
+        Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
+        memory());
   }
 
   private static String cpuModel() {

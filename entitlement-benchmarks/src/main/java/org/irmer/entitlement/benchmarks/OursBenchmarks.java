@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * their own, and W2's throughput on two threads. Latencies are sampled per call (median and p99);
  * run with {@code -prof gc} for the allocation per call.
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class OursBenchmarks {

@@ -27,7 +27,8 @@ abstract class OursState {
     }
     permitted = yes.toArray(ReferralRequest[]::new);
     refused = no.toArray(ReferralRequest[]::new);
-    System.out.printf("%n%s: %d requests, %d permitted by ours (%s), %d refused%n", workload,
-        all.length, permitted.length, OurEngine.IMPLEMENTATION, refused.length);
+    System.out.printf(
+        "%n%s: %d requests, %d permitted by ours (%s), %d refused%n",
+        workload, all.length, permitted.length, OurEngine.IMPLEMENTATION, refused.length);
   }
 }

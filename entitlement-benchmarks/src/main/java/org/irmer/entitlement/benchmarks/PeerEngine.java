@@ -13,8 +13,8 @@ interface PeerEngine {
   /**
    * Whether the engine allows the request.
    *
-   * @throws IllegalStateException when the engine reports an evaluation error, or was not built
-   *     for the request's referrer: a peer never turns a problem into a quiet denial
+   * @throws IllegalStateException when the engine reports an evaluation error, or was not built for
+   *     the request's referrer: a peer never turns a problem into a quiet denial
    */
   boolean allows(ReferralRequest request);
 }

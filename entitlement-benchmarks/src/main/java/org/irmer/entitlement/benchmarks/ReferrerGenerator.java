@@ -45,8 +45,8 @@ import org.irmer.entitlement.core.port.out.Register;
  *
  * <p>Each referrer works in two to four modalities. A rule includes one or two body regions and/or
  * a few examinations of its modality, sometimes excludes a sub-region or an examination, and
- * sometimes limits age, pregnancy, setting, indication, contrast, urgency or required training. Most
- * referrers are in good standing; a few are suspended, revoked, pending, out of their validity
+ * sometimes limits age, pregnancy, setting, indication, contrast, urgency or required training.
+ * Most referrers are in good standing; a few are suspended, revoked, pending, out of their validity
  * period or have a lapsed registration, and some have lapsed or missing training.
  */
 final class ReferrerGenerator {
@@ -57,14 +57,22 @@ final class ReferrerGenerator {
   static final int RULES_PER_REFERRER = 10;
 
   private static final Modality[] MODALITIES = Modality.values();
+
   /** How often referrers work in each modality, in the order of {@link Modality#values()}. */
   private static final int[] MODALITY_WEIGHTS = {40, 12, 14, 14, 4, 4, 2, 3, 3, 4};
+
   private static final Standing[] STANDINGS = Standing.values();
+
   /** In the order of {@link Standing#values()}. */
   private static final int[] STANDING_WEIGHTS = {91, 3, 1, 1, 2, 1, 1};
+
   private static final Profession[] PROFESSIONS = {
-    Profession.DOCTOR, Profession.NURSE, Profession.PHYSIOTHERAPIST, Profession.RADIOGRAPHER,
-    Profession.PARAMEDIC, Profession.PODIATRIST
+    Profession.DOCTOR,
+    Profession.NURSE,
+    Profession.PHYSIOTHERAPIST,
+    Profession.RADIOGRAPHER,
+    Profession.PARAMEDIC,
+    Profession.PODIATRIST
   };
   private static final Set<Modality> CONTRAST_MODALITIES =
       EnumSet.of(Modality.CT, Modality.MRI, Modality.FLUOROSCOPY, Modality.INTERVENTIONAL);
@@ -86,10 +94,17 @@ final class ReferrerGenerator {
     this.catalogue = catalogue;
   }
 
-  /** A referrer in good standing, trained in everything the generator ever requires but guidelines. */
+  /**
+   * A referrer in good standing, trained in everything the generator ever requires but guidelines.
+   */
   ReferrerProfile wellTrained(int index, SplittableRandom random) {
-    return profile(index, random, Standing.IN_FORCE, ImmutableSet.of(TrainingType.IRMER_REFERRER,
-        TrainingType.MRI_SAFETY, TrainingType.CONTRAST_SAFETY), ImmutableSet.of());
+    return profile(
+        index,
+        random,
+        Standing.IN_FORCE,
+        ImmutableSet.of(
+            TrainingType.IRMER_REFERRER, TrainingType.MRI_SAFETY, TrainingType.CONTRAST_SAFETY),
+        ImmutableSet.of());
   }
 
   /** A referrer drawn from the population's mix of standing and training. */
@@ -107,12 +122,16 @@ final class ReferrerGenerator {
     if (Draw.chance(random, 50)) {
       current.add(TrainingType.CONTRAST_SAFETY);
     }
-    return profile(index, random, standing, ImmutableSet.copyOf(current),
-        ImmutableSet.copyOf(expired));
+    return profile(
+        index, random, standing, ImmutableSet.copyOf(current), ImmutableSet.copyOf(expired));
   }
 
-  private ReferrerProfile profile(int index, SplittableRandom random, Standing standing,
-      ImmutableSet<TrainingType> current, ImmutableSet<TrainingType> expired) {
+  private ReferrerProfile profile(
+      int index,
+      SplittableRandom random,
+      Standing standing,
+      ImmutableSet<TrainingType> current,
+      ImmutableSet<TrainingType> expired) {
     PersonId id = PersonId.of("REF" + zeroPadded(index, 6));
     List<Modality> modalities = new ArrayList<>();
     int count = 2 + random.nextInt(3);
@@ -135,7 +154,8 @@ final class ReferrerGenerator {
     if (Draw.chance(random, 80)) {
       int regions = 1 + random.nextInt(2);
       for (int i = 0; i < regions; i++) {
-        BodyRegion region = Draw.chance(random, 2) ? BodyRegion.WHOLE_BODY : catalogue.someRegion(random);
+        BodyRegion region =
+            Draw.chance(random, 2) ? BodyRegion.WHOLE_BODY : catalogue.someRegion(random);
         if (!included.contains(region)) {
           included.add(region);
         }
@@ -176,8 +196,10 @@ final class ReferrerGenerator {
       int settings = 1 + random.nextInt(2);
       for (int i = 0; i < settings; i++) {
         String kind = Draw.one(random, SETTING_KINDS);
-        rule.addSettings(Draw.chance(random, 30)
-            ? CareSetting.at(kind, Draw.one(random, SITES)) : CareSetting.of(kind));
+        rule.addSettings(
+            Draw.chance(random, 30)
+                ? CareSetting.at(kind, Draw.one(random, SITES))
+                : CareSetting.of(kind));
       }
     }
     if (Draw.chance(random, 10)) {
@@ -218,28 +240,39 @@ final class ReferrerGenerator {
     PersonId id = profile.id();
     RoleId role = RoleId.of("ROLE-" + id.value());
     Profession profession = PROFESSIONS[Math.floorMod(id.hashCode(), PROFESSIONS.length)];
-    register.people().save(Person.builder()
-        .id(id)
-        .givenName("Given")
-        .familyName("Family-" + id.value())
-        .profession(profession)
-        .registration(ProfessionalRegistration.builder()
-            .regulator(regulator(profession))
-            .number("PIN-" + id.value())
-            .status(profile.standing() == Standing.REGISTRATION_LAPSED
-                ? RegistrationStatus.LAPSED : RegistrationStatus.REGISTERED)
-            .registeredOn(LocalDate.of(2012, 9, 1))
-            .checkedAt(Instant.parse("2026-01-01T00:00:00Z"))
-            .build())
-        .build(), 0);
-    register.people().saveRole(Role.builder()
-        .id(role)
-        .person(id)
-        .employer(BenchmarkTrust.EMPLOYER)
-        .title(profession.name().toLowerCase(Locale.ROOT) + " practitioner")
-        .level(LevelOfPractice.ADVANCED)
-        .validFrom(LocalDate.of(2020, 1, 1))
-        .build(), 0);
+    register
+        .people()
+        .save(
+            Person.builder()
+                .id(id)
+                .givenName("Given")
+                .familyName("Family-" + id.value())
+                .profession(profession)
+                .registration(
+                    ProfessionalRegistration.builder()
+                        .regulator(regulator(profession))
+                        .number("PIN-" + id.value())
+                        .status(
+                            profile.standing() == Standing.REGISTRATION_LAPSED
+                                ? RegistrationStatus.LAPSED
+                                : RegistrationStatus.REGISTERED)
+                        .registeredOn(LocalDate.of(2012, 9, 1))
+                        .checkedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                        .build())
+                .build(),
+            0);
+    register
+        .people()
+        .saveRole(
+            Role.builder()
+                .id(role)
+                .person(id)
+                .employer(BenchmarkTrust.EMPLOYER)
+                .title(profession.name().toLowerCase(Locale.ROOT) + " practitioner")
+                .level(LevelOfPractice.ADVANCED)
+                .validFrom(LocalDate.of(2020, 1, 1))
+                .build(),
+            0);
     LocalDate validFrom = LocalDate.of(2025, 1, 1);
     LocalDate validTo = LocalDate.of(2027, 12, 31);
     EntitlementStatus status = EntitlementStatus.ACTIVE;
@@ -255,22 +288,26 @@ final class ReferrerGenerator {
         validFrom = LocalDate.of(2026, 4, 1);
         validTo = LocalDate.of(2029, 3, 31);
       }
-      case IN_FORCE, REGISTRATION_LAPSED -> { }
+      case IN_FORCE, REGISTRATION_LAPSED -> {}
     }
-    register.entitlements().save(Entitlement.builder()
-        .id(EntitlementId.of("ENT-" + id.value()))
-        .subject(EntitlementSubject.individual(id))
-        .employer(BenchmarkTrust.EMPLOYER)
-        .role(role)
-        .scope(Scope.builder().version(1).addAllRules(profile.rules()).build())
-        .status(status)
-        .validFrom(validFrom)
-        .validTo(validTo)
-        .grantedUnder(BenchmarkTrust.DELEGATION)
-        .grantedBy(BenchmarkTrust.DELEGATE)
-        .proceduresVersion(1)
-        .recordedAt(Instant.parse("2025-01-01T09:00:00Z"))
-        .build(), 0);
+    register
+        .entitlements()
+        .save(
+            Entitlement.builder()
+                .id(EntitlementId.of("ENT-" + id.value()))
+                .subject(EntitlementSubject.individual(id))
+                .employer(BenchmarkTrust.EMPLOYER)
+                .role(role)
+                .scope(Scope.builder().version(1).addAllRules(profile.rules()).build())
+                .status(status)
+                .validFrom(validFrom)
+                .validTo(validTo)
+                .grantedUnder(BenchmarkTrust.DELEGATION)
+                .grantedBy(BenchmarkTrust.DELEGATE)
+                .proceduresVersion(1)
+                .recordedAt(Instant.parse("2025-01-01T09:00:00Z"))
+                .build(),
+            0);
     for (TrainingType training : profile.currentTraining()) {
       train(register, id, training, TRAINING_EXPIRES);
     }
@@ -279,15 +316,21 @@ final class ReferrerGenerator {
     }
   }
 
-  private static void train(Register register, PersonId person, TrainingType type, LocalDate expires) {
-    register.training().add(TrainingRecord.builder()
-        .id(TrainingRecordId.of("TR-" + person.value() + "-" + type.code()))
-        .person(person)
-        .type(type)
-        .completed(expires.isBefore(BenchmarkTrust.TODAY) ? TRAINING_COMPLETED.minusYears(2)
-            : TRAINING_COMPLETED)
-        .expires(expires)
-        .build());
+  private static void train(
+      Register register, PersonId person, TrainingType type, LocalDate expires) {
+    register
+        .training()
+        .add(
+            TrainingRecord.builder()
+                .id(TrainingRecordId.of("TR-" + person.value() + "-" + type.code()))
+                .person(person)
+                .type(type)
+                .completed(
+                    expires.isBefore(BenchmarkTrust.TODAY)
+                        ? TRAINING_COMPLETED.minusYears(2)
+                        : TRAINING_COMPLETED)
+                .expires(expires)
+                .build());
   }
 
   private static Regulator regulator(Profession profession) {

@@ -17,8 +17,12 @@ import org.irmer.entitlement.core.domain.TrainingType;
  * @param currentTraining the training types current on {@link BenchmarkTrust#TODAY}
  * @param expiredTraining the training types held once but lapsed by then
  */
-record ReferrerProfile(PersonId id, Standing standing, ImmutableList<ScopeRule> rules,
-    ImmutableSet<TrainingType> currentTraining, ImmutableSet<TrainingType> expiredTraining) {
+record ReferrerProfile(
+    PersonId id,
+    Standing standing,
+    ImmutableList<ScopeRule> rules,
+    ImmutableSet<TrainingType> currentTraining,
+    ImmutableSet<TrainingType> expiredTraining) {
 
   /** Whether the referrer's entitlement and registration hold on the day of the requests. */
   enum Standing {
@@ -45,8 +49,12 @@ record ReferrerProfile(PersonId id, Standing standing, ImmutableList<ScopeRule> 
   /** The procedures' training for the rule's modality plus the rule's own. */
   static ImmutableSet<TrainingType> requiredTraining(ScopeRule rule) {
     ImmutableSet<TrainingType> procedures = BY_MODALITY.get(rule.modality());
-    return rule.requiredTraining().isEmpty() ? procedures
-        : ImmutableSet.<TrainingType>builder().addAll(procedures).addAll(rule.requiredTraining()).build();
+    return rule.requiredTraining().isEmpty()
+        ? procedures
+        : ImmutableSet.<TrainingType>builder()
+            .addAll(procedures)
+            .addAll(rule.requiredTraining())
+            .build();
   }
 
   private static final Map<Modality, ImmutableSet<TrainingType>> BY_MODALITY = byModality();
@@ -54,9 +62,11 @@ record ReferrerProfile(PersonId id, Standing standing, ImmutableList<ScopeRule> 
   private static Map<Modality, ImmutableSet<TrainingType>> byModality() {
     Map<Modality, ImmutableSet<TrainingType>> required = new EnumMap<>(Modality.class);
     for (Modality modality : Modality.values()) {
-      required.put(modality, BenchmarkTrust.PROCEDURES.trainingFor(modality).stream()
-          .map(requirement -> requirement.training())
-          .collect(ImmutableSet.toImmutableSet()));
+      required.put(
+          modality,
+          BenchmarkTrust.PROCEDURES.trainingFor(modality).stream()
+              .map(requirement -> requirement.training())
+              .collect(ImmutableSet.toImmutableSet()));
     }
     return required;
   }

@@ -39,8 +39,8 @@ import org.irmer.entitlement.core.port.out.Register;
  * and procedures.
  *
  * <p>It checks the assumptions the peers' encodings rest on and fails loudly when a register breaks
- * one, rather than letting a peer disagree quietly: one individual referrer entitlement per person at
- * the employer and no group entitlement (the peers would need the group criteria), no
+ * one, rather than letting a peer disagree quietly: one individual referrer entitlement per person
+ * at the employer and no group entitlement (the peers would need the group criteria), no
  * shared-responsibility agreement (rule 7), every training requirement blocking on lapse (a grace
  * period would need date arithmetic the peers lack; it could be encoded as a precomputed end of
  * grace), and at most one record per person and training type (a single validity window each).
@@ -49,6 +49,7 @@ final class RegisterSlices {
 
   /** The earliest and latest dates the encodings use, as "never" and "forever". */
   static final LocalDate NEVER = LocalDate.of(1, 1, 1);
+
   static final LocalDate FOREVER = LocalDate.of(9999, 12, 31);
 
   /** A training type's validity, both ends inclusive; {@link #NONE} when it was never held. */
@@ -63,7 +64,10 @@ final class RegisterSlices {
   }
 
   /** One referrer's part of the register. */
-  record Referrer(PersonId id, boolean registered, Entitlement entitlement,
+  record Referrer(
+      PersonId id,
+      boolean registered,
+      Entitlement entitlement,
       ImmutableMap<TrainingType, Window> training) {}
 
   final ZoneId zone;
@@ -72,8 +76,12 @@ final class RegisterSlices {
   final ImmutableMap<PersonId, Referrer> referrers;
   final ImmutableMap<ExaminationCode, Examination> examinations;
 
-  private RegisterSlices(ZoneId zone, WrittenProcedures procedures, BodyRegionTree regions,
-      ImmutableMap<PersonId, Referrer> referrers, ImmutableMap<ExaminationCode, Examination> exams) {
+  private RegisterSlices(
+      ZoneId zone,
+      WrittenProcedures procedures,
+      BodyRegionTree regions,
+      ImmutableMap<PersonId, Referrer> referrers,
+      ImmutableMap<ExaminationCode, Examination> exams) {
     this.zone = zone;
     this.procedures = procedures;
     this.regions = regions;
@@ -85,12 +93,16 @@ final class RegisterSlices {
     ZoneId zone = register.employers().find(employer).orElseThrow().zone();
     WrittenProcedures procedures = register.employers().currentProcedures(employer).orElseThrow();
     for (TrainingRequirement requirement : procedures.trainingRequirements()) {
-      checkState(requirement.lapsePolicy().kind() == LapsePolicyKind.BLOCK,
-          "the peer encodings support blocking training only, not %s", requirement.lapsePolicy());
+      checkState(
+          requirement.lapsePolicy().kind() == LapsePolicyKind.BLOCK,
+          "the peer encodings support blocking training only, not %s",
+          requirement.lapsePolicy());
     }
-    checkState(register.agreements().recognisedBy(employer).isEmpty(),
+    checkState(
+        register.agreements().recognisedBy(employer).isEmpty(),
         "the peer encodings do not cover shared-responsibility agreements");
-    checkState(register.entitlements().groupsOf(employer).isEmpty(),
+    checkState(
+        register.entitlements().groupsOf(employer).isEmpty(),
         "the peer encodings do not cover group entitlements");
 
     Map<PersonId, Entitlement> entitlements = new HashMap<>();
@@ -101,15 +113,19 @@ final class RegisterSlices {
         continue;
       }
       PersonId person = entitlement.subject().person().orElseThrow();
-      checkState(entitlements.put(person, entitlement) == null,
-          "the peer encodings support one entitlement per referrer; %s has more", person);
+      checkState(
+          entitlements.put(person, entitlement) == null,
+          "the peer encodings support one entitlement per referrer; %s has more",
+          person);
     }
     Map<PersonId, Map<TrainingType, Window>> training = new HashMap<>();
     for (TrainingRecord record : register.training().all()) {
       Window window = new Window(record.completed(), record.expires().orElse(FOREVER));
-      checkState(training.computeIfAbsent(record.person(), p -> new HashMap<>())
-              .put(record.type(), window) == null,
-          "the peer encodings support one %s record per person; %s has more", record.type(),
+      checkState(
+          training.computeIfAbsent(record.person(), p -> new HashMap<>()).put(record.type(), window)
+              == null,
+          "the peer encodings support one %s record per person; %s has more",
+          record.type(),
           record.person());
     }
     ImmutableMap.Builder<PersonId, Referrer> referrers = ImmutableMap.builder();
@@ -117,20 +133,28 @@ final class RegisterSlices {
       Entitlement entitlement = entitlements.get(person.id());
       if (entitlement != null) {
         boolean registered = person.registration().map(r -> r.isCurrent()).orElse(false);
-        referrers.put(person.id(), new Referrer(person.id(), registered, entitlement,
-            ImmutableMap.copyOf(training.getOrDefault(person.id(), Map.of()))));
+        referrers.put(
+            person.id(),
+            new Referrer(
+                person.id(),
+                registered,
+                entitlement,
+                ImmutableMap.copyOf(training.getOrDefault(person.id(), Map.of()))));
       }
     }
-    ImmutableMap<ExaminationCode, Examination> exams = register.examinations().all().stream()
-        .collect(ImmutableMap.toImmutableMap(Examination::code, exam -> exam));
-    return new RegisterSlices(zone, procedures, register.examinations().regions(), referrers.build(),
-        exams);
+    ImmutableMap<ExaminationCode, Examination> exams =
+        register.examinations().all().stream()
+            .collect(ImmutableMap.toImmutableMap(Examination::code, exam -> exam));
+    return new RegisterSlices(
+        zone, procedures, register.examinations().regions(), referrers.build(), exams);
   }
 
   /** The training the rule needs: what the procedures require for its modality, plus its own. */
   ImmutableSet<TrainingType> requiredTraining(ScopeRule rule) {
     Set<TrainingType> required = new TreeSet<>();
-    procedures.trainingFor(rule.modality()).forEach(requirement -> required.add(requirement.training()));
+    procedures
+        .trainingFor(rule.modality())
+        .forEach(requirement -> required.add(requirement.training()));
     required.addAll(rule.requiredTraining());
     return ImmutableSet.copyOf(required);
   }

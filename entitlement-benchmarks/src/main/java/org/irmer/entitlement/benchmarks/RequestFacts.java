@@ -12,9 +12,9 @@ import org.irmer.entitlement.core.domain.ReferralRequest;
 
 /**
  * What a peer engine is told about a request, derived from it the way a vendor would before calling
- * the engine: the local date in the imaging employer's zone, the patient's age in completed years on
- * that date (neither peer can compute {@link java.time.Period} ages), whether the patient is or may
- * be pregnant, the setting as a kind and as kind-at-site, the indication and the urgency.
+ * the engine: the local date in the imaging employer's zone, the patient's age in completed years
+ * on that date (neither peer can compute {@link java.time.Period} ages), whether the patient is or
+ * may be pregnant, the setting as a kind and as kind-at-site, the indication and the urgency.
  *
  * <p>The peers encode the scope, status, validity, registration and training rules, not the
  * procedures' required-information rule (DOMAIN.md section 5, rule 6): the workloads always carry a
@@ -27,8 +27,16 @@ import org.irmer.entitlement.core.domain.ReferralRequest;
  * @param settingAtSite {@code kind@site}, or {@code "-"} when the request names no site
  * @param indication the indication code, or {@code "-"}
  */
-record RequestFacts(LocalDate date, String isoDate, long yyyymmdd, int age, boolean mayBePregnant,
-    String settingKind, String settingAtSite, String indication, String urgency) {
+record RequestFacts(
+    LocalDate date,
+    String isoDate,
+    long yyyymmdd,
+    int age,
+    boolean mayBePregnant,
+    String settingKind,
+    String settingAtSite,
+    String indication,
+    String urgency) {
 
   static final String NONE = "-";
 
@@ -36,17 +44,28 @@ record RequestFacts(LocalDate date, String isoDate, long yyyymmdd, int age, bool
     LocalDate date = request.requestedAt().atZone(zone).toLocalDate();
     Patient patient = request.patient().orElseThrow(() -> incomplete(request, "patient"));
     LocalDate born = patient.birthDate().orElseThrow(() -> incomplete(request, "birth date"));
-    PregnancyStatus pregnancy = patient.pregnancy().orElseThrow(() -> incomplete(request, "pregnancy"));
-    checkArgument(pregnancy != PregnancyStatus.UNKNOWN, "request %s: pregnancy status unknown",
+    PregnancyStatus pregnancy =
+        patient.pregnancy().orElseThrow(() -> incomplete(request, "pregnancy"));
+    checkArgument(
+        pregnancy != PregnancyStatus.UNKNOWN,
+        "request %s: pregnancy status unknown",
         request.orderId().orElse("?"));
     String kind = request.setting().map(CareSetting::kind).orElse(NONE);
-    String atSite = request.setting()
-        .flatMap(setting -> setting.site().map(site -> setting.kind() + "@" + site.value()))
-        .orElse(NONE);
-    return new RequestFacts(date, date.toString(),
+    String atSite =
+        request
+            .setting()
+            .flatMap(setting -> setting.site().map(site -> setting.kind() + "@" + site.value()))
+            .orElse(NONE);
+    return new RequestFacts(
+        date,
+        date.toString(),
         yyyymmdd(date),
-        Patient.ageOn(born, date), pregnancy.mayBePregnant(), kind, atSite,
-        request.indication().map(IndicationCode::value).orElse(NONE), request.urgency().name());
+        Patient.ageOn(born, date),
+        pregnancy.mayBePregnant(),
+        kind,
+        atSite,
+        request.indication().map(IndicationCode::value).orElse(NONE),
+        request.urgency().name());
   }
 
   /** A date as a number that orders like the date: 2026-03-10 is 20260310. */
@@ -55,7 +74,12 @@ record RequestFacts(LocalDate date, String isoDate, long yyyymmdd, int age, bool
   }
 
   private static IllegalArgumentException incomplete(ReferralRequest request, String what) {
-    return new IllegalArgumentException("the peer engines need the " + what + " on every request: "
-        + request.referrer() + " " + request.examination());
+    return new IllegalArgumentException(
+        "the peer engines need the "
+            + what
+            + " on every request: "
+            + request.referrer()
+            + " "
+            + request.examination());
   }
 }

@@ -22,8 +22,11 @@ public final class SnapshotHeap {
     long after = usedAfterCollections();
     Reference.reachabilityFence(engine);
     Reference.reachabilityFence(workload);
-    System.out.printf(Locale.ROOT, "register of %d referrers: %.1f MB used before the snapshot%n",
-        workload.referrers(), before / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "register of %d referrers: %.1f MB used before the snapshot%n",
+        workload.referrers(),
+        before / 1e6);
     System.out.printf(Locale.ROOT, "snapshot_heap_bytes=%d%n", after - before);
   }
 

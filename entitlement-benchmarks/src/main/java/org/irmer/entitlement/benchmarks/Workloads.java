@@ -64,25 +64,32 @@ public final class Workloads {
     checkArgument(referrers >= 1, "referrers must be positive: %s", referrers);
     checkArgument(requestCount >= 1, "requestCount must be positive: %s", requestCount);
     SplittableRandom random = new SplittableRandom(seed);
-    Catalogue catalogue = new Catalogue(BenchmarkTrust.catalogue(CATALOGUE_SIZE, random.split()),
-        BenchmarkTrust.REGIONS);
-    InMemoryRegister memory = InMemoryRegister.create(BenchmarkTrust.REGIONS)
-        .withExaminations(catalogue.all());
+    Catalogue catalogue =
+        new Catalogue(
+            BenchmarkTrust.catalogue(CATALOGUE_SIZE, random.split()), BenchmarkTrust.REGIONS);
+    InMemoryRegister memory =
+        InMemoryRegister.create(BenchmarkTrust.REGIONS).withExaminations(catalogue.all());
     Register register = memory.register();
     BenchmarkTrust.establish(register);
     ReferrerGenerator generator = new ReferrerGenerator(catalogue);
     long referrerSeed = random.nextLong();
-    List<ReferrerProfile> profiles = IntStream.rangeClosed(1, referrers).parallel()
-        .mapToObj(i -> referrers == 1
-            ? generator.wellTrained(i, stream(referrerSeed, i))
-            : generator.next(i, stream(referrerSeed, i)))
-        .toList();
+    List<ReferrerProfile> profiles =
+        IntStream.rangeClosed(1, referrers)
+            .parallel()
+            .mapToObj(
+                i ->
+                    referrers == 1
+                        ? generator.wellTrained(i, stream(referrerSeed, i))
+                        : generator.next(i, stream(referrerSeed, i)))
+            .toList();
     profiles.parallelStream().forEach(profile -> ReferrerGenerator.save(register, profile));
     RequestGenerator requests = RequestGenerator.over(catalogue, profiles, random.split());
     long requestSeed = random.nextLong();
-    ReferralRequest[] array = IntStream.range(0, requestCount).parallel()
-        .mapToObj(i -> requests.drawingFrom(stream(requestSeed, i)).next())
-        .toArray(ReferralRequest[]::new);
+    ReferralRequest[] array =
+        IntStream.range(0, requestCount)
+            .parallel()
+            .mapToObj(i -> requests.drawingFrom(stream(requestSeed, i)).next())
+            .toArray(ReferralRequest[]::new);
     return new Workload(name, register, referrers, array);
   }
 }

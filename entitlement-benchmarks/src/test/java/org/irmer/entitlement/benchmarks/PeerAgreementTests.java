@@ -30,8 +30,8 @@ class PeerAgreementTests {
 
   @Test
   void jcasbinAllowsExactlyWhatWeEntitle() {
-    PeerEngine jcasbin = JcasbinEngine.build(workload.register(),
-        Agreement.referrersOf(workload, workload.size()));
+    PeerEngine jcasbin =
+        JcasbinEngine.build(workload.register(), Agreement.referrersOf(workload, workload.size()));
 
     Agreement.Result result = Agreement.check(verdicts, jcasbin, ours);
 
@@ -41,8 +41,8 @@ class PeerAgreementTests {
 
   @Test
   void cedarAllowsExactlyWhatWeEntitle() {
-    PeerEngine cedar = CedarEngine.build(workload.register(),
-        Agreement.referrersOf(workload, workload.size()));
+    PeerEngine cedar =
+        CedarEngine.build(workload.register(), Agreement.referrersOf(workload, workload.size()));
 
     Agreement.Result result = Agreement.check(verdicts, cedar, ours);
 
@@ -67,11 +67,19 @@ class PeerAgreementTests {
       }
     }
 
-    assertThat(seen).contains(ReasonCode.OUT_OF_SCOPE_MODALITY, ReasonCode.OUT_OF_SCOPE_EXAMINATION,
-        ReasonCode.OUT_OF_SCOPE_AGE, ReasonCode.OUT_OF_SCOPE_SETTING, ReasonCode.OUT_OF_SCOPE_URGENCY,
-        ReasonCode.OUT_OF_SCOPE_CONTRAST, ReasonCode.OUT_OF_SCOPE_PREGNANCY,
-        ReasonCode.ENTITLEMENT_SUSPENDED, ReasonCode.TRAINING_EXPIRED, ReasonCode.TRAINING_MISSING,
-        ReasonCode.REGISTRATION_NOT_CURRENT);
+    assertThat(seen)
+        .contains(
+            ReasonCode.OUT_OF_SCOPE_MODALITY,
+            ReasonCode.OUT_OF_SCOPE_EXAMINATION,
+            ReasonCode.OUT_OF_SCOPE_AGE,
+            ReasonCode.OUT_OF_SCOPE_SETTING,
+            ReasonCode.OUT_OF_SCOPE_URGENCY,
+            ReasonCode.OUT_OF_SCOPE_CONTRAST,
+            ReasonCode.OUT_OF_SCOPE_PREGNANCY,
+            ReasonCode.ENTITLEMENT_SUSPENDED,
+            ReasonCode.TRAINING_EXPIRED,
+            ReasonCode.TRAINING_MISSING,
+            ReasonCode.REGISTRATION_NOT_CURRENT);
   }
 
   @Test
@@ -86,7 +94,8 @@ class PeerAgreementTests {
 
   @Test
   void aPeerRefusesToDecideForAReferrerItWasNotBuiltFor() {
-    PeerEngine partial = JcasbinEngine.build(workload.register(), Set.of(workload.request(0).referrer()));
+    PeerEngine partial =
+        JcasbinEngine.build(workload.register(), Set.of(workload.request(0).referrer()));
     int other = 1;
     while (workload.request(other).referrer().equals(workload.request(0).referrer())) {
       other++;
