@@ -52,16 +52,16 @@ import org.irmer.entitlement.core.port.out.Register;
  * entities built once.
  *
  * <p>Entities: {@code Referrer} (entitlement status, validity as {@code yyyymmdd} longs, whether
- * the registration is current, and a record of training windows by type), {@code Examination}
- * (modality, contrast; its parent is its {@code Region}) and {@code Region} (parent: the enclosing
- * region), so that region inclusion and exclusion are Cedar's own {@code in}: {@code resource in
- * [Region::"KNEE", Examination::"X0001"]}; an examination whose own region ({@code
- * resource.region}) is an ancestor of an excluded region is excluded too, since it covers it. Each
- * call sends the referrer's entity and the examination's slice (the examination and its regions),
- * both built once. The context carries the local date, the age in completed years, whether the
- * patient may be pregnant, the setting as {@code kind} and {@code kind@site}, the indication,
- * requested contrast and the urgency. Dates are {@code yyyymmdd} longs: Cedar strings do not order
- * with {@code <=}.
+ * the registration is current, and a record of training windows by type) and {@code Examination}
+ * (modality, contrast, its own {@code Region}, and as parents its region and every region above it,
+ * the closure computed once, so no {@code Region} entity needs sending), so that region inclusion
+ * and exclusion are Cedar's own {@code in}: {@code resource in [Region::"KNEE",
+ * Examination::"X0001"]}; an examination whose own region ({@code resource.region}) is an ancestor
+ * of an excluded region is excluded too, since it covers it. Each call sends the two entities, both
+ * built once. The context carries the local date, the age in completed years, whether the patient
+ * may be pregnant, the setting as {@code kind} and {@code kind@site}, the indication, requested
+ * contrast and the urgency. Dates are {@code yyyymmdd} longs: Cedar strings do not order with
+ * {@code <=}.
  *
  * <p>Any error Cedar reports, for the request or for a policy, fails the call: Cedar otherwise
  * treats a policy that errs as not applying, a quiet denial.
@@ -76,7 +76,7 @@ final class CedarEngine implements PeerEngine {
   /** A referrer's cached policy set and entity. */
   private record Slice(PolicySet policies, Entity referrer) {}
 
-  /** An examination's entity and the entities of its regions, sent with every request for it. */
+  /** An examination's entity, sent with every request for it. */
   private record ExamSlice(EntityUID uid, Set<Entity> entities) {}
 
   private final RegisterSlices register;
@@ -87,32 +87,18 @@ final class CedarEngine implements PeerEngine {
   private CedarEngine(RegisterSlices register, Map<PersonId, Slice> slices) {
     this.register = register;
     this.slices = slices;
-    Map<BodyRegion, Entity> regions = new HashMap<>();
-    register
-        .regionParents()
-        .forEach(
-            (region, parent) ->
-                regions.put(
-                    region,
-                    new Entity(
-                        REGION.of(region.code()),
-                        new HashMap<>(),
-                        parent.map(p -> Set.of(REGION.of(p.code()))).orElse(Set.of()))));
     ImmutableMap.Builder<ExaminationCode, ExamSlice> exams = ImmutableMap.builder();
     for (Examination exam : register.examinations.values()) {
       Map<String, Value> attributes = new HashMap<>();
       attributes.put("modality", new PrimString(exam.modality().name()));
       attributes.put("contrast", new PrimBool(exam.contrast()));
       attributes.put("region", REGION.of(exam.region().code()));
-      Entity entity =
-          new Entity(
-              EXAMINATION.of(exam.code().value()),
-              attributes,
-              Set.of(REGION.of(exam.region().code())));
-      Set<Entity> entities = new HashSet<>();
-      entities.add(entity);
-      register.regionChain(exam.region()).forEach(region -> entities.add(regions.get(region)));
-      exams.put(exam.code(), new ExamSlice(entity.getEUID(), Set.copyOf(entities)));
+      Set<EntityUID> ancestors = new HashSet<>();
+      register
+          .regionChain(exam.region())
+          .forEach(region -> ancestors.add(REGION.of(region.code())));
+      Entity entity = new Entity(EXAMINATION.of(exam.code().value()), attributes, ancestors);
+      exams.put(exam.code(), new ExamSlice(entity.getEUID(), Set.of(entity)));
     }
     this.exams = exams.build();
   }
