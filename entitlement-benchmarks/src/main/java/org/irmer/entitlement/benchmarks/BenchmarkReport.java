@@ -19,12 +19,14 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * Turns a JMH JSON result file ({@code -rf json}), the snapshot heap measurement and the agreement
- * check's output into the results table: printed, and written between the result markers of {@code
- * BENCHMARKS.md} with the machine and the date. The last line printed is {@code
- * ratio_vs_jcasbin=<x> ratio_vs_cedar=<y>}: each peer's median time on W2 divided by ours.
+ * Turns the results of {@code bench/run} into the results table: printed, and written between the
+ * result markers of {@code BENCHMARKS.md} with the machine and the date. The last line printed is
+ * {@code ratio_vs_jcasbin=<x> ratio_vs_cedar=<y>}: each peer's median time on W2 divided by ours.
  *
- * <p>Usage: {@code BenchmarkReport <jmh.json> <heap.txt> <agreement.txt> <BENCHMARKS.md>}.
+ * <p>Usage: {@code BenchmarkReport <results directory> <BENCHMARKS.md>}; the directory holds {@code
+ * jmh.json} (JMH's {@code -rf json}), {@code heap.txt} ({@link SnapshotHeap}'s output), {@code
+ * agreement.txt} ({@link AgreementCheck}'s output) and {@code load.txt} (the load average when the
+ * run started).
  */
 public final class BenchmarkReport {
 
@@ -40,24 +42,27 @@ public final class BenchmarkReport {
   private String jdk = "?";
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
+    if (args.length != 2) {
       throw new IllegalArgumentException(
-          "usage: BenchmarkReport <jmh.json> <heap.txt> <agreement.txt> <BENCHMARKS.md>");
+          "usage: BenchmarkReport <results directory> <BENCHMARKS.md>");
     }
+    Path results = Path.of(args[0]);
     BenchmarkReport report = new BenchmarkReport();
-    report.read(Path.of(args[0]));
-    Optional<Long> heap = heapBytes(Path.of(args[1]));
-    List<String> agreement =
-        Files.exists(Path.of(args[2]))
-            ? Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8)
-            : List.of();
+    report.read(results.resolve("jmh.json"));
+    Optional<Long> heap = heapBytes(results.resolve("heap.txt"));
+    List<String> agreement = lines(results.resolve("agreement.txt"));
+    String load = lines(results.resolve("load.txt")).stream().findFirst().orElse("unknown");
     String table = report.table(heap);
     String ratios = report.ratioLine();
     System.out.println(table);
-    Path markdown = Path.of(args[3]);
-    write(markdown, report.section(table, heap, agreement));
+    Path markdown = Path.of(args[1]);
+    write(markdown, report.section(table, heap, agreement, load));
     System.out.println("written to " + markdown);
     System.out.println(ratios);
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
   }
 
   void read(Path json) throws IOException {
@@ -231,7 +236,7 @@ public final class BenchmarkReport {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  String section(String table, Optional<Long> heap, List<String> agreement) {
+  String section(String table, Optional<Long> heap, List<String> agreement, String load) {
     StringBuilder out = new StringBuilder();
     out.append(BEGIN).append("\n\n");
     out.append("Measured ")
@@ -245,6 +250,8 @@ public final class BenchmarkReport {
         .append(Machine.describe())
         .append("; JDK: ")
         .append(jdk)
+        .append("; load average (1, 5, 15 min) when the run started: ")
+        .append(load)
         .append(".\n\n");
     out.append(table).append('\n');
     out.append("Targets (ARCHITECTURE.md):\n\n").append(targets(heap)).append('\n');
