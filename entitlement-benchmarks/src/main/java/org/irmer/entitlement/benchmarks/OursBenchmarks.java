@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+    jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class OursBenchmarks {
@@ -36,16 +36,23 @@ public class OursBenchmarks {
 
     @Setup(Level.Trial)
     public void setUp() {
-      load(workload);
+      load(workload, Workloads.REQUESTS);
     }
   }
 
-  /** W2, for the other benchmarks. */
+  /**
+   * W2, for the other benchmarks. {@code requests} cycles through fewer of the requests (for
+   * example {@code -p requests=1024}) to see how much of a latency is cache misses: the default
+   * 65,536 requests and the 50,000 referrers they name do not fit in the processor's caches.
+   */
   @State(Scope.Benchmark)
   public static class W2 extends OursState {
+    @Param({"65536"})
+    public int requests;
+
     @Setup(Level.Trial)
     public void setUp() {
-      load("W2");
+      load("W2", requests);
     }
   }
 

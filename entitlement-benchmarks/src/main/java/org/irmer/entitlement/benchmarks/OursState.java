@@ -16,10 +16,10 @@ abstract class OursState {
   ReferralRequest[] permitted;
   ReferralRequest[] refused;
 
-  void load(String name) {
+  void load(String name, int requests) {
     workload = Workloads.named(name);
     engine = OurEngine.build(workload.register());
-    all = workload.requests();
+    all = java.util.Arrays.copyOf(workload.requests(), Math.min(requests, workload.size()));
     List<ReferralRequest> yes = new ArrayList<>();
     List<ReferralRequest> no = new ArrayList<>();
     for (ReferralRequest request : all) {

@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+    jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class SnapshotBenchmarks {
