@@ -24,9 +24,9 @@ import java.util.TreeMap;
  * {@code ratio_vs_jcasbin=<x> ratio_vs_cedar=<y>}: each peer's median time on W2 divided by ours.
  *
  * <p>Usage: {@code BenchmarkReport <results directory> <BENCHMARKS.md>}; the directory holds {@code
- * jmh.json} (JMH's {@code -rf json}), {@code heap.txt} ({@link SnapshotHeap}'s output), {@code
- * agreement.txt} ({@link AgreementCheck}'s output) and {@code load.txt} (the load average when the
- * run started).
+ * jmh.json} (JMH's {@code -rf json}), {@code preflight.txt} ({@link Preflight}'s output: the
+ * snapshot heap and the agreement check) and {@code load.txt} (the load average when the run
+ * started).
  */
 public final class BenchmarkReport {
 
@@ -49,8 +49,10 @@ public final class BenchmarkReport {
     Path results = Path.of(args[0]);
     BenchmarkReport report = new BenchmarkReport();
     report.read(results.resolve("jmh.json"));
-    Optional<Long> heap = heapBytes(results.resolve("heap.txt"));
-    List<String> agreement = lines(results.resolve("agreement.txt"));
+    List<String> preflight = lines(results.resolve("preflight.txt"));
+    Optional<Long> heap = heapBytes(preflight);
+    List<String> agreement =
+        preflight.stream().filter(line -> line.contains("requests checked")).toList();
     String load = lines(results.resolve("load.txt")).stream().findFirst().orElse("unknown");
     String table = report.table(heap);
     String ratios = report.ratioLine();
@@ -372,16 +374,11 @@ public final class BenchmarkReport {
     return new String[] {what, format(value) + unit, verdict};
   }
 
-  private static Optional<Long> heapBytes(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return Optional.empty();
-    }
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.startsWith("snapshot_heap_bytes=")) {
-        return Optional.of(Long.parseLong(line.substring("snapshot_heap_bytes=".length()).trim()));
-      }
-    }
-    return Optional.empty();
+  private static Optional<Long> heapBytes(List<String> preflight) {
+    return preflight.stream()
+        .filter(line -> line.startsWith(Preflight.HEAP_KEY))
+        .map(line -> Long.parseLong(line.substring(Preflight.HEAP_KEY.length()).trim()))
+        .findFirst();
   }
 
   /** Replaces the section between the markers, or appends it; the rest of the file is kept. */

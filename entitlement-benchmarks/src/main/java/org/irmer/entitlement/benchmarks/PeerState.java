@@ -17,7 +17,7 @@ import org.irmer.entitlement.core.port.out.Register;
  * minutes in every JMH fork. The per-call work of both peers does not depend on how many referrers
  * are loaded (a map lookup picks the referrer's enforcer or policy set), while our engine is timed
  * over the whole array, which favours the peers if anything. The agreement check before the run
- * ({@link AgreementCheck}) covers at least 10,000 requests of each workload.
+ * ({@link Preflight}) covers at least 10,000 requests of each workload.
  */
 abstract class PeerState {
 

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Building our engine's snapshot of W2 (50,000 referrers) from the in-memory stores, one build per
- * shot. The retained heap of the snapshot is measured apart, by {@link SnapshotHeap}, since it
- * needs full collections around the build.
+ * shot. The retained heap of the snapshot is measured apart, by {@link Preflight}, since it needs
+ * full collections around the build.
  */
 @Fork(
     value = 1,
