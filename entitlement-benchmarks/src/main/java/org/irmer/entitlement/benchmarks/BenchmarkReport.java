@@ -187,7 +187,7 @@ public final class BenchmarkReport {
   }
 
   private String throughput(String name) {
-    return get(name).map(f -> String.format(Locale.ROOT, "%,.0f", f.score())).orElse("n/a");
+    return get(name).map(f -> String.format(Locale.ROOT, "%,.0f", f.score())).orElse("not run");
   }
 
   /** Peer median over ours, or n/a. */
