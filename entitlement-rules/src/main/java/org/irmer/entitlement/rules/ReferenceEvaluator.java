@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.HashSet;
+import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.ClinicalInformationItem;
 import org.irmer.entitlement.core.domain.ClinicalInformationRequirement;
@@ -143,9 +144,9 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
       return refusal(request, Outcome.INDETERMINATE,
           List.of(Explanations.unknownExamination(request.examination())), List.of(), proceduresVersion);
     }
+    LocalDate date = request.requestedAt().atZone(employer.get().zone()).toLocalDate();
     Situation situation = new Situation(request, type, employer.get(), procedures.get(),
-        examination.get(), register.examinations().regions(),
-        request.requestedAt().atZone(employer.get().zone()).toLocalDate(),
+        examination.get(), register.examinations().regions(), date, ageOn(request, date),
         register.people().find(request.referrer()));
     return judge(situation);
   }
@@ -391,8 +392,15 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
   }
 
   private static boolean isIncluded(ScopeRule rule, Examination exam, BodyRegionTree tree) {
-    return rule.includedExaminations().contains(exam.code())
-        || rule.includedRegions().stream().anyMatch(region -> tree.isWithin(exam.region(), region));
+    if (rule.includedExaminations().contains(exam.code())) {
+      return true;
+    }
+    for (BodyRegion region : rule.includedRegions()) {
+      if (tree.isWithin(exam.region(), region)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -400,8 +408,15 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
    * region is excluded too: a whole-leg film irradiates an excluded knee.
    */
   private static boolean isExcluded(ScopeRule rule, Examination exam, BodyRegionTree tree) {
-    return rule.excludedExaminations().contains(exam.code())
-        || rule.excludedRegions().stream().anyMatch(region -> tree.overlaps(exam.region(), region));
+    if (rule.excludedExaminations().contains(exam.code())) {
+      return true;
+    }
+    for (BodyRegion region : rule.excludedRegions()) {
+      if (tree.overlaps(exam.region(), region)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean withinAge(ScopeRule rule, int age) {
@@ -506,19 +521,19 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** Everything fixed about one evaluation. */
+  /**
+   * Completed years on the local date of the request (rule 2); empty when the request gives no
+   * birth date, or one after that date, which no age can be reckoned from.
+   */
+  private static OptionalInt ageOn(ReferralRequest request, LocalDate date) {
+    return request.patient().flatMap(Patient::birthDate).filter(born -> !born.isAfter(date))
+        .map(born -> OptionalInt.of(Patient.ageOn(born, date))).orElse(OptionalInt.empty());
+  }
+
+  /** Everything fixed about one evaluation; {@code ageInYears} as {@link #ageOn} gives it. */
   private record Situation(ReferralRequest request, EntitlementType type, Employer employer,
       WrittenProcedures procedures, Examination examination, BodyRegionTree tree, LocalDate date,
-      Optional<Person> person) {
-
-    /**
-     * Completed years on the local date of the request (rule 2); empty when the request gives no
-     * birth date, or one after that date, which no age can be reckoned from.
-     */
-    OptionalInt ageInYears() {
-      return request.patient().flatMap(Patient::birthDate).filter(born -> !born.isAfter(date))
-          .map(born -> OptionalInt.of(Patient.ageOn(born, date))).orElse(OptionalInt.empty());
-    }
+      OptionalInt ageInYears, Optional<Person> person) {
 
     Optional<PregnancyStatus> pregnancy() {
       return request.patient().flatMap(Patient::pregnancy);

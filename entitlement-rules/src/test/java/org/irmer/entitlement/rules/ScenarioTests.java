@@ -9,6 +9,29 @@ import static org.irmer.entitlement.rules.TestTrust.request;
 import static org.irmer.entitlement.rules.TestTrust.rule;
 
 import java.time.LocalDate;
+import com.google.common.collect.ImmutableList;
+import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ApplicationId;
+import org.irmer.entitlement.core.domain.CommandContext;
+import org.irmer.entitlement.core.domain.CommandResult;
+import org.irmer.entitlement.core.domain.ComplianceEventId;
+import org.irmer.entitlement.core.domain.Employer;
+import org.irmer.entitlement.core.domain.EntitlementId;
+import org.irmer.entitlement.core.domain.Evidence;
+import org.irmer.entitlement.core.domain.EvidenceKind;
+import org.irmer.entitlement.core.domain.LevelOfPractice;
+import org.irmer.entitlement.core.domain.NonComplianceAction;
+import org.irmer.entitlement.core.domain.Person;
+import org.irmer.entitlement.core.domain.RefusalCode;
+import org.irmer.entitlement.core.domain.Role;
+import org.irmer.entitlement.core.domain.RoleId;
+import org.irmer.entitlement.core.domain.Scope;
+import org.irmer.entitlement.core.domain.SweepReport;
+import org.irmer.entitlement.core.domain.WrittenProcedures;
+import org.irmer.entitlement.core.port.out.NotificationKind;
+import org.irmer.entitlement.core.service.ApplicationService;
+import org.irmer.entitlement.core.service.ComplianceSweepService;
+import org.irmer.entitlement.core.service.EntitlementService;
 import java.time.Period;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.CareSetting;
@@ -39,7 +62,10 @@ import org.irmer.entitlement.core.domain.WarningCode;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.junit.jupiter.api.Test;
 
-/** The example scenarios of DOMAIN.md section 6, as far as the decision is concerned. */
+/**
+ * The twelve example scenarios of DOMAIN.md section 6, each end to end: the lifecycle commands that
+ * set the scene and the decisions that follow, checked by both engines.
+ */
 class ScenarioTests {
 
   @Test
@@ -235,6 +261,150 @@ class ScenarioTests {
     assertThat(ward.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
     assertThat(ward.reasonCodes()).containsExactly(ReasonCode.OUT_OF_SCOPE_SETTING);
     assertThat(miu.outcome()).isEqualTo(Outcome.ENTITLED);
+  }
+
+  @Test
+  void s5TheComplianceSweepSuspendsAReferrerWhoseTrainingLapsedUnderABlockingPolicy() {
+    TestTrust trust = new TestTrust(TrainingLapsePolicy.BLOCK);
+    PersonId referrer = expiredIrmerTrainingReferrer(trust);
+
+    SweepReport report = new ComplianceSweepService(trust.register).sweep(NOW);
+
+    assertThat(report.suspended()).containsExactly(EntitlementId.of("ENT-R"));
+    assertThat(trust.evaluator().evaluate(request(referrer, "XWRIR").build()).reasonCodes())
+        .containsExactly(ReasonCode.ENTITLEMENT_SUSPENDED);
+  }
+
+  @Test
+  void s5TheComplianceSweepLeavesAReferrerInTheirGracePeriodActive() {
+    TestTrust trust = new TestTrust(TrainingLapsePolicy.warnWithGrace(30));
+    expiredIrmerTrainingReferrer(trust);
+
+    SweepReport report = new ComplianceSweepService(trust.register).sweep(NOW);
+
+    assertThat(report.suspended()).isEmpty();
+    assertThat(trust.register.entitlements().find(EntitlementId.of("ENT-R")).orElseThrow().status())
+        .isEqualTo(EntitlementStatus.ACTIVE);
+  }
+
+  @Test
+  void s7ARoleChangeNotifiedByTheReferrerSuspendsTheEdEntitlementAndTheNewRoleNeedsANewApplication() {
+    TestTrust trust = new TestTrust();
+    PersonId nurse = trust.referrer("A", Profession.NURSE, Regulator.NMC);
+    Entitlement ed = trust.entitle(nurse, rule("ED-XR", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB)
+        .addSetting(CareSetting.of("ED")).build());
+    Role msk = Role.builder().id(RoleId.of("ROLE-A-MSK")).person(nurse).employer(TestTrust.TRUST_A)
+        .title("MSK practitioner").level(LevelOfPractice.ADVANCED).validFrom(TODAY).build();
+
+    CommandResult<ImmutableList<Entitlement>> notified = new EntitlementService(trust.register)
+        .notifyRoleChange(TestTrust.roleOf(nurse), msk, CommandContext.by(nurse, NOW, "moved to MSK"));
+
+    assertThat(notified.value()).extracting(Entitlement::id).containsExactly(ed.id());
+    assertThat(trust.register.entitlements().find(ed.id()).orElseThrow().status())
+        .isEqualTo(EntitlementStatus.SUSPENDED);
+    assertThat(trust.evaluator().evaluate(request(nurse, "XANKR")
+        .setting(CareSetting.at("MSK_OUTPATIENT", SITE_X)).build()).reasonCodes())
+        .containsExactly(ReasonCode.ENTITLEMENT_SUSPENDED);
+  }
+
+  @Test
+  void s8ANotJustifiedOutcomeIsFedBackAndStoredButIsNoEntitlementBreach() {
+    TestTrust trust = new TestTrust();
+    PersonId referrer = trust.referrer("R", Profession.PHYSIOTHERAPIST, Regulator.HCPC);
+    Entitlement entitlement = trust.entitle(referrer,
+        rule("XR-ALL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build());
+
+    CommandResult<ComplianceEvent> recorded = new EntitlementService(trust.register)
+        .recordJustificationOutcome(ComplianceEvent.builder()
+            .id(ComplianceEventId.of("JUST-1")).referrer(referrer).employer(TestTrust.TRUST_A)
+            .kind(ComplianceEventKind.NOT_JUSTIFIED).upheld(false).occurredAt(NOW)
+            .description("Lumbar spine X-ray not justified: no red flags").orderId("ORD-9").build(),
+            CommandContext.by(TestTrust.DELEGATE, NOW, "practitioner's justification outcome"));
+
+    assertThat(recorded.isAccepted()).isTrue();
+    assertThat(trust.register.complianceEvents().forReferrer(referrer, TestTrust.TRUST_A))
+        .extracting(ComplianceEvent::kind).containsExactly(ComplianceEventKind.NOT_JUSTIFIED);
+    assertThat(trust.memory.notifications()).anySatisfy(notification -> {
+      assertThat(notification.recipient()).isEqualTo(referrer.value());
+      assertThat(notification.kind()).isEqualTo(NotificationKind.JUSTIFICATION_FEEDBACK);
+    });
+    assertThat(trust.register.entitlements().history(entitlement.id())).containsExactly(entitlement);
+    assertThat(trust.evaluator().evaluate(request(referrer, "XLSPI").build()).outcome())
+        .isEqualTo(Outcome.ENTITLED);
+  }
+
+  @Test
+  void s10ASonographerWithNoStatutoryRegistrationIsRefusedAtValidation() {
+    TestTrust trust = new TestTrust();
+    PersonId sonographer = PersonId.of("SONO");
+    trust.register.people().save(Person.builder().id(sonographer).givenName("Sam").familyName("Lee")
+        .profession(Profession.SONOGRAPHER).build(), 0);
+    trust.register.people().saveRole(Role.builder().id(TestTrust.roleOf(sonographer)).person(sonographer)
+        .employer(TestTrust.TRUST_A).title("Sonographer").level(LevelOfPractice.SPECIALIST)
+        .validFrom(LocalDate.of(2020, 1, 1)).build(), 0);
+
+    CommandResult<Application> result = new ApplicationService(trust.register).submit(Application.builder()
+        .id(ApplicationId.of("APP-SONO")).applicant(sonographer).role(TestTrust.roleOf(sonographer))
+        .employer(TestTrust.TRUST_A).serviceNeed("Ultrasound-led clinic referrals")
+        .proposedScope(Scope.builder().version(1)
+            .addRule(rule("XR-ABDO", Modality.PLAIN_RADIOGRAPHY, BodyRegion.ABDOMEN).build()).build())
+        .supervisor(TestTrust.DELEGATE).clinicalLead(TestTrust.DELEGATE).accountableManager(TestTrust.DELEGATE)
+        .addEvidence(Evidence.of(EvidenceKind.COMPETENCY_SIGN_OFF, "Sign-off", "DOC-1"))
+        .recordedAt(NOW).build(), CommandContext.by(sonographer, NOW, "application"));
+
+    assertThat(result.isAccepted()).isFalse();
+    assertThat(result.refusalCodes()).contains(RefusalCode.NOT_A_REGISTERED_PROFESSIONAL);
+    assertThat(trust.register.applications().find(ApplicationId.of("APP-SONO"))).isEmpty();
+  }
+
+  @Test
+  void s11TheThirdUpheldEventRaisesAReviewForTheDelegateAndChangesNoStatus() {
+    TestTrust trust = new TestTrust();
+    PersonId referrer = trust.referrer("R", Profession.NURSE, Regulator.NMC);
+    Entitlement entitlement = trust.entitle(referrer,
+        rule("XR-ALL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build());
+
+    recordUpheldIncidents(trust, referrer, 3);
+
+    assertThat(trust.memory.notifications()).filteredOn(n -> n.kind() == NotificationKind.SUSPENSION_REVIEW)
+        .extracting(Notification::recipient)
+        .contains(Notification.delegatesOf(TestTrust.TRUST_A), referrer.value());
+    assertThat(trust.register.entitlements().find(entitlement.id()).orElseThrow().status())
+        .isEqualTo(EntitlementStatus.ACTIVE);
+  }
+
+  @Test
+  void s11WithASuspendActionTheThirdUpheldEventSuspendsAtOnce() {
+    TestTrust trust = new TestTrust();
+    trust.register.employers().addProcedures(WrittenProcedures.builder()
+        .from(TestTrust.procedures(TestTrust.TRUST_A, TrainingLapsePolicy.BLOCK))
+        .version(2).nonComplianceAction(NonComplianceAction.SUSPEND).build());
+    Employer employer = trust.register.employers().find(TestTrust.TRUST_A).orElseThrow();
+    trust.register.employers().save(Employer.builder().from(employer).proceduresVersion(2).build(),
+        employer.version());
+    PersonId referrer = trust.referrer("R", Profession.NURSE, Regulator.NMC);
+    Entitlement entitlement = trust.entitle(referrer,
+        rule("XR-ALL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build());
+
+    recordUpheldIncidents(trust, referrer, 2);
+    assertThat(trust.register.entitlements().find(entitlement.id()).orElseThrow().status())
+        .isEqualTo(EntitlementStatus.ACTIVE);
+    recordUpheldIncidents(trust, referrer, 1);
+
+    assertThat(trust.register.entitlements().find(entitlement.id()).orElseThrow().status())
+        .isEqualTo(EntitlementStatus.SUSPENDED);
+  }
+
+  private static void recordUpheldIncidents(TestTrust trust, PersonId referrer, int count) {
+    EntitlementService service = new EntitlementService(trust.register);
+    for (int i = 0; i < count; i++) {
+      String id = "INC-" + trust.register.complianceEvents().forReferrer(referrer, TestTrust.TRUST_A).size();
+      assertThat(service.recordComplianceEvent(ComplianceEvent.builder()
+          .id(ComplianceEventId.of(id)).referrer(referrer).employer(TestTrust.TRUST_A)
+          .kind(ComplianceEventKind.INCIDENT).upheld(true).occurredAt(NOW.minus(Period.ofDays(10 * i)))
+          .description("Upheld incident").build(),
+          CommandContext.by(TestTrust.DELEGATE, NOW, "incident upheld")).isAccepted()).isTrue();
+    }
   }
 
   private static PersonId expiredIrmerTrainingReferrer(TestTrust trust) {

@@ -166,6 +166,7 @@ final class TestTrust {
         .profession(profession)
         .registration(registration(regulator, "PIN-" + id, RegistrationStatus.REGISTERED))
         .build(), 0);
+    memory.withRegistrations(List.of(registration(regulator, "PIN-" + id, RegistrationStatus.REGISTERED)));
     register.people().saveRole(Role.builder()
         .id(roleOf(person))
         .person(person)

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +21,22 @@ public final class BodyRegionTree {
   private static final BodyRegionTree STANDARD = buildStandard();
 
   private final ImmutableMap<BodyRegion, Optional<BodyRegion>> parents;
+  /** Each region with itself and all its ancestors, so containment is one lookup. */
+  private final ImmutableMap<BodyRegion, ImmutableSet<BodyRegion>> selfAndAncestors;
 
   private BodyRegionTree(ImmutableMap<BodyRegion, Optional<BodyRegion>> parents) {
     this.parents = parents;
+    ImmutableMap.Builder<BodyRegion, ImmutableSet<BodyRegion>> lines = ImmutableMap.builder();
+    for (BodyRegion region : parents.keySet()) {
+      ImmutableSet.Builder<BodyRegion> line = ImmutableSet.builder();
+      Optional<BodyRegion> current = Optional.of(region);
+      while (current.isPresent()) {
+        line.add(current.get());
+        current = parents.get(current.get());
+      }
+      lines.put(region, line.build());
+    }
+    this.selfAndAncestors = lines.build();
   }
 
   /** The regions used by the shipped sample catalogue: head to toe, limbs down to the joint. */
@@ -52,19 +66,8 @@ public final class BodyRegionTree {
 
   /** Whether {@code region} is {@code ancestor} or lies below it. Unknown regions are never within. */
   public boolean isWithin(BodyRegion region, BodyRegion ancestor) {
-    Optional<BodyRegion> current = Optional.of(region);
-    while (current.isPresent()) {
-      BodyRegion node = current.get();
-      if (node.equals(ancestor)) {
-        return true;
-      }
-      Optional<BodyRegion> parent = parents.get(node);
-      if (parent == null) {
-        return false;
-      }
-      current = parent;
-    }
-    return false;
+    ImmutableSet<BodyRegion> line = selfAndAncestors.get(region);
+    return line != null ? line.contains(ancestor) : region.equals(ancestor);
   }
 
   /** Whether one of the two regions lies within the other: an examination of one covers the other. */

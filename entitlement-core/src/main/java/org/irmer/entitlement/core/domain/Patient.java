@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a request says about the patient: only what the rules need, and no identifiers. Any field
@@ -20,6 +21,20 @@ public abstract class Patient {
   }
 
   public abstract Optional<PregnancyStatus> pregnancy();
+
+  /** {@link #birthDate()} or null, for allocation-free reads (see {@link ReferralRequest#patientOrNull}). */
+  @Value.Derived
+  @Value.Auxiliary
+  public @Nullable LocalDate birthDateOrNull() {
+    return birthDate().orElse(null);
+  }
+
+  /** {@link #pregnancy()} or null, for allocation-free reads. */
+  @Value.Derived
+  @Value.Auxiliary
+  public @Nullable PregnancyStatus pregnancyOrNull() {
+    return pregnancy().orElse(null);
+  }
 
   /**
    * The age in completed years on {@code date}, with {@link Period} semantics: a person born on

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request for an imaging examination, as the ordering system presents it at the moment it is
@@ -46,6 +47,34 @@ public abstract class ReferralRequest {
 
   /** The ordering system's order or correlation id. */
   public abstract Optional<String> orderId();
+
+  /*
+   * The nullable views below serve allocation-free hot paths (the compiled engine's permit path):
+   * each Optional accessor of a generated value allocates on every call, and the JIT cannot always
+   * remove that allocation. They are computed once when the value is built and take no part in
+   * equality or printing.
+   */
+
+  /** {@link #patient()} or null, for allocation-free reads. */
+  @Value.Derived
+  @Value.Auxiliary
+  public @Nullable Patient patientOrNull() {
+    return patient().orElse(null);
+  }
+
+  /** {@link #setting()} or null, for allocation-free reads. */
+  @Value.Derived
+  @Value.Auxiliary
+  public @Nullable CareSetting settingOrNull() {
+    return setting().orElse(null);
+  }
+
+  /** {@link #indication()} or null, for allocation-free reads. */
+  @Value.Derived
+  @Value.Auxiliary
+  public @Nullable IndicationCode indicationOrNull() {
+    return indication().orElse(null);
+  }
 
   public static Builder builder() {
     return new Builder();

@@ -6,7 +6,10 @@ public enum RefusalCode {
   NOT_FOUND,
   /** The actor is not a current delegate of the employer (principle 1). */
   NOT_A_CURRENT_DELEGATE,
-  /** A delegate may not decide their own application. */
+  /**
+   * A delegate may not decide their own application, nor reinstate or change the scope of their
+   * own entitlement.
+   */
   OWN_APPLICATION,
   /** The applicant holds no statutory registration (DOMAIN.md section 3). */
   NOT_A_REGISTERED_PROFESSIONAL,
@@ -28,6 +31,8 @@ public enum RefusalCode {
   CONCURRENT_CHANGE,
   /** Only the applicant may withdraw or revise their application. */
   NOT_THE_APPLICANT,
+  /** Only the referrer may notify a change of their own role (principle 5). */
+  NOT_THE_REFERRER,
   /** The employer has no written procedures in force. */
   NO_PROCEDURES,
   /** The command's arguments contradict each other or the record (for example dates out of order). */

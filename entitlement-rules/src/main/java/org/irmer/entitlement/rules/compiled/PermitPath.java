@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.GroupCriteria;
+import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.Patient;
 import org.irmer.entitlement.core.domain.PregnancyStatus;
-import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Sex;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +47,8 @@ final class PermitPath {
     if (exam == null) {
       return null;
     }
-    if (request.indication().isPresent()
-        && snapshot.hasAdvice(request.indication().get(), request.examination())) {
+    IndicationCode indication = request.indicationOrNull();
+    if (indication != null && snapshot.hasAdvice(indication, request.examination())) {
       return null;
     }
     ReferrerSlice slice = snapshot.referrers.get(request.referrer());
@@ -56,8 +56,8 @@ final class PermitPath {
       return null;
     }
     int day = employer.days.epochDay(request.requestedAt());
-    Patient patient = request.patient().orElse(null);
-    LocalDate born = patient == null ? null : patient.birthDate().orElse(null);
+    Patient patient = request.patientOrNull();
+    LocalDate born = patient == null ? null : patient.birthDateOrNull();
     int age = born == null || born.toEpochDay() > day
         ? UNKNOWN_AGE : ZoneDays.completedYears(born, ZoneDays.monthAndDay(day));
     boolean contrast = request.contrast() || exam.contrast();
@@ -119,15 +119,15 @@ final class PermitPath {
     if (rule.ageDependent && (age == UNKNOWN_AGE || age < rule.minAge || age > rule.maxAge)) {
       return false;
     }
-    if (rule.excludesPregnancy && patient != null
-        && patient.pregnancy().map(PregnancyStatus::mayBePregnant).orElse(false)) {
+    PregnancyStatus pregnancy = patient == null ? null : patient.pregnancyOrNull();
+    if (rule.excludesPregnancy && pregnancy != null && pregnancy.mayBePregnant()) {
       return false;
     }
     if (rule.settings.length > 0 && !admitted(rule.settings, request)) {
       return false;
     }
-    if (!rule.indications.isEmpty()
-        && !(request.indication().isPresent() && rule.indications.contains(request.indication().get()))) {
+    IndicationCode indication = request.indicationOrNull();
+    if (!rule.indications.isEmpty() && (indication == null || !rule.indications.contains(indication))) {
       return false;
     }
     if (contrast && !rule.contrastAllowed) {
@@ -161,10 +161,10 @@ final class PermitPath {
   }
 
   private static boolean admitted(CareSetting[] permitted, ReferralRequest request) {
-    if (request.setting().isEmpty()) {
+    CareSetting actual = request.settingOrNull();
+    if (actual == null) {
       return false;
     }
-    CareSetting actual = request.setting().get();
     for (CareSetting setting : permitted) {
       if (setting.admits(actual)) {
         return true;
@@ -209,8 +209,7 @@ final class PermitPath {
     if (group == null) {
       return false;
     }
-    ProfessionalRegistration registration = slice.person.registration().orElse(null);
-    if (registration == null || !group.regulators().contains(registration.regulator())) {
+    if (slice.regulator == null || !group.regulators().contains(slice.regulator)) {
       return false;
     }
     if (!group.professions().isEmpty() && !group.professions().contains(slice.person.profession())) {
@@ -222,8 +221,8 @@ final class PermitPath {
   /** Whether the imaging employer's procedures find required information missing (rule 6). */
   private static boolean missesInformation(EmployerView employer, ExamView exam, ReferralRequest request,
       @Nullable Patient patient, int age, boolean contrast) {
-    boolean unanswered = patient == null || patient.pregnancy().isEmpty()
-        || patient.pregnancy().get() == PregnancyStatus.UNKNOWN;
+    PregnancyStatus pregnancy = patient == null ? null : patient.pregnancyOrNull();
+    boolean unanswered = pregnancy == null || pregnancy == PregnancyStatus.UNKNOWN;
     if (unanswered && employer.enquiryApplies[exam.index()]
         && employer.enquirySexes.contains(patient == null ? Sex.UNKNOWN : patient.sex())
         && (age == UNKNOWN_AGE || (age >= employer.enquiryMinAge && age <= employer.enquiryMaxAge))) {

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.Person;
+import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.domain.TrainingType;
@@ -21,6 +22,8 @@ final class ReferrerSlice {
   final ImmutableList<TrainingRecord> training;
 
   final boolean registrationCurrent;
+  /** The regulator the person is registered with, or null; read by group criteria. */
+  final @org.jspecify.annotations.Nullable Regulator regulator;
   /** The person's live individual referrer entitlements, sorted by id. */
   final CompiledEntitlement[] individual;
   final EmployerId[] roleEmployers;
@@ -38,6 +41,7 @@ final class ReferrerSlice {
     this.entitlements = entitlements;
     this.training = training;
     this.registrationCurrent = person.registration().map(r -> r.isCurrent()).orElse(false);
+    this.regulator = person.registration().map(r -> r.regulator()).orElse(null);
     this.individual = individual;
     roleEmployers = new EmployerId[roles.size()];
     roleFrom = new int[roles.size()];

@@ -1,5 +1,6 @@
 package org.irmer.entitlement.core.port.in;
 
+import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import org.irmer.entitlement.core.domain.AuditRecord;
 import org.irmer.entitlement.core.domain.CommandContext;
@@ -14,7 +15,6 @@ import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.RoleId;
 import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.TrainingRecord;
-import com.google.common.collect.ImmutableList;
 
 /**
  * The life of granted entitlements: suspension, reinstatement, revocation, expiry, scope changes,
@@ -22,66 +22,118 @@ import com.google.common.collect.ImmutableList;
  * (principle 6) and audits (principle 10).
  *
  * <p>Only a current delegate of the entitlement's employer may suspend, reinstate, revoke or change
- * scope (principle 1); the system may suspend and expire through the compliance sweep. Every
- * command, accepted or refused, appends an audit record; a refused command changes nothing else.
+ * scope (principle 1), and never reinstate or change the scope of their own entitlement ({@code
+ * OWN_APPLICATION}); the system may suspend and expire, as the compliance sweep does. A move the
+ * state machine of {@link org.irmer.entitlement.core.domain.EntitlementStatus} forbids is {@code
+ * ILLEGAL_TRANSITION}; an unknown entitlement, person or employer is {@code NOT_FOUND}; a record
+ * someone else changed first is {@code CONCURRENT_CHANGE}. Dates are the command's local date in
+ * the employer's zone; a status change keeps the context's cause as its reason.
+ *
+ * <p>Every command, accepted or refused, appends one audit record (action such as {@code
+ * suspend-entitlement}, actor, instant, subject, result, causes, state before and after); a refused
+ * command changes nothing else. When an accepted command changes the status of other entitlements
+ * by a rule of the procedures rather than by anyone's decision (a role change suspending, leaving
+ * ending, training activating, the non-compliance threshold suspending), each such change appends
+ * one more record: subject that entitlement, actor the system rule ({@code role-change}, {@code
+ * leaving}, {@code training-prerequisites}, {@code non-compliance-threshold}), causes the reason
+ * and then the triggering command. The referrer is told of every change to their entitlement, and
+ * the delegates of every change the system made.
  */
 public interface ManageEntitlements {
 
-  /** Grants a group entitlement (for example all GMC-registered doctors), by a current delegate. */
-  CommandResult<Entitlement> grantGroup(EmployerId employer, GroupCriteria group, Scope scope,
-      CommandContext context);
+  /**
+   * Grants a group entitlement (for example all GMC-registered doctors), by a current delegate,
+   * {@code ACTIVE} from the command's date for the procedures' validity period, with the id {@code
+   * G-<employer>-<n>} where {@code n} is one more than the employer's group entitlements.
+   */
+  CommandResult<Entitlement> grantGroup(
+      EmployerId employer, GroupCriteria group, Scope scope, CommandContext context);
 
+  /** A live entitlement to {@code SUSPENDED}, by a current delegate or the system. */
   CommandResult<Entitlement> suspend(EntitlementId id, CommandContext context);
 
-  /** {@code SUSPENDED} to {@code ACTIVE}; refused while the referrer's registration is not current. */
+  /**
+   * {@code SUSPENDED} to {@code ACTIVE}, by a current delegate; refused while the referrer's
+   * registration is not current ({@code REGISTRATION_NOT_CURRENT}, or {@code
+   * NOT_A_REGISTERED_PROFESSIONAL} when the regulator no longer knows it) or the role the
+   * entitlement is bound to is not held ({@code ROLE_NOT_VALID}, principle 5).
+   */
   CommandResult<Entitlement> reinstate(EntitlementId id, CommandContext context);
 
+  /** A live entitlement to {@code REVOKED}, by a current delegate. */
   CommandResult<Entitlement> revoke(EntitlementId id, CommandContext context);
 
-  /** Marks an entitlement {@code EXPIRED}; refused before the day after its {@code validTo}. */
+  /**
+   * Marks an entitlement {@code EXPIRED}, by a current delegate or the system; refused ({@code
+   * INVALID_REQUEST}) before the day after its {@code validTo}.
+   */
   CommandResult<Entitlement> expire(EntitlementId id, CommandContext context);
 
   /**
-   * Replaces the scope: the old entitlement becomes {@code SUPERSEDED} and a new one, with the next
-   * scope version and the same status and validity, supersedes it (principle 3).
+   * Replaces the scope (principle 3): the old entitlement becomes {@code SUPERSEDED} and a new one
+   * supersedes it, with id {@code <first id>-v<n>}, the scope given but with version {@code n}, one
+   * more than the old scope's, the same status, status reason, validity and review date, granted by
+   * the acting delegate under the current procedures. Returns the new entitlement.
    */
   CommandResult<Entitlement> changeScope(EntitlementId id, Scope scope, CommandContext context);
 
   /**
-   * The referrer notifies a move to a new role at the same employer (principle 5): the old role
-   * ends the day before the new one starts, and every entitlement bound to it is suspended pending
-   * review. Returns the entitlements suspended.
+   * The referrer notifies a move to a new role at the same employer (principle 5); only the old
+   * role's holder may ({@code NOT_THE_REFERRER}). The new role must have an id of its own, the same
+   * person and employer, and start after the old one ({@code INVALID_REQUEST}). The old role ends
+   * the day before the new one starts and the new role is saved. Each entitlement bound to the old
+   * role changes at once (scenario S7): an {@code ACTIVE} one is suspended pending review; one
+   * {@code PENDING_PREREQUISITES}, never used, is {@code ENDED}; a {@code SUSPENDED} one stays so,
+   * and cannot be reinstated once the role has ended. Returns the entitlements changed.
    */
-  CommandResult<ImmutableList<Entitlement>> notifyRoleChange(RoleId oldRole, Role newRole,
-      CommandContext context);
+  CommandResult<ImmutableList<Entitlement>> notifyRoleChange(
+      RoleId oldRole, Role newRole, CommandContext context);
 
   /**
-   * The referrer notifies leaving the employer (principle 5): their roles there end on
-   * {@code lastDay} and every entitlement of theirs at that employer ends. Returns those ended.
+   * The referrer, or a current delegate of the employer, notifies leaving it (principle 5): the
+   * person's roles there that last beyond {@code lastDay} end on it ({@code INVALID_REQUEST} for a
+   * role starting after it) and every live entitlement of theirs at that employer is {@code ENDED}
+   * at once, whatever {@code lastDay} is: record the notification when the referrer should stop
+   * referring. Returns those ended.
    */
-  CommandResult<ImmutableList<Entitlement>> notifyLeaving(PersonId person, EmployerId employer,
-      LocalDate lastDay, CommandContext context);
+  CommandResult<ImmutableList<Entitlement>> notifyLeaving(
+      PersonId person, EmployerId employer, LocalDate lastDay, CommandContext context);
 
   /**
-   * Records training (principle 4) and activates any of the person's entitlements that were
-   * pending only this training.
+   * Records training (principle 4), by any actor (the record names who verified it), and activates
+   * each of the person's {@code PENDING_PREREQUISITES} entitlements that is within its validity,
+   * whose referrer's registration is current and role held, and all of whose scope's required
+   * training, under the employer's current procedures, is now current.
    */
   CommandResult<TrainingRecord> recordTraining(TrainingRecord record, CommandContext context);
 
   /**
-   * Records a compliance event (principle 6). When upheld events that count reach the procedures'
-   * threshold within the window, raises a suspension review for the delegates and notifies the
-   * referrer and supervisor ({@code REVIEW}), or suspends at once ({@code SUSPEND}).
+   * Records a compliance event (principle 6). The referrer's events at the employer that count
+   * (upheld, never a {@code BLOCKED_ATTEMPT}) and occurred within the procedures' window before the
+   * command's instant (both ends inclusive) are counted when a counting event within the window is
+   * recorded; at or above the threshold the procedures' action is taken, again on every further
+   * counting event: {@code REVIEW} raises a suspension review for the delegates and notifies the
+   * referrer and the supervisor of each of their live entitlements there, changing no status
+   * (scenario S11); {@code SUSPEND} suspends each of their {@code ACTIVE} entitlements there at
+   * once. A counting event at an employer without procedures is {@code NO_PROCEDURES}.
    */
-  CommandResult<ComplianceEvent> recordComplianceEvent(ComplianceEvent event, CommandContext context);
+  CommandResult<ComplianceEvent> recordComplianceEvent(
+      ComplianceEvent event, CommandContext context);
 
   /**
    * Records the IR(ME)R practitioner's justification outcome for a referral, such as not justified
-   * (principle 7): stored and fed back to the referrer, never an entitlement breach by itself.
+   * (principle 7): stored as given and fed back to the referrer, never an entitlement breach by
+   * itself (scenario S8): it changes no entitlement and does not evaluate the threshold. An outcome
+   * stored as upheld counts, like any upheld event, when the threshold is next evaluated.
    */
-  CommandResult<ComplianceEvent> recordJustificationOutcome(ComplianceEvent outcome,
-      CommandContext context);
+  CommandResult<ComplianceEvent> recordJustificationOutcome(
+      ComplianceEvent outcome, CommandContext context);
 
-  /** Records an audit of the referrer's practice (principle 10); a fail counts as non-compliance. */
+  /**
+   * Records an audit of the referrer's practice (principle 10); its {@code nextDue} sets when the
+   * next is due. A {@code FAIL} also records an upheld {@code AUDIT_FAIL} compliance event {@code
+   * AUDIT-FAIL-<audit id>}, occurring at the command's instant, which counts towards the threshold
+   * as {@link #recordComplianceEvent} does.
+   */
   CommandResult<AuditRecord> recordAudit(AuditRecord record, CommandContext context);
 }

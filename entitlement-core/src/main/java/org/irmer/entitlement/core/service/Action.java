@@ -1,0 +1,45 @@
+package org.irmer.entitlement.core.service;
+
+import java.util.Locale;
+
+/**
+ * The name under which each lifecycle command, and each change a command or the sweep makes as a
+ * consequence, is recorded in the audit trail: the constant's name in kebab case, for example
+ * {@code approve-application}.
+ */
+enum Action {
+  SUBMIT_APPLICATION,
+  START_REVIEW,
+  REQUEST_INFORMATION,
+  PROVIDE_INFORMATION,
+  APPROVE_APPLICATION,
+  REFUSE_APPLICATION,
+  WITHDRAW_APPLICATION,
+  GRANT_GROUP_ENTITLEMENT,
+  SUSPEND_ENTITLEMENT,
+  REINSTATE_ENTITLEMENT,
+  REVOKE_ENTITLEMENT,
+  EXPIRE_ENTITLEMENT,
+  CHANGE_SCOPE,
+  NOTIFY_ROLE_CHANGE,
+  NOTIFY_LEAVING,
+  RECORD_TRAINING,
+  RECORD_COMPLIANCE_EVENT,
+  RECORD_JUSTIFICATION_OUTCOME,
+  RECORD_AUDIT,
+  /** A pending entitlement whose required training is now evidenced becomes active. */
+  ACTIVATE_ENTITLEMENT,
+  /** An entitlement ends because the referrer left the employer. */
+  END_ENTITLEMENT,
+  /** The sweep tells the delegates that an entitlement's review is due. */
+  FLAG_REVIEW_DUE,
+  /** The sweep tells the referrer and delegates that required training lapsed. */
+  FLAG_TRAINING_LAPSED;
+
+  /**
+   * The kebab-case name recorded as {@link org.irmer.entitlement.core.domain.AuditEvent#action()}.
+   */
+  String auditName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

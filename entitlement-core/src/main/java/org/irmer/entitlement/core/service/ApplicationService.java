@@ -1,0 +1,420 @@
+package org.irmer.entitlement.core.service;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.irmer.entitlement.core.domain.Actor;
+import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ApplicationId;
+import org.irmer.entitlement.core.domain.ApplicationStatus;
+import org.irmer.entitlement.core.domain.CommandContext;
+import org.irmer.entitlement.core.domain.CommandResult;
+import org.irmer.entitlement.core.domain.Delegation;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementId;
+import org.irmer.entitlement.core.domain.EntitlementStatus;
+import org.irmer.entitlement.core.domain.EntitlementSubject;
+import org.irmer.entitlement.core.domain.Refusal;
+import org.irmer.entitlement.core.domain.RefusalCode;
+import org.irmer.entitlement.core.domain.Scope;
+import org.irmer.entitlement.core.domain.TrainingType;
+import org.irmer.entitlement.core.domain.WrittenProcedures;
+import org.irmer.entitlement.core.port.in.ManageApplications;
+import org.irmer.entitlement.core.port.out.NotificationKind;
+import org.irmer.entitlement.core.port.out.Register;
+
+/**
+ * Applications for entitlement (principle 2) and the delegate's decisions on them (principle 1),
+ * over the driven ports of a {@link Register}.
+ *
+ * <p>The applicant submits, revises and withdraws; only a current delegate of the application's
+ * employer, never the applicant, reviews and decides. Each change of status tells the other party:
+ * the delegates ({@code delegates:<employer>}) of what the applicant did, the applicant of what a
+ * delegate did. Approval grants the entitlement with the id {@code E-<application id>}.
+ */
+public final class ApplicationService implements ManageApplications {
+
+  private final Register register;
+  private final CommandRunner runner;
+  private final Delegates delegates;
+  private final ApplicationValidation validation;
+  private final Notifier notifier;
+
+  /** The service over {@code register}, whose transactions make each command one unit of work. */
+  public ApplicationService(Register register) {
+    this.register = checkNotNull(register, "register");
+    this.runner = new CommandRunner(register);
+    this.delegates = new Delegates(register.delegations());
+    this.validation = new ApplicationValidation(register, new Eligibility(register));
+    this.notifier = new Notifier(register.notifications());
+  }
+
+  @Override
+  public CommandResult<Application> submit(Application application, CommandContext context) {
+    checkNotNull(application, "application");
+    checkNotNull(context, "context");
+    return runner.run(
+        Action.SUBMIT_APPLICATION,
+        application.id().value(),
+        context,
+        state(application.id()),
+        () -> {
+          List<Refusal> refusals = new ArrayList<>();
+          if (register.applications().find(application.id()).isPresent()) {
+            refusals.add(
+                Refusal.of(
+                    RefusalCode.INVALID_REQUEST,
+                    "application " + application.id() + " already exists"));
+          }
+          if (application.status() != ApplicationStatus.SUBMITTED
+              || application.decidedBy().isPresent()
+              || application.entitlement().isPresent()) {
+            refusals.add(
+                Refusal.of(
+                    RefusalCode.INVALID_REQUEST,
+                    "a new application is SUBMITTED and carries no decision or entitlement"));
+          }
+          refusals.addAll(validation.refusals(application, context.at()));
+          if (!refusals.isEmpty()) {
+            return CommandOutcome.refused(refusals);
+          }
+          Application saved =
+              register
+                  .applications()
+                  .save(
+                      Application.builder().from(application).recordedAt(context.at()).build(), 0);
+          tellDelegates(saved, "was submitted by " + saved.applicant() + " for review", context);
+          return CommandOutcome.accepted(saved);
+        });
+  }
+
+  @Override
+  public CommandResult<Application> startReview(ApplicationId id, CommandContext context) {
+    return decide(
+        Action.START_REVIEW, id, ApplicationStatus.UNDER_REVIEW, context, "is under review");
+  }
+
+  @Override
+  public CommandResult<Application> requestInformation(ApplicationId id, CommandContext context) {
+    return decide(
+        Action.REQUEST_INFORMATION,
+        id,
+        ApplicationStatus.INFO_REQUESTED,
+        context,
+        "needs more information: " + checkNotNull(context, "context").cause());
+  }
+
+  @Override
+  public CommandResult<Application> refuse(ApplicationId id, CommandContext context) {
+    return decide(
+        Action.REFUSE_APPLICATION,
+        id,
+        ApplicationStatus.REFUSED,
+        context,
+        "was refused: " + checkNotNull(context, "context").cause());
+  }
+
+  @Override
+  public CommandResult<Application> provideInformation(
+      Application revised, CommandContext context) {
+    checkNotNull(revised, "revised");
+    checkNotNull(context, "context");
+    return runner.run(
+        Action.PROVIDE_INFORMATION,
+        revised.id().value(),
+        context,
+        state(revised.id()),
+        () -> {
+          Optional<Application> found = register.applications().find(revised.id());
+          if (found.isEmpty()) {
+            return notFound(revised.id());
+          }
+          Application stored = found.get();
+          List<Refusal> refusals = new ArrayList<>(byApplicant(stored, context));
+          if (stored.status() != ApplicationStatus.INFO_REQUESTED) {
+            refusals.add(illegalTransition(stored, ApplicationStatus.UNDER_REVIEW));
+          }
+          if (!revised.applicant().equals(stored.applicant())
+              || !revised.employer().equals(stored.employer())
+              || revised.type() != stored.type()) {
+            refusals.add(
+                Refusal.of(
+                    RefusalCode.INVALID_REQUEST,
+                    "a revision keeps the application's applicant, employer and entitlement type"));
+          }
+          refusals.addAll(validation.refusals(revised, context.at()));
+          if (!refusals.isEmpty()) {
+            return CommandOutcome.refused(refusals);
+          }
+          Application saved =
+              register
+                  .applications()
+                  .save(
+                      Application.builder()
+                          .from(revised)
+                          .status(ApplicationStatus.UNDER_REVIEW)
+                          .note(stored.note())
+                          .decidedBy(stored.decidedBy())
+                          .entitlement(stored.entitlement())
+                          .recordedAt(context.at())
+                          .build(),
+                      stored.version());
+          tellDelegates(saved, "was revised with the information requested", context);
+          return CommandOutcome.accepted(saved);
+        });
+  }
+
+  @Override
+  public CommandResult<Entitlement> approve(ApplicationId id, CommandContext context) {
+    checkNotNull(id, "id");
+    checkNotNull(context, "context");
+    return runner.run(
+        Action.APPROVE_APPLICATION,
+        id.value(),
+        context,
+        state(id),
+        () -> {
+          Optional<Application> found = register.applications().find(id);
+          if (found.isEmpty()) {
+            return notFound(id);
+          }
+          Application application = found.get();
+          Review review = review(application, ApplicationStatus.APPROVED, context);
+          List<Refusal> refusals = new ArrayList<>(review.refusals());
+          refusals.addAll(validation.refusals(application, context.at()));
+          if (!refusals.isEmpty()) {
+            return CommandOutcome.refused(refusals);
+          }
+          Entitlement granted = grant(application, review, context);
+          Application approved =
+              register
+                  .applications()
+                  .save(
+                      decided(application, ApplicationStatus.APPROVED, context)
+                          .entitlement(granted.id())
+                          .build(),
+                      application.version());
+          tellApplicant(
+              approved,
+              "was approved: entitlement "
+                  + granted.id()
+                  + " is "
+                  + granted.status()
+                  + " from "
+                  + granted.validFrom()
+                  + " to "
+                  + granted.validTo(),
+              context);
+          return CommandOutcome.accepted(granted)
+              .with("entitlement", granted.id().value())
+              .with("entitlementState", States.of(granted));
+        });
+  }
+
+  @Override
+  public CommandResult<Application> withdraw(ApplicationId id, CommandContext context) {
+    checkNotNull(id, "id");
+    checkNotNull(context, "context");
+    return runner.run(
+        Action.WITHDRAW_APPLICATION,
+        id.value(),
+        context,
+        state(id),
+        () -> {
+          Optional<Application> found = register.applications().find(id);
+          if (found.isEmpty()) {
+            return notFound(id);
+          }
+          Application application = found.get();
+          List<Refusal> refusals = new ArrayList<>(byApplicant(application, context));
+          transitionRefusal(application, ApplicationStatus.WITHDRAWN).ifPresent(refusals::add);
+          if (!refusals.isEmpty()) {
+            return CommandOutcome.refused(refusals);
+          }
+          Application withdrawn =
+              register
+                  .applications()
+                  .save(
+                      Application.builder()
+                          .from(application)
+                          .status(ApplicationStatus.WITHDRAWN)
+                          .recordedAt(context.at())
+                          .build(),
+                      application.version());
+          tellDelegates(withdrawn, "was withdrawn by the applicant", context);
+          return CommandOutcome.accepted(withdrawn);
+        });
+  }
+
+  /** A delegate's decision that moves the application to {@code target} and tells the applicant. */
+  private CommandResult<Application> decide(
+      Action action,
+      ApplicationId id,
+      ApplicationStatus target,
+      CommandContext context,
+      String toApplicant) {
+    checkNotNull(id, "id");
+    checkNotNull(context, "context");
+    return runner.run(
+        action,
+        id.value(),
+        context,
+        state(id),
+        () -> {
+          Optional<Application> found = register.applications().find(id);
+          if (found.isEmpty()) {
+            return notFound(id);
+          }
+          Application application = found.get();
+          Review review = review(application, target, context);
+          if (!review.refusals().isEmpty()) {
+            return CommandOutcome.refused(review.refusals());
+          }
+          Application.Builder next =
+              target == ApplicationStatus.UNDER_REVIEW
+                  ? Application.builder().from(application).status(target).recordedAt(context.at())
+                  : decided(application, target, context);
+          Application saved = register.applications().save(next.build(), application.version());
+          tellApplicant(saved, toApplicant, context);
+          return CommandOutcome.accepted(saved);
+        });
+  }
+
+  /**
+   * Who reviews: the delegation under which the actor acts for the application's employer on the
+   * command's local date, and every reason they may not move it to {@code target}.
+   */
+  private Review review(Application application, ApplicationStatus target, CommandContext context) {
+    LocalDate date = context.dateIn(Employers.zoneOf(register.employers(), application.employer()));
+    Optional<Delegation> delegation = delegates.of(context.actor(), application.employer(), date);
+    List<Refusal> refusals = new ArrayList<>();
+    if (delegation.isEmpty()) {
+      refusals.add(Delegates.notADelegate(context.actor(), application.employer(), date));
+    }
+    if (isApplicant(context.actor(), application)) {
+      refusals.add(
+          Refusal.of(
+              RefusalCode.OWN_APPLICATION,
+              context.actor() + " may not decide their own application " + application.id()));
+    }
+    transitionRefusal(application, target).ifPresent(refusals::add);
+    return new Review(delegation, date, refusals);
+  }
+
+  private Entitlement grant(Application application, Review review, CommandContext context) {
+    WrittenProcedures procedures =
+        register.employers().currentProcedures(application.employer()).orElseThrow();
+    Scope scope = application.proposedScope().orElseThrow();
+    ImmutableSortedSet<TrainingType> awaiting =
+        RequiredTraining.notCurrent(
+            scope,
+            procedures,
+            register.training().forPerson(application.applicant()),
+            review.date());
+    String granted = "granted on approval of application " + application.id();
+    return register
+        .entitlements()
+        .save(
+            Grants.granted(
+                    EntitlementId.of("E-" + application.id()),
+                    scope,
+                    procedures,
+                    review.delegation().orElseThrow(),
+                    review.date(),
+                    context)
+                .type(application.type())
+                .subject(EntitlementSubject.individual(application.applicant()))
+                .role(application.role())
+                .status(
+                    awaiting.isEmpty()
+                        ? EntitlementStatus.ACTIVE
+                        : EntitlementStatus.PENDING_PREREQUISITES)
+                .statusReason(
+                    awaiting.isEmpty() ? granted : granted + "; awaiting training " + awaiting)
+                .application(application.id())
+                .supervisor(application.supervisor())
+                .clinicalLead(application.clinicalLead())
+                .accountableManager(application.accountableManager())
+                .build(),
+            0);
+  }
+
+  /** The application moved to {@code target} by the acting delegate, with their note. */
+  private static Application.Builder decided(
+      Application application, ApplicationStatus target, CommandContext context) {
+    return Application.builder()
+        .from(application)
+        .status(target)
+        .note(context.cause())
+        .decidedBy(context.actor().personId())
+        .recordedAt(context.at());
+  }
+
+  private static List<Refusal> byApplicant(Application application, CommandContext context) {
+    return isApplicant(context.actor(), application)
+        ? List.of()
+        : List.of(
+            Refusal.of(
+                RefusalCode.NOT_THE_APPLICANT,
+                "only the applicant "
+                    + application.applicant()
+                    + " may withdraw or revise application "
+                    + application.id()));
+  }
+
+  private static boolean isApplicant(Actor actor, Application application) {
+    return actor.personId().map(application.applicant()::equals).orElse(false);
+  }
+
+  private static Optional<Refusal> transitionRefusal(
+      Application application, ApplicationStatus target) {
+    return application.status().canMoveTo(target)
+        ? Optional.empty()
+        : Optional.of(illegalTransition(application, target));
+  }
+
+  private static Refusal illegalTransition(Application application, ApplicationStatus target) {
+    return Refusal.of(
+        RefusalCode.ILLEGAL_TRANSITION,
+        "application "
+            + application.id()
+            + " is "
+            + application.status()
+            + " and cannot move to "
+            + target);
+  }
+
+  private static <T> CommandOutcome<T> notFound(ApplicationId id) {
+    return CommandOutcome.refused(RefusalCode.NOT_FOUND, "application " + id + " is not known");
+  }
+
+  private Supplier<Optional<String>> state(ApplicationId id) {
+    return () -> register.applications().find(id).map(States::of);
+  }
+
+  private void tellApplicant(Application application, String what, CommandContext context) {
+    notifier.person(
+        application.applicant(),
+        NotificationKind.APPLICATION,
+        application.id().value(),
+        "Your application " + application.id() + " " + what,
+        context.at());
+  }
+
+  private void tellDelegates(Application application, String what, CommandContext context) {
+    notifier.delegates(
+        application.employer(),
+        NotificationKind.APPLICATION,
+        application.id().value(),
+        "Application " + application.id() + " " + what,
+        context.at());
+  }
+
+  /** The acting delegate's standing on an application, on the command's local date. */
+  private record Review(Optional<Delegation> delegation, LocalDate date, List<Refusal> refusals) {}
+}

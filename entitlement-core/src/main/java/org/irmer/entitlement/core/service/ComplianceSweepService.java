@@ -1,0 +1,260 @@
+package org.irmer.entitlement.core.service;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.irmer.entitlement.core.domain.Actor;
+import org.irmer.entitlement.core.domain.AuditRecord;
+import org.irmer.entitlement.core.domain.CommandContext;
+import org.irmer.entitlement.core.domain.Employer;
+import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementStatus;
+import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.domain.Refusal;
+import org.irmer.entitlement.core.domain.SweepReport;
+import org.irmer.entitlement.core.domain.WrittenProcedures;
+import org.irmer.entitlement.core.port.in.RunComplianceSweep;
+import org.irmer.entitlement.core.port.out.NotificationKind;
+import org.irmer.entitlement.core.port.out.Register;
+
+/**
+ * The scheduled compliance sweep (principle 6; ARCHITECTURE.md flow 3), over the driven ports of a
+ * {@link Register}, acting as the system actor {@code compliance-sweep}. The rules it applies are
+ * stated on {@link RunComplianceSweep}.
+ *
+ * <p>Each change is its own unit of work and its own audit record, so a sweep interrupted half way
+ * leaves every change it made complete, and the next run finishes the rest. A change that meets a
+ * concurrent one is refused with {@code CONCURRENT_CHANGE}, audited, left out of the report, and
+ * judged again by the next run.
+ */
+public final class ComplianceSweepService implements RunComplianceSweep {
+
+  static final Actor SWEEP = Actor.system("compliance-sweep");
+
+  private final Register register;
+  private final CommandRunner runner;
+  private final Eligibility eligibility;
+  private final Notifier notifier;
+  private final EntitlementChanges changes;
+
+  /** The sweep over {@code register}. */
+  public ComplianceSweepService(Register register) {
+    this.register = checkNotNull(register, "register");
+    this.runner = new CommandRunner(register);
+    this.eligibility = new Eligibility(register);
+    this.notifier = new Notifier(register.notifications());
+    this.changes = new EntitlementChanges(register, notifier);
+  }
+
+  @Override
+  public SweepReport sweep(Instant at) {
+    checkNotNull(at, "at");
+    SweepFlags flags = SweepFlags.readFrom(register.auditTrail());
+    SweepReport.Builder report = SweepReport.builder().at(at);
+    ImmutableListMultimap<EmployerId, Entitlement> live =
+        register.entitlements().all().stream()
+            .filter(entitlement -> !entitlement.status().isFinal())
+            .collect(
+                ImmutableListMultimap.toImmutableListMultimap(
+                    Entitlement::employer, entitlement -> entitlement));
+    for (Employer employer : register.employers().all()) {
+      Run run =
+          new Run(
+              employer, at, register.employers().currentProcedures(employer.id()), flags, report);
+      live.get(employer.id()).forEach(run::sweep);
+    }
+    return report.build();
+  }
+
+  /** One employer's part of a sweep: its zone's date, its current procedures. */
+  private final class Run {
+
+    private final Employer employer;
+    private final Instant at;
+    private final LocalDate date;
+    private final Optional<WrittenProcedures> procedures;
+    private final SweepFlags flags;
+    private final SweepReport.Builder report;
+
+    Run(
+        Employer employer,
+        Instant at,
+        Optional<WrittenProcedures> procedures,
+        SweepFlags flags,
+        SweepReport.Builder report) {
+      this.employer = employer;
+      this.at = at;
+      this.date = at.atZone(employer.zone()).toLocalDate();
+      this.procedures = procedures;
+      this.flags = flags;
+      this.report = report;
+    }
+
+    void sweep(Entitlement entitlement) {
+      if (date.isAfter(entitlement.validTo())) {
+        change(
+                entitlement,
+                EntitlementStatus.EXPIRED,
+                Action.EXPIRE_ENTITLEMENT,
+                "validity ended on " + entitlement.validTo())
+            .ifPresent(expired -> report.addExpired(expired.id()));
+        return;
+      }
+      Optional<Entitlement> current = Optional.of(entitlement);
+      Optional<PersonId> referrer = entitlement.subject().person();
+      if (entitlement.status() == EntitlementStatus.ACTIVE
+          && referrer.isPresent()
+          && procedures.isPresent()) {
+        current = sweepActive(entitlement, referrer.get(), procedures.get());
+      }
+      current.ifPresent(this::flagReviewDue);
+    }
+
+    /**
+     * Suspends an active individual entitlement that may no longer be used, or flags the lapsed
+     * training that does not stop it; empty when a concurrent change got there first.
+     */
+    private Optional<Entitlement> sweepActive(
+        Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
+      RequiredTraining.Assessment training =
+          RequiredTraining.assess(
+              entitlement.scope(), written, register.training().forPerson(referrer), date);
+      List<String> causes = new ArrayList<>();
+      eligibility.refusals(entitlement, date).stream().map(Refusal::message).forEach(causes::add);
+      if (training.everyRuleBlocked()) {
+        causes.add(
+            "required training lapsed: "
+                + training.lapses().stream()
+                    .filter(TrainingStanding::blocks)
+                    .map(TrainingStanding::describe)
+                    .toList());
+      }
+      auditOverdue(entitlement, referrer, written).ifPresent(causes::add);
+      if (causes.isEmpty()) {
+        training.lapses().forEach(lapse -> flagTrainingLapse(entitlement, referrer, lapse));
+        return Optional.of(entitlement);
+      }
+      Optional<Entitlement> suspended =
+          change(
+              entitlement,
+              EntitlementStatus.SUSPENDED,
+              Action.SUSPEND_ENTITLEMENT,
+              String.join("; ", causes));
+      suspended.ifPresent(done -> report.addSuspended(done.id()));
+      return suspended;
+    }
+
+    /**
+     * The audit of practice is overdue (principle 10) when the latest audit's next due date, or
+     * {@code validFrom} plus the audit interval before any audit, plus the grace days, is before
+     * the date.
+     */
+    private Optional<String> auditOverdue(
+        Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
+      ImmutableList<AuditRecord> audits =
+          register.auditRecords().forReferrer(referrer, entitlement.employer());
+      LocalDate due =
+          audits.isEmpty()
+              ? entitlement.validFrom().plus(written.auditInterval())
+              : audits.get(audits.size() - 1).nextDue();
+      LocalDate graceEnds = due.plusDays(written.auditGraceDays());
+      return graceEnds.isBefore(date)
+          ? Optional.of(
+              "audit of practice overdue: due on " + due + ", grace ended on " + graceEnds)
+          : Optional.empty();
+    }
+
+    private void flagTrainingLapse(
+        Entitlement entitlement, PersonId referrer, TrainingStanding lapse) {
+      flag(
+          entitlement,
+          Action.FLAG_TRAINING_LAPSED,
+          NotificationKind.TRAINING_LAPSED,
+          lapse.lapseKey() + ": " + lapse.standing(),
+          "Training required by entitlement "
+              + entitlement.id()
+              + " of "
+              + referrer
+              + " at "
+              + employer.id()
+              + ": "
+              + lapse.describe(),
+          Optional.of(referrer));
+    }
+
+    private void flagReviewDue(Entitlement entitlement) {
+      entitlement
+          .reviewDue()
+          .filter(due -> !date.isBefore(due))
+          .ifPresent(
+              due ->
+                  flag(
+                      entitlement,
+                      Action.FLAG_REVIEW_DUE,
+                      NotificationKind.REVIEW_DUE,
+                      "review due on " + due,
+                      "The review of entitlement "
+                          + entitlement.id()
+                          + " ("
+                          + entitlement.subject()
+                          + ") at "
+                          + employer.id()
+                          + " is due since "
+                          + due,
+                      Optional.empty()));
+    }
+
+    /**
+     * Reports the flag and, the first time it is seen, tells the delegates and {@code alsoTell} and
+     * records it, in one unit of work.
+     */
+    private void flag(
+        Entitlement entitlement,
+        Action action,
+        NotificationKind kind,
+        String flag,
+        String message,
+        Optional<PersonId> alsoTell) {
+      report.addFlagged(entitlement.id() + ": " + flag);
+      if (!flags.raiseFirstTime(entitlement.id().value(), flag)) {
+        return;
+      }
+      String subject = entitlement.id().value();
+      runner.run(
+          action,
+          subject,
+          new CommandContext(SWEEP, at, message),
+          state(entitlement),
+          () -> {
+            notifier.delegates(employer.id(), kind, subject, message, at);
+            alsoTell.ifPresent(person -> notifier.person(person, kind, subject, message, at));
+            return CommandOutcome.accepted(entitlement).with(SweepFlags.DETAIL, flag);
+          });
+    }
+
+    private Optional<Entitlement> change(
+        Entitlement entitlement, EntitlementStatus target, Action action, String reason) {
+      CommandContext context = new CommandContext(SWEEP, at, reason);
+      return runner
+          .run(
+              action,
+              entitlement.id().value(),
+              context,
+              state(entitlement),
+              () -> CommandOutcome.accepted(changes.move(entitlement, target, reason, context)))
+          .toOptional();
+    }
+
+    private Supplier<Optional<String>> state(Entitlement entitlement) {
+      return () -> register.entitlements().find(entitlement.id()).map(States::of);
+    }
+  }
+}

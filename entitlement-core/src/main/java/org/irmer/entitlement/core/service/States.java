@@ -1,0 +1,34 @@
+package org.irmer.entitlement.core.service;
+
+import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.Role;
+
+/**
+ * How the audit trail words the state of a subject before and after a command: a status and the
+ * stored version for applications and entitlements ({@code ACTIVE v3}), the period for roles.
+ */
+final class States {
+
+  /** The state of a record that is only ever added (training, compliance events, audits). */
+  static final String RECORDED = "RECORDED";
+
+  private States() {}
+
+  static String of(Entitlement entitlement) {
+    return entitlement.status() + " v" + entitlement.version();
+  }
+
+  static String of(Application application) {
+    return application.status() + " v" + application.version();
+  }
+
+  static String of(Role role) {
+    return role.id()
+        + " held from "
+        + role.validFrom()
+        + role.validTo().map(end -> " to " + end).orElse("")
+        + " v"
+        + role.version();
+  }
+}
