@@ -293,9 +293,4 @@ final class CedarEngine implements PeerEngine {
   private static EntityTypeName type(String name) {
     return EntityTypeName.parse(name).orElseThrow();
   }
-
-  /** How many referrers have a cached policy set. */
-  int referrersLoaded() {
-    return slices.size();
-  }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,12 +190,5 @@ final class RegisterSlices {
       above.addAll(chain.subList(1, chain.size()));
     }
     return above;
-  }
-
-  /** Every region with its parent, for engines that hold the tree as data. */
-  Map<BodyRegion, Optional<BodyRegion>> regionParents() {
-    Map<BodyRegion, Optional<BodyRegion>> parents = new LinkedHashMap<>();
-    regions.regions().forEach(region -> parents.put(region, regions.parentOf(region)));
-    return parents;
   }
 }
