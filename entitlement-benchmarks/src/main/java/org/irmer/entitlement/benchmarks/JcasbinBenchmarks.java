@@ -1,0 +1,65 @@
+package org.irmer.entitlement.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The same policies and requests in jCasbin ({@link JcasbinEngine}): allow or deny on W1 and W2,
+ * sampled per call, and W2's throughput on two threads. Each trial first asserts that the peer
+ * agrees with our engine on every request it will be timed on ({@link PeerState}).
+ */
+@Fork(
+    value = 1,
+    jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG})
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 2, time = 1)
+public class JcasbinBenchmarks {
+
+  /** W1 or W2. */
+  @State(Scope.Benchmark)
+  public static class Loaded extends PeerState {
+    @Param({"W1", "W2"})
+    public String workload;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      load(workload, JcasbinEngine::build);
+    }
+  }
+
+  /** W2, for the throughput. */
+  @State(Scope.Benchmark)
+  public static class W2 extends PeerState {
+    @Setup(Level.Trial)
+    public void setUp() {
+      load("W2", JcasbinEngine::build);
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public boolean allows(Loaded state, Cursor cursor) {
+    return state.peer.allows(cursor.next(state.requests));
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  @Threads(2)
+  public boolean allowsThroughput(W2 state, Cursor cursor) {
+    return state.peer.allows(cursor.next(state.requests));
+  }
+}

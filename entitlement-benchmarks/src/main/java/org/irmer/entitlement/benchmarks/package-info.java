@@ -1,0 +1,10 @@
+/**
+ * JMH benchmarks of the referral check (ARCHITECTURE.md, "Performance targets"), with the same
+ * policies encoded in two general-purpose policy engines, jCasbin and cedar-java, whose decisions
+ * are asserted equal to ours before anything is timed.
+ *
+ * <p>Workloads are deterministic and seeded ({@link org.irmer.entitlement.benchmarks.Workloads});
+ * the register is built through the in-memory stores, the requests are generated once into an array
+ * and the timed loops only index into it. Nothing depends on this package.
+ */
+package org.irmer.entitlement.benchmarks;
