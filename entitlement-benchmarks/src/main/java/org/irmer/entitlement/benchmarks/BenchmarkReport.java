@@ -26,8 +26,8 @@ import java.util.TreeMap;
  *
  * <p>Usage: {@code BenchmarkReport <results directory> <BENCHMARKS.md>}; the directory holds {@code
  * jmh.json} (JMH's {@code -rf json}), {@code preflight.txt} ({@link Preflight}'s output: the
- * snapshot heap and the agreement check) and {@code load.txt} (the load average when the run
- * started).
+ * snapshot heap and the agreement check), {@code load.txt} and {@code load-end.txt} (the load
+ * average when the run started and when the benchmarks ended).
  */
 public final class BenchmarkReport {
 
@@ -54,7 +54,12 @@ public final class BenchmarkReport {
     Optional<Long> heap = heapBytes(preflight);
     List<String> agreement =
         preflight.stream().filter(line -> line.contains("requests checked")).toList();
-    String load = lines(results.resolve("load.txt")).stream().findFirst().orElse("unknown");
+    String load =
+        lines(results.resolve("load.txt")).stream().findFirst().orElse("unknown")
+            + " when the run started, "
+            + lines(results.resolve("load-end.txt")).stream().findFirst().orElse("unknown")
+            + " when the benchmarks ended (one benchmark thread gives about 1; more means something"
+            + " else was running)";
     String table = report.table(heap);
     String ratios = report.ratioLine();
     System.out.println(table);
@@ -282,7 +287,7 @@ public final class BenchmarkReport {
         .append(Machine.describe())
         .append("; JDK: ")
         .append(jdk)
-        .append("; load average (1, 5, 15 min) when the run started: ")
+        .append("; load average (1, 5, 15 min) ")
         .append(load)
         .append(".\n\n");
     out.append(table).append('\n');
