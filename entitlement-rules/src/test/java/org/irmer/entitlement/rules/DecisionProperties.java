@@ -122,8 +122,11 @@ class DecisionProperties {
       ScopeRule.Builder narrower = ScopeRule.builder().from(rule);
       switch ((int) Math.floorMod(seed + i++, 6L)) {
         case 0 -> narrower.addExcludedRegion(BodyRegion.KNEE);
-        case 1 -> narrower.minAge(Math.max(rule.minAge().orElse(0), 16))
-            .maxAge(Math.max(rule.maxAge().orElse(70), 16));
+        case 1 -> {
+          int youngest = rule.minAge().orElse(0);
+          int oldest = rule.maxAge().orElse(120);
+          narrower.minAge(youngest + (oldest - youngest) / 2).maxAge(oldest);
+        }
         case 2 -> narrower.contrastAllowed(false);
         case 3 -> narrower.pregnancy(org.irmer.entitlement.core.domain.PregnancyConstraint.EXCLUDED);
         case 4 -> narrower.urgencies(rule.urgencies().isEmpty()

@@ -2,7 +2,6 @@ package org.irmer.entitlement.rules.compiled;
 
 import com.google.common.collect.ImmutableSet;
 import org.irmer.entitlement.core.domain.CareSetting;
-import org.irmer.entitlement.core.domain.ExaminationCode;
 import org.irmer.entitlement.core.domain.IndicationCode;
 
 /**
@@ -15,8 +14,9 @@ final class CompiledRule {
   static final int NO_MAX_AGE = Integer.MAX_VALUE;
 
   final int modality;
-  final ImmutableSet<ExaminationCode> includedExaminations;
-  final ImmutableSet<ExaminationCode> excludedExaminations;
+  /** Catalogue indices of the examinations the rule names (codes the catalogue lacks never match). */
+  final int[] includedExaminations;
+  final int[] excludedExaminations;
   /** The included regions as {@code [first, last]} pre-order intervals, flattened in pairs. */
   final int[] includedRegions;
   final int[] excludedRegions;
@@ -33,8 +33,8 @@ final class CompiledRule {
   /** The verdict when this rule entitles a request at its own employer with nothing to add. */
   final Verdict permit;
 
-  CompiledRule(int modality, ImmutableSet<ExaminationCode> includedExaminations,
-      ImmutableSet<ExaminationCode> excludedExaminations, int[] includedRegions, int[] excludedRegions,
+  CompiledRule(int modality, int[] includedExaminations, int[] excludedExaminations,
+      int[] includedRegions, int[] excludedRegions,
       boolean ageDependent, int minAge, int maxAge, boolean excludesPregnancy, CareSetting[] settings,
       ImmutableSet<IndicationCode> indications, boolean contrastAllowed, int urgencies,
       TrainingNeed[] training, Verdict permit) {

@@ -110,9 +110,9 @@ final class PermitPath {
     if (rule.modality != exam.modality()) {
       return false;
     }
-    boolean included = rule.includedExaminations.contains(exam.examination().code())
+    boolean included = contains(rule.includedExaminations, exam.index())
         || within(exam.region(), rule.includedRegions);
-    if (!included || rule.excludedExaminations.contains(exam.examination().code())
+    if (!included || contains(rule.excludedExaminations, exam.index())
         || overlaps(exam, rule.excludedRegions)) {
       return false;
     }
@@ -134,6 +134,15 @@ final class PermitPath {
       return false;
     }
     return rule.urgencies == 0 || Masks.has(rule.urgencies, request.urgency().ordinal());
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int candidate : values) {
+      if (candidate == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the region numbered {@code region} lies in one of the {@code [first, last]} intervals. */

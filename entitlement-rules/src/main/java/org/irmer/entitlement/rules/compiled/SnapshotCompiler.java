@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,14 +49,16 @@ final class SnapshotCompiler {
     BodyRegionTree tree = register.examinations().regions();
     RegionIndex regions = new RegionIndex(tree);
     ImmutableList<Examination> catalogue = register.examinations().all();
-    ImmutableMap.Builder<ExaminationCode, ExamView> exams = ImmutableMap.builderWithExpectedSize(catalogue.size());
+    ImmutableMap.Builder<ExaminationCode, ExamView> examBuilder =
+        ImmutableMap.builderWithExpectedSize(catalogue.size());
     for (int i = 0; i < catalogue.size(); i++) {
       Examination exam = catalogue.get(i);
       int region = regions.numberOf(exam.region());
-      exams.put(exam.code(), new ExamView(exam, i, exam.modality().ordinal(), region,
+      examBuilder.put(exam.code(), new ExamView(exam, i, exam.modality().ordinal(), region,
           region == RegionIndex.UNKNOWN ? RegionIndex.UNKNOWN : regions.last(region), exam.contrast()));
     }
 
+    ImmutableMap<ExaminationCode, ExamView> exams = examBuilder.build();
     Map<EmployerId, WrittenProcedures> procedures = new HashMap<>();
     ImmutableList<Employer> employerList = register.employers().all();
     for (Employer employer : employerList) {
@@ -89,7 +93,7 @@ final class SnapshotCompiler {
       }
       employers.put(employer.id(), new EmployerView(employer, written, enquiry,
           ImmutableList.copyOf(agreements.getOrDefault(employer.id(), List.of())),
-          compileAll(employerGroups, procedures, regions)));
+          compileAll(employerGroups, procedures, regions, exams)));
     }
 
     Map<PersonId, List<Role>> roles = new HashMap<>();
@@ -106,10 +110,10 @@ final class SnapshotCompiler {
           byStartThenId(roles.getOrDefault(person.id(), List.of())),
           ImmutableList.copyOf(individual.getOrDefault(person.id(), List.of())),
           ImmutableList.copyOf(training.getOrDefault(person.id(), List.of())),
-          procedures, regions));
+          procedures, regions, exams));
     }
 
-    return new Snapshot(register, tree, regions, catalogue, exams.build(), employers.build(),
+    return new Snapshot(register, tree, regions, catalogue, exams, employers.build(),
         groupLists.build(), advice(register), referrers);
   }
 
@@ -127,14 +131,15 @@ final class SnapshotCompiler {
     });
     return slice(person.get(), byStartThenId(register.people().roles(id)),
         register.entitlements().forPerson(id), register.training().forPerson(id), procedures,
-        current.regions);
+        current.regions, current.exams);
   }
 
   private static ReferrerSlice slice(Person person, ImmutableList<Role> roles,
       ImmutableList<Entitlement> entitlements, ImmutableList<TrainingRecord> training,
-      Map<EmployerId, WrittenProcedures> procedures, RegionIndex regions) {
+      Map<EmployerId, WrittenProcedures> procedures, RegionIndex regions,
+      Map<ExaminationCode, ExamView> exams) {
     return new ReferrerSlice(person, roles, entitlements, training,
-        compileAll(entitlements, procedures, regions));
+        compileAll(entitlements, procedures, regions, exams));
   }
 
   private static ImmutableList<Role> byStartThenId(List<Role> roles) {
@@ -145,19 +150,21 @@ final class SnapshotCompiler {
 
   /** Compiles the live referrer entitlements among {@code entitlements}, keeping their order. */
   private static CompiledEntitlement[] compileAll(List<Entitlement> entitlements,
-      Map<EmployerId, WrittenProcedures> procedures, RegionIndex regions) {
+      Map<EmployerId, WrittenProcedures> procedures, RegionIndex regions,
+      Map<ExaminationCode, ExamView> exams) {
     List<CompiledEntitlement> compiled = new ArrayList<>();
     for (Entitlement entitlement : entitlements) {
       if (entitlement.type() == EntitlementType.REFERRER
           && entitlement.status() != EntitlementStatus.SUPERSEDED) {
-        compiled.add(compile(entitlement, procedures.get(entitlement.employer()), regions));
+        compiled.add(compile(entitlement, procedures.get(entitlement.employer()), regions, exams));
       }
     }
     return compiled.toArray(CompiledEntitlement[]::new);
   }
 
   private static CompiledEntitlement compile(Entitlement entitlement,
-      @Nullable WrittenProcedures procedures, RegionIndex regions) {
+      @Nullable WrittenProcedures procedures, RegionIndex regions,
+      Map<ExaminationCode, ExamView> exams) {
     if (procedures == null) {
       return new CompiledEntitlement(entitlement, new CompiledRule[0]);
     }
@@ -173,8 +180,8 @@ final class SnapshotCompiler {
           entitlement.employer(), entitlement.scope().version(), rule.id());
       compiled[i] = new CompiledRule(
           rule.modality().ordinal(),
-          rule.includedExaminations(),
-          rule.excludedExaminations(),
+          indices(rule.includedExaminations(), exams),
+          indices(rule.excludedExaminations(), exams),
           numbers(rule.includedRegions(), regions),
           numbers(rule.excludedRegions(), regions),
           rule.isAgeDependent(),
@@ -195,16 +202,30 @@ final class SnapshotCompiler {
    * The regions as flattened {@code [first, last]} pre-order intervals, leaving out regions the
    * tree does not hold (they contain nothing).
    */
-  private static int[] numbers(Iterable<BodyRegion> regionSet, RegionIndex regions) {
-    List<Integer> intervals = new ArrayList<>();
+  private static int[] numbers(Collection<BodyRegion> regionSet, RegionIndex regions) {
+    int[] intervals = new int[2 * regionSet.size()];
+    int size = 0;
     for (BodyRegion region : regionSet) {
       int number = regions.numberOf(region);
       if (number != RegionIndex.UNKNOWN) {
-        intervals.add(number);
-        intervals.add(regions.last(number));
+        intervals[size++] = number;
+        intervals[size++] = regions.last(number);
       }
     }
-    return intervals.stream().mapToInt(Integer::intValue).toArray();
+    return size == intervals.length ? intervals : Arrays.copyOf(intervals, size);
+  }
+
+  /** The catalogue indices of the codes, leaving out codes the catalogue does not hold. */
+  private static int[] indices(Collection<ExaminationCode> codes, Map<ExaminationCode, ExamView> exams) {
+    int[] indices = new int[codes.size()];
+    int size = 0;
+    for (ExaminationCode code : codes) {
+      ExamView exam = exams.get(code);
+      if (exam != null) {
+        indices[size++] = exam.index();
+      }
+    }
+    return size == indices.length ? indices : Arrays.copyOf(indices, size);
   }
 
   /**
