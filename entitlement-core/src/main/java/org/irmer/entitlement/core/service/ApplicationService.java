@@ -249,17 +249,11 @@ public final class ApplicationService implements ManageApplications {
       String toApplicant) {
     checkNotNull(id, "id");
     checkNotNull(context, "context");
-    return runner.run(
+    return onApplication(
         action,
-        id.value(),
+        id,
         context,
-        state(id),
-        () -> {
-          Optional<Application> found = register.applications().find(id);
-          if (found.isEmpty()) {
-            return notFound(id);
-          }
-          Application application = found.get();
+        application -> {
           Review review = review(application, target, context);
           if (!review.refusals().isEmpty()) {
             return CommandOutcome.refused(review.refusals());
