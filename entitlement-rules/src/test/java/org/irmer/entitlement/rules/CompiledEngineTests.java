@@ -11,8 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.irmer.entitlement.core.domain.BodyRegion;
+import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
+import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.PersonId;
@@ -20,6 +23,7 @@ import org.irmer.entitlement.core.domain.Profession;
 import org.irmer.entitlement.core.domain.ReasonCode;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Regulator;
+import org.irmer.entitlement.core.domain.SiteId;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.rules.compiled.CompiledEngine;
 import org.irmer.entitlement.rules.compiled.Verdict;
@@ -90,6 +94,44 @@ class CompiledEngineTests {
     engine.refresh(newcomer);
 
     assertThat(engine.check(request).permitted()).isTrue();
+  }
+
+  @Test
+  void refreshingAReferrerWhoseScopeNamesCodesNewToTheSnapshotDecidesAsTheReference() {
+    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    TrainingType course = TrainingType.of("FRACTURE-CLINIC-COURSE");
+    SiteId newSite = SiteId.of("SITE-NEW");
+    IndicationCode newIndication = IndicationCode.of("SUSPECTED-SCAPHOID");
+    trust.entitle(EntitlementId.of("ENT-P-2"), physio, TestTrust.TRUST_A, EntitlementStatus.ACTIVE,
+        LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31),
+        TestTrust.rule("XR-LL-CLINIC", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB)
+            .addSettings(CareSetting.at("FRACTURE_CLINIC", newSite))
+            .addIndications(newIndication)
+            .addRequiredTraining(course)
+            .build());
+    trust.train(physio, course, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 1, 31));
+
+    engine.refresh(physio);
+
+    ReferenceEvaluator reference = new ReferenceEvaluator(trust.register);
+    ReferralRequest atClinic = TestTrust.request(physio, "XANKR")
+        .setting(CareSetting.at("FRACTURE_CLINIC", newSite)).indication(newIndication).build();
+    List<ReferralRequest> requests = List.of(atClinic,
+        ReferralRequest.builder().from(atClinic).setting(CareSetting.at("FRACTURE_CLINIC", TestTrust.SITE_X)).build(),
+        ReferralRequest.builder().from(atClinic).indication(IndicationCode.of("NEVER-NAMED")).build(),
+        ReferralRequest.builder().from(atClinic).setting(CareSetting.of("FRACTURE_CLINIC")).build());
+    for (ReferralRequest request : requests) {
+      assertThat(engine.evaluate(request)).as("%s", request).isEqualTo(reference.evaluate(request));
+    }
+    assertThat(engine.evaluate(atClinic).reasonCodes()).as("the course lapsed in January")
+        .containsExactly(ReasonCode.TRAINING_EXPIRED);
+    assertThat(engine.evaluate(requests.get(1)).reasonCodes()).contains(ReasonCode.OUT_OF_SCOPE_SETTING);
+
+    trust.train(physio, course, LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31));
+    engine.refresh(physio);
+
+    assertThat(engine.check(atClinic).permitted()).isTrue();
+    assertThat(engine.check(atClinic).matchedRule().orElseThrow().ruleId()).isEqualTo("XR-LL-CLINIC");
   }
 
   @Test

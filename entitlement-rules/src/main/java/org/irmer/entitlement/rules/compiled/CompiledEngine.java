@@ -16,11 +16,13 @@ import org.irmer.entitlement.rules.ReferralEvaluator;
  *
  * <p>The snapshot is indexed by employer, referrer and examination; region containment is
  * precomputed by interval numbering of the region tree; training, group entitlements and
- * agreements are included. {@link #check} reads it with no locks and, on the permit path, allocates
- * nothing: each scope rule's permit is prepared at compile time. Every other decision (a refusal,
- * or a permit with a warning, notice, advisory or agreement) is explained by the reference
- * semantics run over the same snapshot, so the explanation is built only when it is needed and
- * cannot disagree with the reference.
+ * agreements are included. Each referrer's entitlements and training are one flat {@link Program}.
+ * {@link #check} reads the snapshot with no locks and, on the permit path, allocates nothing: each
+ * scope rule's permit is prepared at compile time. Every other decision (a refusal, or a permit
+ * with a warning, notice or advisory) is explained by the {@link CompiledExplainer} from the same
+ * programs, so the explanation is built only when it is needed; where the answer involves other
+ * employers' entitlements recognised under shared-responsibility agreements, or an unknown employer
+ * or examination, the reference semantics run over the same snapshot instead.
  *
  * <p>The engine holds its current snapshot in a volatile field. {@link #refresh(PersonId)} rebuilds
  * one person's slice from the stores and publishes a new snapshot that shares everything else
@@ -52,7 +54,11 @@ public final class CompiledEngine implements ReferralEvaluator {
     checkNotNull(request, "request");
     Snapshot current = snapshot;
     Verdict permit = PermitPath.permit(current, request);
-    return permit != null ? permit : Verdict.of(current.explainer.evaluate(request));
+    if (permit != null) {
+      return permit;
+    }
+    ReferralDecision explained = CompiledExplainer.explain(current, request);
+    return Verdict.of(explained != null ? explained : current.explainer.evaluate(request));
   }
 
   @Override

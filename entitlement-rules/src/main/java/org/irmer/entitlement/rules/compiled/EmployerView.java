@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 final class EmployerView {
 
   final Employer employer;
+  /** The employer's {@link Symbols} number. */
+  final int symbol;
   final @Nullable WrittenProcedures procedures;
   final ZoneDays days;
   /** By examination index: whether the pregnancy enquiry applies to it, before age and sex. */
@@ -31,11 +33,13 @@ final class EmployerView {
   /** The agreements under which this employer recognises others, sorted by id. */
   final ImmutableList<SharedResponsibilityAgreement> agreements;
   /** The group entitlements of this employer that are live referrer entitlements, sorted by id. */
-  final CompiledEntitlement[] groups;
+  final GroupEntitlement[] groups;
 
-  EmployerView(Employer employer, @Nullable WrittenProcedures procedures, boolean[] enquiryApplies,
-      ImmutableList<SharedResponsibilityAgreement> agreements, CompiledEntitlement[] groups) {
+  EmployerView(Employer employer, int symbol, @Nullable WrittenProcedures procedures,
+      boolean[] enquiryApplies, ImmutableList<SharedResponsibilityAgreement> agreements,
+      GroupEntitlement[] groups) {
     this.employer = employer;
+    this.symbol = symbol;
     this.procedures = procedures;
     this.days = ZoneDays.of(employer.zone());
     this.enquiryApplies = enquiryApplies;
@@ -59,5 +63,12 @@ final class EmployerView {
           ? -1 : Masks.of(requirement.modalities());
       informationContrastOnly[i] = requirement.contrastOnly();
     }
+  }
+
+  /** Whether the procedures' clinical information requirement {@code i} applies to the examination. */
+  boolean informationApplies(int i, ExamView exam, boolean contrast) {
+    int modalities = informationModalities[i];
+    return (modalities == -1 || Masks.has(modalities, exam.modality()))
+        && (contrast || !informationContrastOnly[i]);
   }
 }

@@ -1,11 +1,21 @@
 package org.irmer.entitlement.rules.compiled;
 
+import static org.irmer.entitlement.rules.compiled.Program.B_EMPLOYER;
+import static org.irmer.entitlement.rules.compiled.Program.B_HEADER;
+import static org.irmer.entitlement.rules.compiled.Program.B_LENGTH;
+import static org.irmer.entitlement.rules.compiled.Program.B_REVIEW;
+import static org.irmer.entitlement.rules.compiled.Program.B_RULES;
+import static org.irmer.entitlement.rules.compiled.Program.BLOCKS;
+import static org.irmer.entitlement.rules.compiled.Program.FIRST_BLOCK;
+import static org.irmer.entitlement.rules.compiled.Program.REGISTRATION_CURRENT;
+import static org.irmer.entitlement.rules.compiled.Program.R_LENGTH;
+import static org.irmer.entitlement.rules.compiled.Program.R_MODALITY;
+import static org.irmer.entitlement.rules.compiled.Program.R_PERMIT;
+import static org.irmer.entitlement.rules.compiled.Program.TRAINING_BLOCKED;
+import static org.irmer.entitlement.rules.compiled.Program.TRAINING_CLEAN;
+
 import java.time.LocalDate;
-import org.irmer.entitlement.core.domain.CareSetting;
-import org.irmer.entitlement.core.domain.EmployerId;
-import org.irmer.entitlement.core.domain.GroupCriteria;
 import org.irmer.entitlement.core.domain.IndicationCode;
-import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.Patient;
 import org.irmer.entitlement.core.domain.PregnancyStatus;
 import org.irmer.entitlement.core.domain.ReferralRequest;
@@ -22,18 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PermitPath {
 
-  private static final int UNKNOWN_AGE = Integer.MIN_VALUE;
-
-  /** A rule's training: all current. */
-  private static final int TRAINING_CLEAN = 0;
-  /** A rule's training: passes, with a warning or notice to add. */
-  private static final int TRAINING_DECORATED = 1;
-  /** A rule's training: blocks. */
-  private static final int TRAINING_BLOCKED = 2;
-
-  /** {@link #firstPermit}: the candidate has no matching rule whose training passes; try the next. */
+  /** {@link #firstPermit}: no rule of the block matches with training that passes. */
   private static final int NO_PERMIT = -1;
-  /** {@link #firstPermit}: the chosen rule needs warnings or notices, which the explainer adds. */
+  /** {@link #firstPermit}: the chosen rule's permit needs a warning or notice, which the explainer adds. */
   private static final int DECORATED = -2;
 
   private PermitPath() {}
@@ -52,32 +53,34 @@ final class PermitPath {
       return null;
     }
     ReferrerSlice slice = snapshot.referrers.get(request.referrer());
-    if (slice == null || !slice.registrationCurrent) {
+    if (slice == null) {
+      return null;
+    }
+    int[] referrer = slice.program;
+    if (referrer[REGISTRATION_CURRENT] == 0) {
       return null;
     }
     int day = employer.days.epochDay(request.requestedAt());
     Patient patient = request.patientOrNull();
-    LocalDate born = patient == null ? null : patient.birthDateOrNull();
-    int age = born == null || born.toEpochDay() > day
-        ? UNKNOWN_AGE : ZoneDays.completedYears(born, ZoneDays.monthAndDay(day));
+    int age = ageOn(patient, day);
     boolean contrast = request.contrast() || exam.contrast();
     if (missesInformation(employer, exam, request, patient, age, contrast)) {
       return null;
     }
-    EmployerId at = request.employer();
-    for (CompiledEntitlement candidate : slice.individual) {
-      if (candidate.employer.equals(at) && candidate.isInForce(day)) {
-        int chosen = firstPermit(candidate, slice, exam, request, patient, age, contrast, day);
-        if (chosen != NO_PERMIT) {
-          return chosen == DECORATED ? null : candidate.rules[chosen].permit;
+    long facts = Facts.of(request, patient, age, contrast, snapshot.symbols);
+    for (int b = 0, block = FIRST_BLOCK; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
+      if (referrer[block + B_EMPLOYER] == employer.symbol && Program.inForce(referrer, block, day)) {
+        int rule = firstPermit(referrer, block, referrer, exam, facts, day);
+        if (rule != NO_PERMIT) {
+          return rule == DECORATED ? null : slice.permits[referrer[rule + R_PERMIT]];
         }
       }
     }
-    for (CompiledEntitlement candidate : employer.groups) {
-      if (candidate.isInForce(day) && covers(candidate.group, slice, at, day)) {
-        int chosen = firstPermit(candidate, slice, exam, request, patient, age, contrast, day);
-        if (chosen != NO_PERMIT) {
-          return chosen == DECORATED ? null : candidate.rules[chosen].permit;
+    for (GroupEntitlement group : employer.groups) {
+      if (Program.inForce(group.program, 0, day) && group.covers(slice, request.employer(), day)) {
+        int rule = firstPermit(group.program, 0, referrer, exam, facts, day);
+        if (rule != NO_PERMIT) {
+          return rule == DECORATED ? null : group.permits[group.program[rule + R_PERMIT]];
         }
       }
     }
@@ -85,146 +88,32 @@ final class PermitPath {
   }
 
   /**
-   * The index of the first rule of the candidate, in canonical order, that matches and whose
-   * training passes; or {@link #NO_PERMIT}, or {@link #DECORATED} when that rule's permit would
-   * carry a warning or notice.
+   * Where in {@code code} the first rule of the block, in canonical order, starts that matches and
+   * whose training passes; or {@link #NO_PERMIT}, or {@link #DECORATED} when that rule's permit
+   * would carry a warning or notice.
    */
-  private static int firstPermit(CompiledEntitlement candidate, ReferrerSlice slice, ExamView exam,
-      ReferralRequest request, @Nullable Patient patient, int age, boolean contrast, int day) {
-    for (int index = 0; index < candidate.rules.length; index++) {
-      CompiledRule rule = candidate.rules[index];
-      if (!matches(rule, exam, request, patient, age, contrast)) {
+  private static int firstPermit(int[] code, int block, int[] referrer, ExamView exam, long facts, int day) {
+    for (int r = 0, rule = block + B_HEADER; r < code[block + B_RULES]; r++, rule += code[rule + R_LENGTH]) {
+      if (code[rule + R_MODALITY] != exam.modality() || Program.failures(code, rule, exam, facts) != 0) {
         continue;
       }
-      int training = training(rule, slice, day);
+      int training = Program.training(code, rule, referrer, day);
       if (training == TRAINING_BLOCKED) {
         continue;
       }
-      return training == TRAINING_CLEAN && day < candidate.reviewDue ? index : DECORATED;
+      return training == TRAINING_CLEAN && day < code[block + B_REVIEW] ? rule : DECORATED;
     }
     return NO_PERMIT;
   }
 
-  private static boolean matches(CompiledRule rule, ExamView exam, ReferralRequest request,
-      @Nullable Patient patient, int age, boolean contrast) {
-    if (rule.modality != exam.modality()) {
-      return false;
-    }
-    boolean included = contains(rule.includedExaminations, exam.index())
-        || within(exam.region(), rule.includedRegions);
-    if (!included || contains(rule.excludedExaminations, exam.index())
-        || overlaps(exam, rule.excludedRegions)) {
-      return false;
-    }
-    if (rule.ageDependent && (age == UNKNOWN_AGE || age < rule.minAge || age > rule.maxAge)) {
-      return false;
-    }
-    PregnancyStatus pregnancy = patient == null ? null : patient.pregnancyOrNull();
-    if (rule.excludesPregnancy && pregnancy != null && pregnancy.mayBePregnant()) {
-      return false;
-    }
-    if (rule.settings.length > 0 && !admitted(rule.settings, request)) {
-      return false;
-    }
-    IndicationCode indication = request.indicationOrNull();
-    if (!rule.indications.isEmpty() && (indication == null || !rule.indications.contains(indication))) {
-      return false;
-    }
-    if (contrast && !rule.contrastAllowed) {
-      return false;
-    }
-    return rule.urgencies == 0 || Masks.has(rule.urgencies, request.urgency().ordinal());
-  }
-
-  private static boolean contains(int[] values, int value) {
-    for (int candidate : values) {
-      if (candidate == value) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the region numbered {@code region} lies in one of the {@code [first, last]} intervals. */
-  private static boolean within(int region, int[] intervals) {
-    for (int i = 0; i < intervals.length; i += 2) {
-      if (region >= intervals[i] && region <= intervals[i + 1]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
-   * Whether the examination's region lies in, or contains, one of the {@code [first, last]}
-   * intervals: an examination that covers an excluded region is excluded.
+   * The patient's age in completed years on the epoch day (rule 2), or {@link Facts#UNKNOWN_AGE}
+   * when there is no birth date or it falls after that day.
    */
-  private static boolean overlaps(ExamView exam, int[] intervals) {
-    for (int i = 0; i < intervals.length; i += 2) {
-      if ((exam.region() >= intervals[i] && exam.region() <= intervals[i + 1])
-          || (intervals[i] >= exam.region() && intervals[i] <= exam.regionLast())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean admitted(CareSetting[] permitted, ReferralRequest request) {
-    CareSetting actual = request.settingOrNull();
-    if (actual == null) {
-      return false;
-    }
-    for (CareSetting setting : permitted) {
-      if (setting.admits(actual)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int training(CompiledRule rule, ReferrerSlice slice, int day) {
-    int result = TRAINING_CLEAN;
-    for (TrainingNeed need : rule.training) {
-      boolean held = false;
-      int lastValidDay = Integer.MIN_VALUE;
-      boolean current = false;
-      for (int i = 0; i < slice.trainingTypes.length; i++) {
-        if (slice.trainingTypes[i].equals(need.training()) && slice.trainingCompleted[i] <= day) {
-          held = true;
-          if (slice.trainingExpires[i] >= day) {
-            current = true;
-            break;
-          }
-          lastValidDay = Math.max(lastValidDay, slice.trainingExpires[i]);
-        }
-      }
-      if (current) {
-        continue;
-      }
-      if (need.policy() == LapsePolicyKind.NOTIFY_ONLY) {
-        result = TRAINING_DECORATED;
-      } else if (need.policy() == LapsePolicyKind.WARN_WITH_GRACE && held
-          && (long) day <= (long) lastValidDay + need.graceDays()) {
-        result = TRAINING_DECORATED;
-      } else {
-        return TRAINING_BLOCKED;
-      }
-    }
-    return result;
-  }
-
-  private static boolean covers(@Nullable GroupCriteria group, ReferrerSlice slice, EmployerId employer,
-      int day) {
-    if (group == null) {
-      return false;
-    }
-    if (slice.regulator == null || !group.regulators().contains(slice.regulator)) {
-      return false;
-    }
-    if (!group.professions().isEmpty() && !group.professions().contains(slice.person.profession())) {
-      return false;
-    }
-    return !group.requiresRoleAtEmployer() || slice.holdsRoleAt(employer, day);
+  static int ageOn(@Nullable Patient patient, int day) {
+    LocalDate born = patient == null ? null : patient.birthDateOrNull();
+    return born == null || born.toEpochDay() > day
+        ? Facts.UNKNOWN_AGE : ZoneDays.completedYears(born, ZoneDays.monthAndDay(day));
   }
 
   /** Whether the imaging employer's procedures find required information missing (rule 6). */
@@ -234,14 +123,12 @@ final class PermitPath {
     boolean unanswered = pregnancy == null || pregnancy == PregnancyStatus.UNKNOWN;
     if (unanswered && employer.enquiryApplies[exam.index()]
         && employer.enquirySexes.contains(patient == null ? Sex.UNKNOWN : patient.sex())
-        && (age == UNKNOWN_AGE || (age >= employer.enquiryMinAge && age <= employer.enquiryMaxAge))) {
+        && (age == Facts.UNKNOWN_AGE || (age >= employer.enquiryMinAge && age <= employer.enquiryMaxAge))) {
       return true;
     }
     for (int i = 0; i < employer.informationItems.length; i++) {
-      int modalities = employer.informationModalities[i];
-      boolean applies = (modalities == -1 || Masks.has(modalities, exam.modality()))
-          && (contrast || !employer.informationContrastOnly[i]);
-      if (applies && !request.clinicalInformation().contains(employer.informationItems[i])) {
+      if (employer.informationApplies(i, exam, contrast)
+          && !request.clinicalInformation().contains(employer.informationItems[i])) {
         return true;
       }
     }

@@ -4,45 +4,48 @@ import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.Person;
+import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.TrainingRecord;
-import org.irmer.entitlement.core.domain.TrainingType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the snapshot holds about one person: the records as the stores gave them (for the
- * explanation path) and their compiled form (for the permit path). Replaced whole when the person
- * is refreshed.
+ * explanation path and the snapshot's read-only ports) and their {@link Program}. Replaced whole
+ * when the person is refreshed.
  */
 final class ReferrerSlice {
 
+  final PersonId id;
   final Person person;
   final ImmutableList<Role> roles;
   final ImmutableList<Entitlement> entitlements;
   final ImmutableList<TrainingRecord> training;
 
-  final boolean registrationCurrent;
   /** The regulator the person is registered with, or null; read by group criteria. */
-  final @org.jspecify.annotations.Nullable Regulator regulator;
-  /** The person's live individual referrer entitlements, sorted by id. */
-  final CompiledEntitlement[] individual;
-  final EmployerId[] roleEmployers;
-  final int[] roleFrom;
-  final int[] roleTo;
-  /** Training by type: completion and last valid day (MAX_VALUE when it never expires). */
-  final TrainingType[] trainingTypes;
-  final int[] trainingCompleted;
-  final int[] trainingExpires;
+  final @Nullable Regulator regulator;
+  /** The person's program: their live referrer entitlements, then their training. */
+  final int[] program;
+  /** The live referrer entitlements, by their blocks' {@link Program#B_ENTITLEMENT}. */
+  final Entitlement[] compiled;
+  /** The prepared permits, by {@link Program#R_PERMIT}. */
+  final Verdict[] permits;
+  private final EmployerId[] roleEmployers;
+  private final int[] roleFrom;
+  private final int[] roleTo;
 
   ReferrerSlice(Person person, ImmutableList<Role> roles, ImmutableList<Entitlement> entitlements,
-      ImmutableList<TrainingRecord> training, CompiledEntitlement[] individual) {
+      ImmutableList<TrainingRecord> training, int[] program, Entitlement[] compiled, Verdict[] permits) {
+    this.id = person.id();
     this.person = person;
     this.roles = roles;
     this.entitlements = entitlements;
     this.training = training;
-    this.registrationCurrent = person.registration().map(r -> r.isCurrent()).orElse(false);
     this.regulator = person.registration().map(r -> r.regulator()).orElse(null);
-    this.individual = individual;
+    this.program = program;
+    this.compiled = compiled;
+    this.permits = permits;
     roleEmployers = new EmployerId[roles.size()];
     roleFrom = new int[roles.size()];
     roleTo = new int[roles.size()];
@@ -52,15 +55,10 @@ final class ReferrerSlice {
       roleFrom[i] = (int) role.validFrom().toEpochDay();
       roleTo[i] = role.validTo().map(end -> (int) end.toEpochDay()).orElse(Integer.MAX_VALUE);
     }
-    trainingTypes = new TrainingType[training.size()];
-    trainingCompleted = new int[training.size()];
-    trainingExpires = new int[training.size()];
-    for (int i = 0; i < training.size(); i++) {
-      TrainingRecord record = training.get(i);
-      trainingTypes[i] = record.type();
-      trainingCompleted[i] = (int) record.completed().toEpochDay();
-      trainingExpires[i] = record.expires().map(end -> (int) end.toEpochDay()).orElse(Integer.MAX_VALUE);
-    }
+  }
+
+  boolean registrationCurrent() {
+    return program[Program.REGISTRATION_CURRENT] != 0;
   }
 
   boolean holdsRoleAt(EmployerId employer, int day) {

@@ -2,8 +2,6 @@ package org.irmer.entitlement.rules.compiled;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.HashMap;
-import java.util.Map;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
@@ -18,30 +16,33 @@ import org.irmer.entitlement.rules.ReferenceEvaluator;
 /**
  * An immutable, compiled view of the register at one moment: indexed by employer, referrer and
  * examination, with region containment precomputed. Safe to share across threads; read without
- * locks. Replacing one referrer's slice copies only the top-level map (copy-on-write).
+ * locks. Replacing one referrer's slice copies only the table of slices (copy-on-write).
  */
 final class Snapshot {
 
   final Register live;
   final BodyRegionTree tree;
   final RegionIndex regions;
+  final Symbols symbols;
   final ImmutableList<Examination> catalogue;
   final ImmutableMap<ExaminationCode, ExamView> exams;
   final ImmutableMap<EmployerId, EmployerView> employers;
   final ImmutableMap<EmployerId, ImmutableList<Entitlement>> groupEntitlements;
   final ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice;
-  final Map<PersonId, ReferrerSlice> referrers;
+  final ReferrerTable referrers;
   /** Explains every decision that is not a plain permit: the reference semantics over this snapshot. */
   final ReferenceEvaluator explainer;
 
-  Snapshot(Register live, BodyRegionTree tree, RegionIndex regions, ImmutableList<Examination> catalogue,
+  Snapshot(Register live, BodyRegionTree tree, RegionIndex regions, Symbols symbols,
+      ImmutableList<Examination> catalogue,
       ImmutableMap<ExaminationCode, ExamView> exams, ImmutableMap<EmployerId, EmployerView> employers,
       ImmutableMap<EmployerId, ImmutableList<Entitlement>> groupEntitlements,
       ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice,
-      Map<PersonId, ReferrerSlice> referrers) {
+      ReferrerTable referrers) {
     this.live = live;
     this.tree = tree;
     this.regions = regions;
+    this.symbols = symbols;
     this.catalogue = catalogue;
     this.exams = exams;
     this.employers = employers;
@@ -51,15 +52,13 @@ final class Snapshot {
     this.explainer = new ReferenceEvaluator(SnapshotPorts.view(this));
   }
 
-  /** A snapshot equal to this one but for one referrer's slice. */
-  Snapshot withReferrer(PersonId person, @org.jspecify.annotations.Nullable ReferrerSlice slice) {
-    Map<PersonId, ReferrerSlice> copy = new HashMap<>(referrers);
-    if (slice == null) {
-      copy.remove(person);
-    } else {
-      copy.put(person, slice);
-    }
-    return new Snapshot(live, tree, regions, catalogue, exams, employers, groupEntitlements, advice, copy);
+  /**
+   * A snapshot equal to this one but for one referrer's slice (removed when the refreshed person is
+   * unknown), with the numbering that slice was compiled with.
+   */
+  Snapshot withReferrer(PersonId person, SnapshotCompiler.Refreshed refreshed) {
+    return new Snapshot(live, tree, regions, refreshed.symbols(), catalogue, exams, employers,
+        groupEntitlements, advice, referrers.with(person, refreshed.slice()));
   }
 
   boolean hasAdvice(IndicationCode indication, ExaminationCode examination) {

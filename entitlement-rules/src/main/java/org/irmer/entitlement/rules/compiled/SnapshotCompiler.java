@@ -4,9 +4,8 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +26,14 @@ import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.MatchedRule;
+import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.PregnancyConstraint;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.ScopeRule;
 import org.irmer.entitlement.core.domain.SharedResponsibilityAgreement;
+import org.irmer.entitlement.core.domain.TrainingLapsePolicy;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.domain.TrainingRequirement;
 import org.irmer.entitlement.core.domain.TrainingType;
@@ -40,8 +41,16 @@ import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.Register;
 import org.jspecify.annotations.Nullable;
 
-/** Builds a {@link Snapshot} from the register's stores with bulk reads, and one referrer's slice. */
+/**
+ * Builds a {@link Snapshot} from the register's stores with bulk reads, and one referrer's slice.
+ * The codes the programs compare are numbered first ({@link Symbols}); the referrers' slices,
+ * which are independent of each other, are then compiled in parallel.
+ */
 final class SnapshotCompiler {
+
+  private static final Comparator<Role> BY_START_THEN_ID =
+      Comparator.comparing(Role::validFrom).thenComparing(Role::id);
+  private static final Comparator<Entitlement> BY_ID = Comparator.comparing(Entitlement::id);
 
   private SnapshotCompiler() {}
 
@@ -57,18 +66,19 @@ final class SnapshotCompiler {
       examBuilder.put(exam.code(), new ExamView(exam, i, exam.modality().ordinal(), region,
           region == RegionIndex.UNKNOWN ? RegionIndex.UNKNOWN : regions.last(region), exam.contrast()));
     }
-
     ImmutableMap<ExaminationCode, ExamView> exams = examBuilder.build();
+
     Map<EmployerId, WrittenProcedures> procedures = new HashMap<>();
     ImmutableList<Employer> employerList = register.employers().all();
     for (Employer employer : employerList) {
       register.employers().procedures(employer.id(), employer.proceduresVersion())
           .ifPresent(found -> procedures.put(employer.id(), found));
     }
-
+    ImmutableList<Entitlement> allEntitlements = register.entitlements().all();
+    ImmutableList<TrainingRecord> allTraining = register.training().all();
     Map<PersonId, List<Entitlement>> individual = new HashMap<>();
     Map<EmployerId, List<Entitlement>> groups = new HashMap<>();
-    for (Entitlement entitlement : register.entitlements().all()) {
+    for (Entitlement entitlement : allEntitlements) {
       if (entitlement.subject().isGroup()) {
         groups.computeIfAbsent(entitlement.employer(), key -> new ArrayList<>()).add(entitlement);
       } else {
@@ -81,19 +91,33 @@ final class SnapshotCompiler {
       agreements.computeIfAbsent(agreement.recognisingEmployer(), key -> new ArrayList<>()).add(agreement);
     }
 
+    Symbols.Builder numbering = Symbols.EMPTY.toBuilder();
+    employerList.forEach(employer -> numbering.employer(employer.id()));
+    procedures.values().forEach(written -> number(numbering, written));
+    allEntitlements.forEach(entitlement -> number(numbering, entitlement));
+    allTraining.forEach(record -> numbering.training(record.type()));
+    Context context = new Context(numbering.build(), regions, exams, byEmployer(procedures));
+
     ImmutableMap.Builder<EmployerId, EmployerView> employers = ImmutableMap.builder();
     ImmutableMap.Builder<EmployerId, ImmutableList<Entitlement>> groupLists = ImmutableMap.builder();
     for (Employer employer : employerList) {
       WrittenProcedures written = procedures.get(employer.id());
-      ImmutableList<Entitlement> employerGroups = ImmutableList.copyOf(groups.getOrDefault(employer.id(), List.of()));
-      groupLists.put(employer.id(), employerGroups);
+      List<Entitlement> employerGroups = new ArrayList<>(groups.getOrDefault(employer.id(), List.of()));
+      groupLists.put(employer.id(), ImmutableList.copyOf(employerGroups));
       boolean[] enquiry = new boolean[catalogue.size()];
       for (int i = 0; written != null && i < catalogue.size(); i++) {
         enquiry[i] = written.pregnancyEnquiry().appliesToExamination(catalogue.get(i), tree);
       }
-      employers.put(employer.id(), new EmployerView(employer, written, enquiry,
-          ImmutableList.copyOf(agreements.getOrDefault(employer.id(), List.of())),
-          compileAll(employerGroups, procedures, regions, exams)));
+      employerGroups.sort(BY_ID);
+      List<GroupEntitlement> compiledGroups = new ArrayList<>();
+      for (Entitlement group : employerGroups) {
+        if (isLive(group)) {
+          compiledGroups.add(compileGroup(group, context));
+        }
+      }
+      employers.put(employer.id(), new EmployerView(employer, context.symbols.employer(employer.id()),
+          written, enquiry, ImmutableList.copyOf(agreements.getOrDefault(employer.id(), List.of())),
+          compiledGroups.toArray(GroupEntitlement[]::new)));
     }
 
     Map<PersonId, List<Role>> roles = new HashMap<>();
@@ -101,147 +125,246 @@ final class SnapshotCompiler {
       roles.computeIfAbsent(role.person(), key -> new ArrayList<>()).add(role);
     }
     Map<PersonId, List<TrainingRecord>> training = new HashMap<>();
-    for (TrainingRecord record : register.training().all()) {
+    for (TrainingRecord record : allTraining) {
       training.computeIfAbsent(record.person(), key -> new ArrayList<>()).add(record);
     }
-    Map<PersonId, ReferrerSlice> referrers = new HashMap<>();
-    for (Person person : register.people().all()) {
-      referrers.put(person.id(), slice(person,
-          byStartThenId(roles.getOrDefault(person.id(), List.of())),
-          ImmutableList.copyOf(individual.getOrDefault(person.id(), List.of())),
-          ImmutableList.copyOf(training.getOrDefault(person.id(), List.of())),
-          procedures, regions, exams));
-    }
+    ImmutableList<Person> people = register.people().all();
+    List<ReferrerSlice> slices = people.parallelStream()
+        .map(person -> slice(person,
+            ImmutableList.sortedCopyOf(BY_START_THEN_ID, roles.getOrDefault(person.id(), List.of())),
+            ImmutableList.copyOf(individual.getOrDefault(person.id(), List.of())),
+            ImmutableList.copyOf(training.getOrDefault(person.id(), List.of())),
+            context))
+        .toList();
 
-    return new Snapshot(register, tree, regions, catalogue, exams, employers.build(),
-        groupLists.build(), advice(register), referrers);
+    return new Snapshot(register, tree, regions, context.symbols, catalogue, exams, employers.build(),
+        groupLists.build(), advice(register), ReferrerTable.of(slices, slices.size()));
   }
 
-  /** The slice of one person read afresh from the stores; null when the person is unknown. */
-  static @Nullable ReferrerSlice slice(Register register, Snapshot current, PersonId id) {
+  /**
+   * One person read afresh from the stores: their slice (null when the person is unknown) and the
+   * numbering extended with any new codes it names.
+   */
+  static Refreshed slice(Register register, Snapshot current, PersonId id) {
     Optional<Person> person = register.people().find(id);
     if (person.isEmpty()) {
-      return null;
+      return new Refreshed(null, current.symbols);
     }
+    ImmutableList<Entitlement> entitlements = register.entitlements().forPerson(id);
+    ImmutableList<TrainingRecord> training = register.training().forPerson(id);
+    Symbols.Builder numbering = current.symbols.toBuilder();
+    entitlements.forEach(entitlement -> number(numbering, entitlement));
+    training.forEach(record -> numbering.training(record.type()));
     Map<EmployerId, WrittenProcedures> procedures = new HashMap<>();
     current.employers.forEach((employerId, view) -> {
       if (view.procedures != null) {
         procedures.put(employerId, view.procedures);
       }
     });
-    return slice(person.get(), byStartThenId(register.people().roles(id)),
-        register.entitlements().forPerson(id), register.training().forPerson(id), procedures,
-        current.regions, current.exams);
+    Context context = new Context(numbering.build(), current.regions, current.exams,
+        byEmployer(procedures));
+    ReferrerSlice slice = slice(person.get(),
+        ImmutableList.sortedCopyOf(BY_START_THEN_ID, register.people().roles(id)), entitlements, training,
+        context);
+    return new Refreshed(slice, context.symbols);
   }
+
+  /** A refreshed slice, and the numbering it was compiled with. */
+  record Refreshed(@Nullable ReferrerSlice slice, Symbols symbols) {}
 
   private static ReferrerSlice slice(Person person, ImmutableList<Role> roles,
-      ImmutableList<Entitlement> entitlements, ImmutableList<TrainingRecord> training,
-      Map<EmployerId, WrittenProcedures> procedures, RegionIndex regions,
-      Map<ExaminationCode, ExamView> exams) {
-    return new ReferrerSlice(person, roles, entitlements, training,
-        compileAll(entitlements, procedures, regions, exams));
-  }
-
-  private static ImmutableList<Role> byStartThenId(List<Role> roles) {
-    return roles.stream()
-        .sorted(Comparator.comparing(Role::validFrom).thenComparing(Role::id))
-        .collect(ImmutableList.toImmutableList());
-  }
-
-  /** Compiles the live referrer entitlements among {@code entitlements}, keeping their order. */
-  private static CompiledEntitlement[] compileAll(List<Entitlement> entitlements,
-      Map<EmployerId, WrittenProcedures> procedures, RegionIndex regions,
-      Map<ExaminationCode, ExamView> exams) {
-    List<CompiledEntitlement> compiled = new ArrayList<>();
+      ImmutableList<Entitlement> entitlements, ImmutableList<TrainingRecord> training, Context context) {
+    List<Entitlement> live = new ArrayList<>();
     for (Entitlement entitlement : entitlements) {
-      if (entitlement.type() == EntitlementType.REFERRER
-          && entitlement.status() != EntitlementStatus.SUPERSEDED) {
-        compiled.add(compile(entitlement, procedures.get(entitlement.employer()), regions, exams));
+      if (isLive(entitlement)) {
+        live.add(entitlement);
       }
     }
-    return compiled.toArray(CompiledEntitlement[]::new);
+    live.sort(BY_ID);
+    Program.Writer program = new Program.Writer();
+    program.add(person.registration().map(r -> r.isCurrent()).orElse(false) ? 1 : 0);
+    int trainingSection = program.position();
+    program.add(0);
+    program.add(live.size());
+    List<Verdict> permits = new ArrayList<>();
+    for (int i = 0; i < live.size(); i++) {
+      block(program, live.get(i), i, context, permits);
+    }
+    program.set(trainingSection, program.position());
+    program.add(training.size());
+    for (TrainingRecord record : training) {
+      program.add(context.symbols.training(record.type()));
+      program.add((int) record.completed().toEpochDay());
+      program.add(record.expires().map(end -> (int) end.toEpochDay()).orElse(Integer.MAX_VALUE));
+    }
+    return new ReferrerSlice(person, roles, entitlements, training, program.toArray(),
+        live.toArray(Entitlement[]::new), permits.toArray(Verdict[]::new));
   }
 
-  private static CompiledEntitlement compile(Entitlement entitlement,
-      @Nullable WrittenProcedures procedures, RegionIndex regions,
-      Map<ExaminationCode, ExamView> exams) {
-    if (procedures == null) {
-      return new CompiledEntitlement(entitlement, new CompiledRule[0]);
-    }
-    DecisionBasis basis = entitlement.subject().isGroup()
-        ? DecisionBasis.GROUP_ENTITLEMENT : DecisionBasis.INDIVIDUAL_ENTITLEMENT;
-    List<ScopeRule> rules = entitlement.scope().rules().stream()
-        .sorted(Comparator.comparing(ScopeRule::id))
-        .toList();
-    CompiledRule[] compiled = new CompiledRule[rules.size()];
-    for (int i = 0; i < rules.size(); i++) {
-      ScopeRule rule = rules.get(i);
-      MatchedRule matched = new MatchedRule(entitlement.id(), entitlement.version(),
-          entitlement.employer(), entitlement.scope().version(), rule.id());
-      compiled[i] = new CompiledRule(
-          rule.modality().ordinal(),
-          indices(rule.includedExaminations(), exams),
-          indices(rule.excludedExaminations(), exams),
-          numbers(rule.includedRegions(), regions),
-          numbers(rule.excludedRegions(), regions),
-          rule.isAgeDependent(),
-          rule.minAge().orElse(CompiledRule.NO_MIN_AGE),
-          rule.maxAge().orElse(CompiledRule.NO_MAX_AGE),
-          rule.pregnancy() == PregnancyConstraint.EXCLUDED,
-          rule.settings().toArray(CareSetting[]::new),
-          rule.indications(),
-          rule.contrastAllowed(),
-          Masks.of(rule.urgencies()),
-          trainingNeeds(rule, procedures),
-          Verdict.permit(basis, matched, procedures.version()));
-    }
-    return new CompiledEntitlement(entitlement, compiled);
+  private static GroupEntitlement compileGroup(Entitlement group, Context context) {
+    Program.Writer program = new Program.Writer();
+    List<Verdict> permits = new ArrayList<>();
+    block(program, group, 0, context, permits);
+    return new GroupEntitlement(group, program.toArray(), permits.toArray(Verdict[]::new));
+  }
+
+  private static boolean isLive(Entitlement entitlement) {
+    return entitlement.type() == EntitlementType.REFERRER
+        && entitlement.status() != EntitlementStatus.SUPERSEDED;
   }
 
   /**
-   * The regions as flattened {@code [first, last]} pre-order intervals, leaving out regions the
-   * tree does not hold (they contain nothing).
+   * Writes one entitlement's block. Its rules are compiled only when the procedures of its
+   * employer can be read: a request at an employer without procedures is never judged on scope.
    */
-  private static int[] numbers(Collection<BodyRegion> regionSet, RegionIndex regions) {
-    int[] intervals = new int[2 * regionSet.size()];
-    int size = 0;
-    for (BodyRegion region : regionSet) {
-      int number = regions.numberOf(region);
-      if (number != RegionIndex.UNKNOWN) {
-        intervals[size++] = number;
-        intervals[size++] = regions.last(number);
-      }
+  private static void block(Program.Writer program, Entitlement entitlement, int index, Context context,
+      List<Verdict> permits) {
+    int start = program.position();
+    program.add(0);
+    program.add(context.symbols.employer(entitlement.employer()));
+    program.add(entitlement.status() == EntitlementStatus.ACTIVE
+        ? (int) entitlement.validFrom().toEpochDay() : Integer.MAX_VALUE);
+    program.add((int) entitlement.validTo().toEpochDay());
+    program.add(entitlement.reviewDue().map(due -> (int) due.toEpochDay()).orElse(Integer.MAX_VALUE));
+    program.add(index);
+    Procedures procedures = context.procedures.get(entitlement.employer());
+    List<ScopeRule> rules = procedures == null ? List.of()
+        : ImmutableList.sortedCopyOf(Comparator.comparing(ScopeRule::id), entitlement.scope().rules());
+    program.add(rules.size());
+    DecisionBasis basis = entitlement.subject().isGroup()
+        ? DecisionBasis.GROUP_ENTITLEMENT : DecisionBasis.INDIVIDUAL_ENTITLEMENT;
+    for (ScopeRule rule : rules) {
+      MatchedRule matched = new MatchedRule(entitlement.id(), entitlement.version(),
+          entitlement.employer(), entitlement.scope().version(), rule.id());
+      rule(program, rule, permits.size(), procedures.training().get(rule.modality()), context);
+      permits.add(Verdict.permit(basis, matched, procedures.version()));
     }
-    return size == intervals.length ? intervals : Arrays.copyOf(intervals, size);
+    program.set(start + Program.B_LENGTH, program.position() - start);
   }
 
-  /** The catalogue indices of the codes, leaving out codes the catalogue does not hold. */
-  private static int[] indices(Collection<ExaminationCode> codes, Map<ExaminationCode, ExamView> exams) {
-    int[] indices = new int[codes.size()];
-    int size = 0;
-    for (ExaminationCode code : codes) {
-      ExamView exam = exams.get(code);
-      if (exam != null) {
-        indices[size++] = exam.index();
-      }
+  private static void rule(Program.Writer program, ScopeRule rule, int permit,
+      List<TrainingRequirement> modalityTraining, Context context) {
+    int start = program.position();
+    int[] includedExams = indices(rule.includedExaminations(), context.exams);
+    int[] excludedExams = indices(rule.excludedExaminations(), context.exams);
+    int[] includedRegions = intervals(rule.includedRegions(), context.regions);
+    int[] excludedRegions = intervals(rule.excludedRegions(), context.regions);
+    Map<TrainingType, TrainingLapsePolicy> needs = trainingNeeds(rule, modalityTraining);
+    program.add(0);
+    program.add(rule.modality().ordinal());
+    program.add((rule.isAgeDependent() ? Program.AGE_DEPENDENT : 0)
+        | (rule.pregnancy() == PregnancyConstraint.EXCLUDED ? Program.EXCLUDES_PREGNANCY : 0)
+        | (rule.contrastAllowed() ? Program.CONTRAST_ALLOWED : 0));
+    program.add(rule.minAge().orElse(Integer.MIN_VALUE));
+    program.add(rule.maxAge().orElse(Integer.MAX_VALUE));
+    program.add(Masks.of(rule.urgencies()));
+    program.add(permit);
+    program.add(includedExams.length);
+    program.add(excludedExams.length);
+    program.add(includedRegions.length / 2);
+    program.add(excludedRegions.length / 2);
+    program.add(rule.settings().size());
+    program.add(rule.indications().size());
+    program.add(needs.size());
+    program.addAll(includedExams);
+    program.addAll(excludedExams);
+    program.addAll(includedRegions);
+    program.addAll(excludedRegions);
+    for (CareSetting setting : rule.settings()) {
+      program.add(context.symbols.settingKind(setting.kind()));
+      program.add(setting.site().map(context.symbols::site).orElse(Symbols.ABSENT));
     }
-    return size == indices.length ? indices : Arrays.copyOf(indices, size);
+    for (IndicationCode indication : rule.indications()) {
+      program.add(context.symbols.indication(indication));
+    }
+    needs.forEach((type, policy) -> {
+      program.add(context.symbols.training(type));
+      program.add(policy.kind().ordinal());
+      program.add(policy.graceDays());
+    });
+    program.set(start + Program.R_LENGTH, program.position() - start);
   }
 
   /**
    * What the procedures require for the rule's modality, then the rule's own training (blocking
    * unless the procedures already gave that training a policy), as the reference evaluator does.
    */
-  private static TrainingNeed[] trainingNeeds(ScopeRule rule, WrittenProcedures procedures) {
-    Map<TrainingType, TrainingNeed> needs = new LinkedHashMap<>();
-    for (TrainingRequirement requirement : procedures.trainingFor(rule.modality())) {
-      needs.putIfAbsent(requirement.training(), new TrainingNeed(requirement.training(),
-          requirement.lapsePolicy().kind(), requirement.lapsePolicy().graceDays()));
+  private static Map<TrainingType, TrainingLapsePolicy> trainingNeeds(ScopeRule rule,
+      List<TrainingRequirement> modalityTraining) {
+    Map<TrainingType, TrainingLapsePolicy> needs = new LinkedHashMap<>();
+    for (TrainingRequirement requirement : modalityTraining) {
+      needs.putIfAbsent(requirement.training(), requirement.lapsePolicy());
     }
     for (TrainingType training : ImmutableSortedSet.copyOf(rule.requiredTraining())) {
-      needs.putIfAbsent(training, new TrainingNeed(training, LapsePolicyKind.BLOCK, 0));
+      needs.putIfAbsent(training, TrainingLapsePolicy.BLOCK);
     }
-    return needs.values().toArray(TrainingNeed[]::new);
+    return needs;
+  }
+
+  /** Each employer's procedures, with their training requirements by modality, read once. */
+  private static Map<EmployerId, Procedures> byEmployer(Map<EmployerId, WrittenProcedures> procedures) {
+    Map<EmployerId, Procedures> byEmployer = new HashMap<>();
+    procedures.forEach((employer, written) -> {
+      Map<Modality, List<TrainingRequirement>> training = new EnumMap<>(Modality.class);
+      for (Modality modality : Modality.values()) {
+        training.put(modality, written.trainingFor(modality));
+      }
+      byEmployer.put(employer, new Procedures(written.version(), training));
+    });
+    return byEmployer;
+  }
+
+  /** An employer's current procedures as the blocks need them. */
+  private record Procedures(int version, Map<Modality, List<TrainingRequirement>> training) {}
+
+  /** What compiling a block needs. */
+  private record Context(Symbols symbols, RegionIndex regions, Map<ExaminationCode, ExamView> exams,
+      Map<EmployerId, Procedures> procedures) {}
+
+  private static void number(Symbols.Builder numbering, WrittenProcedures procedures) {
+    for (TrainingRequirement requirement : procedures.trainingRequirements()) {
+      numbering.training(requirement.training());
+    }
+  }
+
+  private static void number(Symbols.Builder numbering, Entitlement entitlement) {
+    numbering.employer(entitlement.employer());
+    for (ScopeRule rule : entitlement.scope().rules()) {
+      for (CareSetting setting : rule.settings()) {
+        numbering.settingKind(setting.kind());
+        setting.site().ifPresent(numbering::site);
+      }
+      rule.indications().forEach(numbering::indication);
+      rule.requiredTraining().forEach(numbering::training);
+    }
+  }
+
+  /**
+   * The regions as flattened {@code [first, last]} pre-order intervals, leaving out regions the
+   * tree does not hold (they contain nothing).
+   */
+  private static int[] intervals(Iterable<BodyRegion> regionSet, RegionIndex regions) {
+    Program.Writer found = new Program.Writer(8);
+    for (BodyRegion region : regionSet) {
+      int number = regions.numberOf(region);
+      if (number != RegionIndex.UNKNOWN) {
+        found.add(number);
+        found.add(regions.last(number));
+      }
+    }
+    return found.toArray();
+  }
+
+  /** The catalogue indices of the codes, leaving out codes the catalogue does not hold. */
+  private static int[] indices(Iterable<ExaminationCode> codes, Map<ExaminationCode, ExamView> exams) {
+    Program.Writer found = new Program.Writer(8);
+    for (ExaminationCode code : codes) {
+      ExamView exam = exams.get(code);
+      if (exam != null) {
+        found.add(exam.index());
+      }
+    }
+    return found.toArray();
   }
 
   private static ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>>

@@ -1,0 +1,341 @@
+package org.irmer.entitlement.rules.compiled;
+
+import static org.irmer.entitlement.rules.compiled.Program.AGE_UNKNOWN;
+import static org.irmer.entitlement.rules.compiled.Program.B_ENTITLEMENT;
+import static org.irmer.entitlement.rules.compiled.Program.B_EMPLOYER;
+import static org.irmer.entitlement.rules.compiled.Program.B_HEADER;
+import static org.irmer.entitlement.rules.compiled.Program.B_LENGTH;
+import static org.irmer.entitlement.rules.compiled.Program.B_REVIEW;
+import static org.irmer.entitlement.rules.compiled.Program.B_RULES;
+import static org.irmer.entitlement.rules.compiled.Program.BLOCKS;
+import static org.irmer.entitlement.rules.compiled.Program.FIRST_BLOCK;
+import static org.irmer.entitlement.rules.compiled.Program.R_LENGTH;
+import static org.irmer.entitlement.rules.compiled.Program.R_PERMIT;
+import static org.irmer.entitlement.rules.compiled.Program.R_TRAINING;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.irmer.entitlement.core.domain.ClinicalInformationItem;
+import org.irmer.entitlement.core.domain.DecisionBasis;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementType;
+import org.irmer.entitlement.core.domain.GuidelineAdvisory;
+import org.irmer.entitlement.core.domain.GuidelineEntry;
+import org.irmer.entitlement.core.domain.IndicationCode;
+import org.irmer.entitlement.core.domain.LapsePolicyKind;
+import org.irmer.entitlement.core.domain.Notice;
+import org.irmer.entitlement.core.domain.Outcome;
+import org.irmer.entitlement.core.domain.Patient;
+import org.irmer.entitlement.core.domain.PregnancyStatus;
+import org.irmer.entitlement.core.domain.Reason;
+import org.irmer.entitlement.core.domain.ReferralDecision;
+import org.irmer.entitlement.core.domain.ReferralRequest;
+import org.irmer.entitlement.core.domain.ScopeDimension;
+import org.irmer.entitlement.core.domain.Sex;
+import org.irmer.entitlement.core.domain.TrainingType;
+import org.irmer.entitlement.core.domain.Warning;
+import org.irmer.entitlement.rules.Explanations;
+import org.irmer.entitlement.rules.ReferenceEvaluator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the full decision of a referrer request from the compiled programs: the semantics of the
+ * {@link ReferenceEvaluator} (its class javadoc says how the rules of DOMAIN.md section 5 combine),
+ * computed from the failed-dimension masks of {@link Program#failures} and worded by
+ * {@link Explanations}, so that a refusal is explained at a small multiple of the cost of a permit.
+ *
+ * <p>It declines (returns null, and the reference semantics run over the snapshot instead) where
+ * the answer does not come from the imaging employer's own programs: an unknown employer or
+ * examination, procedures that cannot be read, and an employer that recognises other employers'
+ * entitlements under shared-responsibility agreements. The differential properties hold it to the
+ * reference on every decision it makes.
+ */
+final class CompiledExplainer {
+
+  private static final ScopeDimension[] DIMENSIONS = ScopeDimension.values();
+
+  private final Snapshot snapshot;
+  private final ReferralRequest request;
+  private final EmployerView employer;
+  private final ExamView exam;
+  private final @Nullable ReferrerSlice slice;
+  private final int day;
+  private final int age;
+  private final long facts;
+
+  private CompiledExplainer(Snapshot snapshot, ReferralRequest request, EmployerView employer,
+      ExamView exam) {
+    this.snapshot = snapshot;
+    this.request = request;
+    this.employer = employer;
+    this.exam = exam;
+    this.slice = snapshot.referrers.get(request.referrer());
+    this.day = employer.days.epochDay(request.requestedAt());
+    this.age = PermitPath.ageOn(request.patientOrNull(), day);
+    this.facts = Facts.of(request, request.patientOrNull(), age, contrast(), snapshot.symbols);
+  }
+
+  /** The decision for a referrer request, or null where the reference semantics must answer. */
+  static @Nullable ReferralDecision explain(Snapshot snapshot, ReferralRequest request) {
+    EmployerView employer = snapshot.employers.get(request.employer());
+    if (employer == null || employer.procedures == null || !employer.agreements.isEmpty()) {
+      return null;
+    }
+    ExamView exam = snapshot.exams.get(request.examination());
+    if (exam == null) {
+      return null;
+    }
+    return new CompiledExplainer(snapshot, request, employer, exam).judge();
+  }
+
+  private ReferralDecision judge() {
+    List<Candidate> candidates = candidates();
+    if (candidates.isEmpty()) {
+      return refusal(Outcome.NOT_ENTITLED,
+          List.of(Explanations.notEntitledAtEmployer(request.employer(), EntitlementType.REFERRER)));
+    }
+
+    // Rule 3: status first.
+    LocalDate date = LocalDate.ofEpochDay(day);
+    List<Reason> statusReasons = new ArrayList<>();
+    List<Candidate> inForce = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      if (Program.inForce(candidate.code, candidate.block, day)) {
+        inForce.add(candidate);
+      } else {
+        Explanations.statusReason(candidate.entitlement, date).ifPresent(statusReasons::add);
+      }
+    }
+    boolean registrationCurrent = slice != null && slice.registrationCurrent();
+    if (!registrationCurrent || inForce.isEmpty()) {
+      List<Reason> reasons = new ArrayList<>();
+      if (!registrationCurrent) {
+        reasons.add(Explanations.registrationNotCurrent());
+      }
+      if (inForce.isEmpty()) {
+        reasons.addAll(statusReasons);
+      }
+      return refusal(Outcome.NOT_ENTITLED, reasons);
+    }
+
+    // Rule 4: scope, over the pooled rules of every candidate in force.
+    List<Judged> judged = new ArrayList<>();
+    for (Candidate candidate : inForce) {
+      int[] code = candidate.code;
+      int rule = candidate.block + B_HEADER;
+      for (int r = 0; r < code[candidate.block + B_RULES]; r++, rule += code[rule + R_LENGTH]) {
+        judged.add(new Judged(candidate, rule, Program.failures(code, rule, exam, facts)));
+      }
+    }
+    List<Judged> matched = judged.stream().filter(j -> j.failures == 0).toList();
+    if (matched.isEmpty()) {
+      return outOfScope(judged);
+    }
+
+    // Rule 5: the first matched rule whose training passes; rule 6: required information.
+    List<Reason> information = requiredInformation();
+    List<TrainingJudgement> blocked = new ArrayList<>();
+    for (Judged rule : matched) {
+      TrainingJudgement training = training(rule);
+      if (training.reasons.isEmpty()) {
+        return information.isEmpty()
+            ? entitled(training, date)
+            : refusal(Outcome.INSUFFICIENT_INFORMATION, information);
+      }
+      blocked.add(training);
+    }
+    int fewest = blocked.stream().mapToInt(t -> t.reasons.size()).min().orElseThrow();
+    List<Reason> reasons = new ArrayList<>(information);
+    for (TrainingJudgement training : blocked) {
+      if (training.reasons.size() == fewest) {
+        reasons.addAll(training.reasons);
+      }
+    }
+    return refusal(Outcome.NOT_ENTITLED, reasons);
+  }
+
+  /**
+   * The referrer's own live entitlements at the imaging employer, then the employer's group
+   * entitlements whose criteria cover them, each in entitlement id order: the canonical order.
+   */
+  private List<Candidate> candidates() {
+    List<Candidate> candidates = new ArrayList<>();
+    if (slice == null) {
+      return candidates;
+    }
+    int[] referrer = slice.program;
+    for (int b = 0, block = FIRST_BLOCK; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
+      if (referrer[block + B_EMPLOYER] == employer.symbol) {
+        candidates.add(new Candidate(referrer, block, slice.compiled[referrer[block + B_ENTITLEMENT]],
+            slice.permits, DecisionBasis.INDIVIDUAL_ENTITLEMENT));
+      }
+    }
+    for (GroupEntitlement group : employer.groups) {
+      if (group.covers(slice, request.employer(), day)) {
+        candidates.add(new Candidate(group.program, 0, group.entitlement, group.permits,
+            DecisionBasis.GROUP_ENTITLEMENT));
+      }
+    }
+    return candidates;
+  }
+
+  /**
+   * No rule matches: missing information when some rule's only open question is the patient's age,
+   * otherwise the failed dimensions of the rules with the fewest failures.
+   */
+  private ReferralDecision outOfScope(List<Judged> judged) {
+    if (judged.stream().anyMatch(j -> j.failures == AGE_UNKNOWN)) {
+      List<Reason> reasons = new ArrayList<>(requiredInformation());
+      reasons.add(Explanations.missingBirthDate());
+      return refusal(Outcome.INSUFFICIENT_INFORMATION, reasons);
+    }
+    int fewest = judged.stream().mapToInt(Judged::dimensionsFailed).min().orElseThrow();
+    int dimensions = 0;
+    for (Judged rule : judged) {
+      if (rule.dimensionsFailed() == fewest) {
+        dimensions |= rule.failures & ~AGE_UNKNOWN;
+      }
+    }
+    Explanations.ScopeFacts scopeFacts = new Explanations.ScopeFacts(
+        age == Facts.UNKNOWN_AGE ? OptionalInt.empty() : OptionalInt.of(age), request.setting(),
+        request.indication(), request.urgency());
+    List<Reason> reasons = new ArrayList<>();
+    for (ScopeDimension dimension : DIMENSIONS) {
+      if ((dimensions & 1 << dimension.ordinal()) != 0) {
+        reasons.add(Explanations.outOfScope(dimension, exam.examination(), scopeFacts));
+      }
+    }
+    return refusal(Outcome.NOT_ENTITLED, reasons);
+  }
+
+  /** The matched rule's training needs against the referrer's records on the day (rule 5). */
+  private TrainingJudgement training(Judged rule) {
+    TrainingJudgement judgement = new TrainingJudgement(rule);
+    int[] code = rule.candidate.code;
+    int needs = code[rule.rule + R_TRAINING];
+    for (int at = Program.trainingNeeds(code, rule.rule), end = at + 3 * needs; at < end; at += 3) {
+      long state = Program.trainingState(slice.program, code[at], day);
+      if (state == Program.CURRENT) {
+        continue;
+      }
+      TrainingType training = snapshot.symbols.trainingType(code[at]);
+      Optional<LocalDate> lastValidDay = state == Program.NEVER_HELD
+          ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(state));
+      LapsePolicyKind policy = LapsePolicyKind.values()[code[at + 1]];
+      if (policy == LapsePolicyKind.NOTIFY_ONLY) {
+        judgement.notices.add(Explanations.trainingLapsedNotice(training, lastValidDay));
+      } else if (lastValidDay.isEmpty()) {
+        judgement.reasons.add(Explanations.trainingMissing(training));
+      } else if (policy == LapsePolicyKind.WARN_WITH_GRACE && day <= state + code[at + 2]) {
+        judgement.warnings.add(Explanations.trainingInGrace(training, lastValidDay.get(),
+            (int) (state + code[at + 2] - day)));
+      } else {
+        judgement.reasons.add(Explanations.trainingExpired(training, lastValidDay.get()));
+      }
+    }
+    return judgement;
+  }
+
+  /** The imaging employer's pregnancy enquiry and mandatory clinical information (rule 6). */
+  private List<Reason> requiredInformation() {
+    List<Reason> reasons = new ArrayList<>();
+    Patient patient = request.patientOrNull();
+    PregnancyStatus pregnancy = patient == null ? null : patient.pregnancyOrNull();
+    boolean unanswered = pregnancy == null || pregnancy == PregnancyStatus.UNKNOWN;
+    if (unanswered && employer.enquiryApplies[exam.index()]
+        && employer.enquirySexes.contains(patient == null ? Sex.UNKNOWN : patient.sex())) {
+      if (age == Facts.UNKNOWN_AGE) {
+        reasons.add(Explanations.missingBirthDate());
+        reasons.add(Explanations.missingPregnancyStatus());
+      } else if (age >= employer.enquiryMinAge && age <= employer.enquiryMaxAge) {
+        reasons.add(Explanations.missingPregnancyStatus());
+      }
+    }
+    Set<ClinicalInformationItem> missing = new HashSet<>();
+    for (int i = 0; i < employer.informationItems.length; i++) {
+      ClinicalInformationItem item = employer.informationItems[i];
+      if (employer.informationApplies(i, exam, contrast())
+          && !request.clinicalInformation().contains(item) && missing.add(item)) {
+        reasons.add(Explanations.missingClinicalInformation(item, exam.examination().modality()));
+      }
+    }
+    return reasons;
+  }
+
+  private ReferralDecision entitled(TrainingJudgement chosen, LocalDate date) {
+    Candidate candidate = chosen.rule.candidate;
+    List<Warning> warnings = new ArrayList<>(chosen.warnings);
+    int reviewDue = candidate.code[candidate.block + B_REVIEW];
+    if (day >= reviewDue) {
+      warnings.add(Explanations.reviewDue(candidate.entitlement, LocalDate.ofEpochDay(reviewDue)));
+    }
+    Verdict permit = candidate.permits[candidate.code[chosen.rule.rule + R_PERMIT]];
+    return ReferralDecision.builder()
+        .outcome(Outcome.ENTITLED)
+        .basis(candidate.basis)
+        .matchedRule(permit.matchedRule().orElseThrow())
+        .warnings(ImmutableSortedSet.copyOf(warnings))
+        .notices(ImmutableSortedSet.copyOf(chosen.notices))
+        .advisories(advisories())
+        .request(request)
+        .evaluatedAt(request.requestedAt())
+        .proceduresVersion(employer.procedures.version())
+        .build();
+  }
+
+  private ReferralDecision refusal(Outcome outcome, List<Reason> reasons) {
+    return ReferralDecision.builder()
+        .outcome(outcome)
+        .reasons(ImmutableSortedSet.copyOf(reasons))
+        .advisories(advisories())
+        .request(request)
+        .evaluatedAt(request.requestedAt())
+        .proceduresVersion(employer.procedures.version())
+        .build();
+  }
+
+  /** The guideline advisories for the request's indication and examination (rule 8). */
+  private ImmutableSortedSet<GuidelineAdvisory> advisories() {
+    IndicationCode indication = request.indicationOrNull();
+    if (indication == null || !snapshot.hasAdvice(indication, request.examination())) {
+      return ImmutableSortedSet.of();
+    }
+    ImmutableList<GuidelineEntry> entries = snapshot.advice.get(indication).get(request.examination());
+    return entries.stream().map(GuidelineAdvisory::from)
+        .collect(ImmutableSortedSet.toImmutableSortedSet(java.util.Comparator.naturalOrder()));
+  }
+
+  private boolean contrast() {
+    return request.contrast() || exam.contrast();
+  }
+
+  /** An entitlement considered for the request: where its block is, and what it permits with. */
+  private record Candidate(int[] code, int block, Entitlement entitlement, Verdict[] permits,
+      DecisionBasis basis) {}
+
+  /** One pooled rule, with its {@link Program#failures}. */
+  private record Judged(Candidate candidate, int rule, int failures) {
+
+    int dimensionsFailed() {
+      return Integer.bitCount(failures & ~AGE_UNKNOWN);
+    }
+  }
+
+  private static final class TrainingJudgement {
+    final Judged rule;
+    final List<Reason> reasons = new ArrayList<>();
+    final List<Warning> warnings = new ArrayList<>();
+    final List<Notice> notices = new ArrayList<>();
+
+    TrainingJudgement(Judged rule) {
+      this.rule = rule;
+    }
+  }
+}

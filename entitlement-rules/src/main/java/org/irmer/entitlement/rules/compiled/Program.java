@@ -1,0 +1,282 @@
+package org.irmer.entitlement.rules.compiled;
+
+import java.util.Arrays;
+import org.irmer.entitlement.core.domain.LapsePolicyKind;
+import org.irmer.entitlement.core.domain.ScopeDimension;
+
+/**
+ * The flat form of compiled entitlements: one {@code int} array per referrer (and one per group
+ * entitlement), read front to back, so that a check touches a few consecutive cache lines instead
+ * of an object graph.
+ *
+ * <p>A referrer's program is a header ({@link #REGISTRATION_CURRENT}, {@link #TRAINING_SECTION},
+ * {@link #BLOCKS}), then one block per live referrer entitlement in entitlement id order, then the
+ * training section: a count, then {@code (type, completed, last valid day)} per training record.
+ * A group entitlement's program is a single block. A block is a header ({@code B_...}) followed by
+ * its scope rules in rule id order; a rule is a header ({@code R_...}) followed by its examination
+ * numbers, region intervals, settings, indications and training needs. Codes are {@link Symbols}
+ * numbers, days are epoch days, examinations are catalogue indices and regions are
+ * {@link RegionIndex} numbers.
+ *
+ * <p>The reading methods are the scope and training semantics of DOMAIN.md section 5 (rules 4 and
+ * 5), shared by the permit path and the compiled explainer.
+ */
+final class Program {
+
+  static final int REGISTRATION_CURRENT = 0;
+  static final int TRAINING_SECTION = 1;
+  static final int BLOCKS = 2;
+  static final int FIRST_BLOCK = 3;
+
+  static final int B_LENGTH = 0;
+  static final int B_EMPLOYER = 1;
+  /** The first day the entitlement is in force; {@link Integer#MAX_VALUE} when it is not active. */
+  static final int B_FROM = 2;
+  static final int B_TO = 3;
+  /** The day its review falls due, or {@link Integer#MAX_VALUE}. */
+  static final int B_REVIEW = 4;
+  /** The entitlement's position among the slice's (or group's) compiled entitlements. */
+  static final int B_ENTITLEMENT = 5;
+  static final int B_RULES = 6;
+  static final int B_HEADER = 7;
+
+  static final int R_LENGTH = 0;
+  static final int R_MODALITY = 1;
+  static final int R_FLAGS = 2;
+  static final int R_MIN_AGE = 3;
+  static final int R_MAX_AGE = 4;
+  /** Bit per urgency ordinal admitted; 0 admits all. */
+  static final int R_URGENCIES = 5;
+  /** The rule's position among the prepared permits. */
+  static final int R_PERMIT = 6;
+  static final int R_INCLUDED_EXAMS = 7;
+  static final int R_EXCLUDED_EXAMS = 8;
+  static final int R_INCLUDED_REGIONS = 9;
+  static final int R_EXCLUDED_REGIONS = 10;
+  static final int R_SETTINGS = 11;
+  static final int R_INDICATIONS = 12;
+  static final int R_TRAINING = 13;
+  static final int R_HEADER = 14;
+
+  static final int AGE_DEPENDENT = 1;
+  static final int EXCLUDES_PREGNANCY = 2;
+  static final int CONTRAST_ALLOWED = 4;
+
+  /** A {@link #failures} bit beside the dimensions': the rule depends on an age the request lacks. */
+  static final int AGE_UNKNOWN = 1 << ScopeDimension.values().length;
+
+  /** {@link #trainingState}: the training is held and current on the day. */
+  static final long CURRENT = Long.MAX_VALUE;
+  /** {@link #trainingState}: no record of the training completed by the day. */
+  static final long NEVER_HELD = Long.MIN_VALUE;
+
+  /** {@link #training}: every training the rule needs is current. */
+  static final int TRAINING_CLEAN = 0;
+  /** {@link #training}: the rule's training passes, with a warning or notice to add. */
+  static final int TRAINING_DECORATED = 1;
+  /** {@link #training}: the rule's training blocks. */
+  static final int TRAINING_BLOCKED = 2;
+
+  private static final int MODALITY_BIT = 1 << ScopeDimension.MODALITY.ordinal();
+  private static final int EXAMINATION_BIT = 1 << ScopeDimension.EXAMINATION.ordinal();
+  private static final int AGE_BIT = 1 << ScopeDimension.AGE.ordinal();
+  private static final int PREGNANCY_BIT = 1 << ScopeDimension.PREGNANCY.ordinal();
+  private static final int SETTING_BIT = 1 << ScopeDimension.SETTING.ordinal();
+  private static final int INDICATION_BIT = 1 << ScopeDimension.INDICATION.ordinal();
+  private static final int CONTRAST_BIT = 1 << ScopeDimension.CONTRAST.ordinal();
+  private static final int URGENCY_BIT = 1 << ScopeDimension.URGENCY.ordinal();
+
+  private Program() {}
+
+  /** Whether the entitlement of the block at {@code block} is in force on {@code day} (rule 3). */
+  static boolean inForce(int[] code, int block, int day) {
+    return day >= code[block + B_FROM] && day <= code[block + B_TO];
+  }
+
+  /**
+   * The scope dimensions the rule at {@code rule} fails for the request (bits by
+   * {@link ScopeDimension} ordinal), plus {@link #AGE_UNKNOWN}; 0 when the rule matches (rule 4).
+   * An examination is excluded when it lies in, or covers, an excluded region.
+   */
+  static int failures(int[] code, int rule, ExamView exam, long facts) {
+    int failed = 0;
+    if (code[rule + R_MODALITY] != exam.modality()) {
+      failed |= MODALITY_BIT;
+    }
+    int at = rule + R_HEADER;
+    int includedExams = code[rule + R_INCLUDED_EXAMS];
+    int excludedExams = code[rule + R_EXCLUDED_EXAMS];
+    int includedRegions = code[rule + R_INCLUDED_REGIONS];
+    int excludedRegions = code[rule + R_EXCLUDED_REGIONS];
+    boolean included = contains(code, at, includedExams, exam.index())
+        || within(code, at + includedExams + excludedExams, includedRegions, exam.region());
+    boolean excluded = contains(code, at + includedExams, excludedExams, exam.index())
+        || overlaps(code, at + includedExams + excludedExams + 2 * includedRegions, excludedRegions, exam);
+    if (!included || excluded) {
+      failed |= EXAMINATION_BIT;
+    }
+    at += includedExams + excludedExams + 2 * (includedRegions + excludedRegions);
+    int flags = code[rule + R_FLAGS];
+    if ((flags & AGE_DEPENDENT) != 0) {
+      int age = Facts.age(facts);
+      if (age == Facts.UNKNOWN_AGE) {
+        failed |= AGE_UNKNOWN;
+      } else if (age < code[rule + R_MIN_AGE] || age > code[rule + R_MAX_AGE]) {
+        failed |= AGE_BIT;
+      }
+    }
+    if ((flags & EXCLUDES_PREGNANCY) != 0 && Facts.mayBePregnant(facts)) {
+      failed |= PREGNANCY_BIT;
+    }
+    int settings = code[rule + R_SETTINGS];
+    if (settings > 0 && !admitted(code, at, settings, facts)) {
+      failed |= SETTING_BIT;
+    }
+    at += 2 * settings;
+    int indications = code[rule + R_INDICATIONS];
+    if (indications > 0 && !contains(code, at, indications, Facts.indication(facts))) {
+      failed |= INDICATION_BIT;
+    }
+    if ((flags & CONTRAST_ALLOWED) == 0 && Facts.contrast(facts)) {
+      failed |= CONTRAST_BIT;
+    }
+    int urgencies = code[rule + R_URGENCIES];
+    if (urgencies != 0 && (urgencies & (1 << Facts.urgency(facts))) == 0) {
+      failed |= URGENCY_BIT;
+    }
+    return failed;
+  }
+
+  /** Where the rule at {@code rule} keeps its training needs: {@code (type, policy ordinal, grace days)}. */
+  static int trainingNeeds(int[] code, int rule) {
+    return rule + R_HEADER + code[rule + R_INCLUDED_EXAMS] + code[rule + R_EXCLUDED_EXAMS]
+        + 2 * (code[rule + R_INCLUDED_REGIONS] + code[rule + R_EXCLUDED_REGIONS] + code[rule + R_SETTINGS])
+        + code[rule + R_INDICATIONS];
+  }
+
+  /**
+   * Whether the referrer's training lets the rule at {@code rule} of {@code code} entitle on
+   * {@code day}: {@link #TRAINING_CLEAN}, {@link #TRAINING_DECORATED} or {@link #TRAINING_BLOCKED}
+   * (rule 5). Training that was never held cannot be in grace.
+   */
+  static int training(int[] code, int rule, int[] referrer, int day) {
+    int result = TRAINING_CLEAN;
+    int needs = code[rule + R_TRAINING];
+    for (int at = trainingNeeds(code, rule), end = at + 3 * needs; at < end; at += 3) {
+      long state = trainingState(referrer, code[at], day);
+      if (state == CURRENT) {
+        continue;
+      }
+      int policy = code[at + 1];
+      if (policy == LapsePolicyKind.NOTIFY_ONLY.ordinal()) {
+        result = TRAINING_DECORATED;
+      } else if (policy == LapsePolicyKind.WARN_WITH_GRACE.ordinal() && state != NEVER_HELD
+          && day <= state + code[at + 2]) {
+        result = TRAINING_DECORATED;
+      } else {
+        return TRAINING_BLOCKED;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The referrer's standing in one training type on {@code day}: {@link #CURRENT},
+   * {@link #NEVER_HELD}, or the last valid day of the latest record completed by then.
+   */
+  static long trainingState(int[] referrer, int type, int day) {
+    int at = referrer[TRAINING_SECTION];
+    long lastValidDay = NEVER_HELD;
+    for (int i = at + 1, end = at + 1 + 3 * referrer[at]; i < end; i += 3) {
+      if (referrer[i] == type && referrer[i + 1] <= day) {
+        if (referrer[i + 2] >= day) {
+          return CURRENT;
+        }
+        lastValidDay = Math.max(lastValidDay, referrer[i + 2]);
+      }
+    }
+    return lastValidDay;
+  }
+
+  private static boolean contains(int[] code, int from, int count, int value) {
+    for (int i = from, end = from + count; i < end; i++) {
+      if (code[i] == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code region} lies in one of the {@code count} {@code [first, last]} intervals at {@code from}. */
+  private static boolean within(int[] code, int from, int count, int region) {
+    for (int i = from, end = from + 2 * count; i < end; i += 2) {
+      if (region >= code[i] && region <= code[i + 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the examination's region lies in, or contains, one of the intervals. */
+  private static boolean overlaps(int[] code, int from, int count, ExamView exam) {
+    for (int i = from, end = from + 2 * count; i < end; i += 2) {
+      if ((exam.region() >= code[i] && exam.region() <= code[i + 1])
+          || (code[i] >= exam.region() && code[i] <= exam.regionLast())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of the {@code (kind, site or ABSENT for any)} settings admits the request's. */
+  private static boolean admitted(int[] code, int from, int count, long facts) {
+    int kind = Facts.settingKind(facts);
+    int site = Facts.site(facts);
+    for (int i = from, end = from + 2 * count; i < end; i += 2) {
+      if (code[i] == kind && (code[i + 1] == Symbols.ABSENT || code[i + 1] == site)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Appends programs to a growing array. */
+  static final class Writer {
+
+    private int[] code;
+    private int size;
+
+    Writer() {
+      this(64);
+    }
+
+    Writer(int capacity) {
+      code = new int[Math.max(1, capacity)];
+    }
+
+    int position() {
+      return size;
+    }
+
+    void add(int value) {
+      if (size == code.length) {
+        code = Arrays.copyOf(code, 2 * size);
+      }
+      code[size++] = value;
+    }
+
+    void addAll(int[] values) {
+      for (int value : values) {
+        add(value);
+      }
+    }
+
+    void set(int position, int value) {
+      code[position] = value;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(code, size);
+    }
+  }
+}
