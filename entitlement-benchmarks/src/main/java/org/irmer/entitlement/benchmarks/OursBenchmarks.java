@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Fork(
     value = 1,
-    jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG})
+    jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG, ForkOptions.HUGE_PAGES})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 2, time = 1)
 public class OursBenchmarks {

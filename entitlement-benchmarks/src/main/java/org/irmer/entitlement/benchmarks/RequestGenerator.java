@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.ClinicalInformationItem;
 import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.ExaminationCode;
+import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Patient;
@@ -325,10 +327,12 @@ final class RequestGenerator {
       if (sex == Sex.MALE) {
         pregnancy = PregnancyStatus.NOT_PREGNANT;
       }
+      // The request's own copies of the referrer's id and the examination code, as a request parsed
+      // from an order message has: the request does not point into the register's memory.
       return ReferralRequest.builder()
-          .referrer(profile.id())
+          .referrer(PersonId.of(String.valueOf(profile.id().value().toCharArray())))
           .employer(BenchmarkTrust.EMPLOYER)
-          .examination(exam.code())
+          .examination(ExaminationCode.of(String.valueOf(exam.code().value().toCharArray())))
           .patient(Patient.builder().birthDate(bornAged(age)).sex(sex).pregnancy(pregnancy).build())
           .setting(setting)
           .indication(indication)

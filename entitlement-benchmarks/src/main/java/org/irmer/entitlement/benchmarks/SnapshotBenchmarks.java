@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @Fork(
     value = 1,
-    jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG})
+    jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG, ForkOptions.HUGE_PAGES})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class SnapshotBenchmarks {

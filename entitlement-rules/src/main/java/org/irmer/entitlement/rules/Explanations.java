@@ -1,7 +1,9 @@
 package org.irmer.entitlement.rules;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.AgreementId;
 import org.irmer.entitlement.core.domain.CareSetting;
@@ -29,6 +31,26 @@ import org.irmer.entitlement.core.domain.WarningCode;
  * regions and ages, never a patient identifier (STYLE.md, decisions are values).
  */
 public final class Explanations {
+
+  private static final Reason REGISTRATION_NOT_CURRENT = Reason.of(ReasonCode.REGISTRATION_NOT_CURRENT,
+      "The referrer's professional registration is not current");
+  private static final Reason MISSING_BIRTH_DATE = Reason.of(ReasonCode.MISSING_PATIENT_BIRTH_DATE,
+      "The request gives no usable patient birth date (none, or one after the date of the request),"
+          + " which an age-dependent check needs");
+  private static final Reason MISSING_PREGNANCY_STATUS = Reason.of(ReasonCode.MISSING_PREGNANCY_STATUS,
+      "The procedures require a pregnancy enquiry for this examination, and the request gives no answer");
+  private static final Reason OUT_OF_SCOPE_PREGNANCY = Reason.of(ReasonCode.OUT_OF_SCOPE_PREGNANCY,
+      "The scope excludes patients who are or may be pregnant");
+  private static final Reason OUT_OF_SCOPE_CONTRAST = Reason.of(ReasonCode.OUT_OF_SCOPE_CONTRAST,
+      "The scope does not allow examinations with contrast");
+  private static final Map<Urgency, Reason> OUT_OF_SCOPE_URGENCY = new EnumMap<>(Urgency.class);
+
+  static {
+    for (Urgency urgency : Urgency.values()) {
+      OUT_OF_SCOPE_URGENCY.put(urgency, Reason.of(ReasonCode.OUT_OF_SCOPE_URGENCY,
+          "The scope does not cover " + lower(urgency.name()) + " requests"));
+    }
+  }
 
   private Explanations() {}
 
@@ -66,8 +88,7 @@ public final class Explanations {
   }
 
   public static Reason registrationNotCurrent() {
-    return Reason.of(ReasonCode.REGISTRATION_NOT_CURRENT,
-        "The referrer's professional registration is not current");
+    return REGISTRATION_NOT_CURRENT;
   }
 
   /** The status reason of an entitlement that is not in force on {@code date}, or empty. */
@@ -97,34 +118,36 @@ public final class Explanations {
   /** The reason for a failed scope dimension, worded from the request's side. */
   public static Reason outOfScope(ScopeDimension dimension, Examination examination,
       ScopeFacts facts) {
-    String message = switch (dimension) {
-      case MODALITY -> "The scope does not cover " + examination.modality().displayName()
-          + " examinations";
-      case EXAMINATION -> "The scope does not cover " + examination.name() + " ("
-          + examination.code() + ", " + examination.region().displayName() + ")";
-      case AGE -> facts.age().isPresent()
+    return switch (dimension) {
+      case MODALITY -> outOfScope(dimension, "The scope does not cover "
+          + examination.modality().displayName() + " examinations");
+      case EXAMINATION -> outOfScope(dimension, "The scope does not cover " + examination.name() + " ("
+          + examination.code() + ", " + examination.region().displayName() + ")");
+      case AGE -> outOfScope(dimension, facts.age().isPresent()
           ? "The scope does not cover patients aged " + facts.age().getAsInt()
-          : "The scope limits the patient's age";
-      case PREGNANCY -> "The scope excludes patients who are or may be pregnant";
-      case SETTING -> facts.setting().map(s -> "The scope does not cover requests from " + s)
-          .orElse("The request does not say where it is made, and the scope is limited to certain settings");
-      case INDICATION -> facts.indication().map(i -> "The scope does not cover the clinical indication " + i)
-          .orElse("The request gives no clinical indication, and the scope is limited to certain indications");
-      case CONTRAST -> "The scope does not allow examinations with contrast";
-      case URGENCY -> "The scope does not cover " + lower(facts.urgency().name()) + " requests";
+          : "The scope limits the patient's age");
+      case PREGNANCY -> OUT_OF_SCOPE_PREGNANCY;
+      case SETTING -> outOfScope(dimension, facts.setting()
+          .map(s -> "The scope does not cover requests from " + s)
+          .orElse("The request does not say where it is made, and the scope is limited to certain settings"));
+      case INDICATION -> outOfScope(dimension, facts.indication()
+          .map(i -> "The scope does not cover the clinical indication " + i)
+          .orElse("The request gives no clinical indication, and the scope is limited to certain indications"));
+      case CONTRAST -> OUT_OF_SCOPE_CONTRAST;
+      case URGENCY -> OUT_OF_SCOPE_URGENCY.get(facts.urgency());
     };
+  }
+
+  private static Reason outOfScope(ScopeDimension dimension, String message) {
     return Reason.of(dimension.reasonCode(), message);
   }
 
   public static Reason missingBirthDate() {
-    return Reason.of(ReasonCode.MISSING_PATIENT_BIRTH_DATE,
-        "The request gives no usable patient birth date (none, or one after the date of the request),"
-            + " which an age-dependent check needs");
+    return MISSING_BIRTH_DATE;
   }
 
   public static Reason missingPregnancyStatus() {
-    return Reason.of(ReasonCode.MISSING_PREGNANCY_STATUS,
-        "The procedures require a pregnancy enquiry for this examination, and the request gives no answer");
+    return MISSING_PREGNANCY_STATUS;
   }
 
   public static Reason missingClinicalInformation(ClinicalInformationItem item, Modality modality) {

@@ -13,7 +13,6 @@ import static org.irmer.entitlement.rules.compiled.Program.R_LENGTH;
 import static org.irmer.entitlement.rules.compiled.Program.R_PERMIT;
 import static org.irmer.entitlement.rules.compiled.Program.R_TRAINING;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementType;
 import org.irmer.entitlement.core.domain.GuidelineAdvisory;
 import org.irmer.entitlement.core.domain.GuidelineEntry;
-import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.Notice;
 import org.irmer.entitlement.core.domain.Outcome;
@@ -127,14 +125,18 @@ final class CompiledExplainer {
 
     // Rule 4: scope, over the pooled rules of every candidate in force.
     List<Judged> judged = new ArrayList<>();
+    List<Judged> matched = new ArrayList<>();
     for (Candidate candidate : inForce) {
       int[] code = candidate.code;
       int rule = candidate.block + B_HEADER;
       for (int r = 0; r < code[candidate.block + B_RULES]; r++, rule += code[rule + R_LENGTH]) {
-        judged.add(new Judged(candidate, rule, Program.failures(code, rule, exam, facts)));
+        Judged result = new Judged(candidate, rule, Program.failures(code, rule, exam, facts));
+        judged.add(result);
+        if (result.failures == 0) {
+          matched.add(result);
+        }
       }
     }
-    List<Judged> matched = judged.stream().filter(j -> j.failures == 0).toList();
     if (matched.isEmpty()) {
       return outOfScope(judged);
     }
@@ -142,6 +144,7 @@ final class CompiledExplainer {
     // Rule 5: the first matched rule whose training passes; rule 6: required information.
     List<Reason> information = requiredInformation();
     List<TrainingJudgement> blocked = new ArrayList<>();
+    int fewest = Integer.MAX_VALUE;
     for (Judged rule : matched) {
       TrainingJudgement training = training(rule);
       if (training.reasons.isEmpty()) {
@@ -150,8 +153,8 @@ final class CompiledExplainer {
             : refusal(Outcome.INSUFFICIENT_INFORMATION, information);
       }
       blocked.add(training);
+      fewest = Math.min(fewest, training.reasons.size());
     }
-    int fewest = blocked.stream().mapToInt(t -> t.reasons.size()).min().orElseThrow();
     List<Reason> reasons = new ArrayList<>(information);
     for (TrainingJudgement training : blocked) {
       if (training.reasons.size() == fewest) {
@@ -191,24 +194,37 @@ final class CompiledExplainer {
    * otherwise the failed dimensions of the rules with the fewest failures.
    */
   private ReferralDecision outOfScope(List<Judged> judged) {
-    if (judged.stream().anyMatch(j -> j.failures == AGE_UNKNOWN)) {
-      List<Reason> reasons = new ArrayList<>(requiredInformation());
-      reasons.add(Explanations.missingBirthDate());
-      return refusal(Outcome.INSUFFICIENT_INFORMATION, reasons);
+    int fewest = Integer.MAX_VALUE;
+    for (Judged rule : judged) {
+      if (rule.failures == AGE_UNKNOWN) {
+        List<Reason> reasons = new ArrayList<>(requiredInformation());
+        reasons.add(Explanations.missingBirthDate());
+        return refusal(Outcome.INSUFFICIENT_INFORMATION, reasons);
+      }
+      fewest = Math.min(fewest, rule.dimensionsFailed());
     }
-    int fewest = judged.stream().mapToInt(Judged::dimensionsFailed).min().orElseThrow();
     int dimensions = 0;
     for (Judged rule : judged) {
       if (rule.dimensionsFailed() == fewest) {
         dimensions |= rule.failures & ~AGE_UNKNOWN;
       }
     }
-    Explanations.ScopeFacts scopeFacts = new Explanations.ScopeFacts(
-        age == Facts.UNKNOWN_AGE ? OptionalInt.empty() : OptionalInt.of(age), request.setting(),
-        request.indication(), request.urgency());
-    List<Reason> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>(Integer.bitCount(dimensions));
+    Explanations.ScopeFacts scopeFacts = null;
     for (ScopeDimension dimension : DIMENSIONS) {
-      if ((dimensions & 1 << dimension.ordinal()) != 0) {
+      if ((dimensions & 1 << dimension.ordinal()) == 0) {
+        continue;
+      }
+      if (dimension == ScopeDimension.MODALITY) {
+        reasons.add(exam.outOfModality());
+      } else if (dimension == ScopeDimension.EXAMINATION) {
+        reasons.add(exam.outOfExamination());
+      } else {
+        if (scopeFacts == null) {
+          scopeFacts = new Explanations.ScopeFacts(
+              age == Facts.UNKNOWN_AGE ? OptionalInt.empty() : OptionalInt.of(age), request.setting(),
+              request.indication(), request.urgency());
+        }
         reasons.add(Explanations.outOfScope(dimension, exam.examination(), scopeFacts));
       }
     }
@@ -303,13 +319,14 @@ final class CompiledExplainer {
 
   /** The guideline advisories for the request's indication and examination (rule 8). */
   private ImmutableSortedSet<GuidelineAdvisory> advisories() {
-    IndicationCode indication = request.indicationOrNull();
-    if (indication == null || !snapshot.hasAdvice(indication, request.examination())) {
+    if (!exam.advisedFor(Facts.indication(facts))) {
       return ImmutableSortedSet.of();
     }
-    ImmutableList<GuidelineEntry> entries = snapshot.advice.get(indication).get(request.examination());
-    return entries.stream().map(GuidelineAdvisory::from)
-        .collect(ImmutableSortedSet.toImmutableSortedSet(java.util.Comparator.naturalOrder()));
+    ImmutableSortedSet.Builder<GuidelineAdvisory> advisories = ImmutableSortedSet.naturalOrder();
+    for (GuidelineEntry entry : snapshot.advice.get(request.indicationOrNull()).get(request.examination())) {
+      advisories.add(GuidelineAdvisory.from(entry));
+    }
+    return advisories.build();
   }
 
   private boolean contrast() {

@@ -15,7 +15,6 @@ import static org.irmer.entitlement.rules.compiled.Program.TRAINING_BLOCKED;
 import static org.irmer.entitlement.rules.compiled.Program.TRAINING_CLEAN;
 
 import java.time.LocalDate;
-import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Patient;
 import org.irmer.entitlement.core.domain.PregnancyStatus;
 import org.irmer.entitlement.core.domain.ReferralRequest;
@@ -48,10 +47,6 @@ final class PermitPath {
     if (exam == null) {
       return null;
     }
-    IndicationCode indication = request.indicationOrNull();
-    if (indication != null && snapshot.hasAdvice(indication, request.examination())) {
-      return null;
-    }
     ReferrerSlice slice = snapshot.referrers.get(request.referrer());
     if (slice == null) {
       return null;
@@ -68,6 +63,9 @@ final class PermitPath {
       return null;
     }
     long facts = Facts.of(request, patient, age, contrast, snapshot.symbols);
+    if (exam.advisedFor(Facts.indication(facts))) {
+      return null;
+    }
     for (int b = 0, block = FIRST_BLOCK; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
       if (referrer[block + B_EMPLOYER] == employer.symbol && Program.inForce(referrer, block, day)) {
         int rule = firstPermit(referrer, block, referrer, exam, facts, day);

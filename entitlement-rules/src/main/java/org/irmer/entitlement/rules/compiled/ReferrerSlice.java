@@ -18,6 +18,11 @@ import org.jspecify.annotations.Nullable;
 final class ReferrerSlice {
 
   final PersonId id;
+  /**
+   * The id's text, copied when the slice is built so that it lies beside the slice in memory: the
+   * referrer table compares it with the request's without following the register's objects.
+   */
+  final String key;
   final Person person;
   final ImmutableList<Role> roles;
   final ImmutableList<Entitlement> entitlements;
@@ -37,6 +42,7 @@ final class ReferrerSlice {
 
   ReferrerSlice(Person person, ImmutableList<Role> roles, ImmutableList<Entitlement> entitlements,
       ImmutableList<TrainingRecord> training, int[] program, Entitlement[] compiled, Verdict[] permits) {
+    this.key = String.valueOf(person.id().value().toCharArray());
     this.id = person.id();
     this.person = person;
     this.roles = roles;

@@ -30,10 +30,11 @@ final class ReferrerTable {
   }
 
   @Nullable ReferrerSlice get(PersonId id) {
+    String key = id.value();
     int mask = slots.length - 1;
-    for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+    for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
       ReferrerSlice slice = slots[i];
-      if (slice == null || slice.id.equals(id)) {
+      if (slice == null || slice.key.equals(key)) {
         return slice;
       }
     }
@@ -63,7 +64,7 @@ final class ReferrerTable {
   /** Puts the slice, replacing one with the same id; true when the id was new. */
   private static boolean put(ReferrerSlice[] slots, ReferrerSlice slice) {
     int mask = slots.length - 1;
-    for (int i = spread(slice.id.hashCode()) & mask; ; i = (i + 1) & mask) {
+    for (int i = spread(slice.key.hashCode()) & mask; ; i = (i + 1) & mask) {
       if (slots[i] == null || slots[i].id.equals(slice.id)) {
         boolean added = slots[i] == null;
         slots[i] = slice;

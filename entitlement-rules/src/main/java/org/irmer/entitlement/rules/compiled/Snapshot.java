@@ -60,9 +60,4 @@ final class Snapshot {
     return new Snapshot(live, tree, regions, refreshed.symbols(), catalogue, exams, employers,
         groupEntitlements, advice, referrers.with(person, refreshed.slice()));
   }
-
-  boolean hasAdvice(IndicationCode indication, ExaminationCode examination) {
-    ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>> byExam = advice.get(indication);
-    return byExam != null && byExam.containsKey(examination);
-  }
 }

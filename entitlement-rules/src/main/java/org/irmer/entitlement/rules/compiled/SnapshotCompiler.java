@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.CareSetting;
@@ -31,14 +32,17 @@ import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.PregnancyConstraint;
 import org.irmer.entitlement.core.domain.Role;
+import org.irmer.entitlement.core.domain.ScopeDimension;
 import org.irmer.entitlement.core.domain.ScopeRule;
 import org.irmer.entitlement.core.domain.SharedResponsibilityAgreement;
 import org.irmer.entitlement.core.domain.TrainingLapsePolicy;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.domain.TrainingRequirement;
 import org.irmer.entitlement.core.domain.TrainingType;
+import org.irmer.entitlement.core.domain.Urgency;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.rules.Explanations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,16 +62,6 @@ final class SnapshotCompiler {
     BodyRegionTree tree = register.examinations().regions();
     RegionIndex regions = new RegionIndex(tree);
     ImmutableList<Examination> catalogue = register.examinations().all();
-    ImmutableMap.Builder<ExaminationCode, ExamView> examBuilder =
-        ImmutableMap.builderWithExpectedSize(catalogue.size());
-    for (int i = 0; i < catalogue.size(); i++) {
-      Examination exam = catalogue.get(i);
-      int region = regions.numberOf(exam.region());
-      examBuilder.put(exam.code(), new ExamView(exam, i, exam.modality().ordinal(), region,
-          region == RegionIndex.UNKNOWN ? RegionIndex.UNKNOWN : regions.last(region), exam.contrast()));
-    }
-    ImmutableMap<ExaminationCode, ExamView> exams = examBuilder.build();
-
     Map<EmployerId, WrittenProcedures> procedures = new HashMap<>();
     ImmutableList<Employer> employerList = register.employers().all();
     for (Employer employer : employerList) {
@@ -96,7 +90,12 @@ final class SnapshotCompiler {
     procedures.values().forEach(written -> number(numbering, written));
     allEntitlements.forEach(entitlement -> number(numbering, entitlement));
     allTraining.forEach(record -> numbering.training(record.type()));
-    Context context = new Context(numbering.build(), regions, exams, byEmployer(procedures));
+    ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice =
+        advice(register);
+    advice.keySet().forEach(numbering::indication);
+    Symbols symbols = numbering.build();
+    ImmutableMap<ExaminationCode, ExamView> exams = exams(catalogue, regions, advice, symbols);
+    Context context = new Context(symbols, regions, exams, byEmployer(procedures));
 
     ImmutableMap.Builder<EmployerId, EmployerView> employers = ImmutableMap.builder();
     ImmutableMap.Builder<EmployerId, ImmutableList<Entitlement>> groupLists = ImmutableMap.builder();
@@ -138,7 +137,30 @@ final class SnapshotCompiler {
         .toList();
 
     return new Snapshot(register, tree, regions, context.symbols, catalogue, exams, employers.build(),
-        groupLists.build(), advice(register), ReferrerTable.of(slices, slices.size()));
+        groupLists.build(), advice, ReferrerTable.of(slices, slices.size()));
+  }
+
+  private static ImmutableMap<ExaminationCode, ExamView> exams(ImmutableList<Examination> catalogue,
+      RegionIndex regions,
+      ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice,
+      Symbols symbols) {
+    Map<ExaminationCode, Program.Writer> advised = new HashMap<>();
+    advice.forEach((indication, byExam) -> byExam.keySet().forEach(code ->
+        advised.computeIfAbsent(code, key -> new Program.Writer(4)).add(symbols.indication(indication))));
+    Explanations.ScopeFacts none = new Explanations.ScopeFacts(OptionalInt.empty(), Optional.empty(),
+        Optional.empty(), Urgency.ROUTINE);
+    ImmutableMap.Builder<ExaminationCode, ExamView> exams = ImmutableMap.builderWithExpectedSize(catalogue.size());
+    for (int i = 0; i < catalogue.size(); i++) {
+      Examination exam = catalogue.get(i);
+      int region = regions.numberOf(exam.region());
+      Program.Writer indications = advised.get(exam.code());
+      exams.put(exam.code(), new ExamView(exam, i, exam.modality().ordinal(), region,
+          region == RegionIndex.UNKNOWN ? RegionIndex.UNKNOWN : regions.last(region), exam.contrast(),
+          indications == null ? new int[0] : indications.toArray(),
+          Explanations.outOfScope(ScopeDimension.MODALITY, exam, none),
+          Explanations.outOfScope(ScopeDimension.EXAMINATION, exam, none)));
+    }
+    return exams.build();
   }
 
   /**
