@@ -63,7 +63,8 @@ final class CompiledExplainer {
   private final ReferralRequest request;
   private final EmployerView employer;
   private final ExamView exam;
-  private final @Nullable ReferrerSlice slice;
+  /** Where the referrer is in the snapshot's table, or -1 when the person is unknown. */
+  private final int referrer;
   private final int day;
   private final int age;
   private final long facts;
@@ -74,7 +75,7 @@ final class CompiledExplainer {
     this.request = request;
     this.employer = employer;
     this.exam = exam;
-    this.slice = snapshot.referrers.get(request.referrer());
+    this.referrer = snapshot.referrers.indexOf(request.referrer());
     this.day = employer.days.epochDay(request.requestedAt());
     this.age = PermitPath.ageOn(request.patientOrNull(), day);
     this.facts = Facts.of(request, request.patientOrNull(), age, contrast(), snapshot.symbols);
@@ -108,10 +109,11 @@ final class CompiledExplainer {
       if (Program.inForce(candidate.code, candidate.block, day)) {
         inForce.add(candidate);
       } else {
-        Explanations.statusReason(candidate.entitlement, date).ifPresent(statusReasons::add);
+        Explanations.statusReason(entitlementOf(candidate), date).ifPresent(statusReasons::add);
       }
     }
-    boolean registrationCurrent = slice != null && slice.registrationCurrent();
+    boolean registrationCurrent =
+        referrer >= 0 && snapshot.referrers.program(referrer)[Program.REGISTRATION_CURRENT] != 0;
     if (!registrationCurrent || inForce.isEmpty()) {
       List<Reason> reasons = new ArrayList<>();
       if (!registrationCurrent) {
@@ -170,20 +172,21 @@ final class CompiledExplainer {
    */
   private List<Candidate> candidates() {
     List<Candidate> candidates = new ArrayList<>();
-    if (slice == null) {
+    if (referrer < 0) {
       return candidates;
     }
-    int[] referrer = slice.program;
-    for (int b = 0, block = FIRST_BLOCK; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
-      if (referrer[block + B_EMPLOYER] == employer.symbol) {
-        candidates.add(new Candidate(referrer, block, slice.compiled[referrer[block + B_ENTITLEMENT]],
-            slice.permits, DecisionBasis.INDIVIDUAL_ENTITLEMENT));
+    int[] program = snapshot.referrers.program(referrer);
+    Verdict[] permits = snapshot.referrers.permits(referrer);
+    int block = program[FIRST_BLOCK];
+    for (int b = 0; b < program[BLOCKS]; b++, block += program[block + B_LENGTH]) {
+      if (program[block + B_EMPLOYER] == employer.symbol) {
+        candidates.add(new Candidate(program, block, permits, DecisionBasis.INDIVIDUAL_ENTITLEMENT, null));
       }
     }
     for (GroupEntitlement group : employer.groups) {
-      if (group.covers(slice, request.employer(), day)) {
-        candidates.add(new Candidate(group.program, 0, group.entitlement, group.permits,
-            DecisionBasis.GROUP_ENTITLEMENT));
+      if (group.covers(snapshot.referrers.slice(referrer), request.employer(), day)) {
+        candidates.add(
+            new Candidate(group.program, 0, group.permits, DecisionBasis.GROUP_ENTITLEMENT, group));
       }
     }
     return candidates;
@@ -237,7 +240,7 @@ final class CompiledExplainer {
     int[] code = rule.candidate.code;
     int needs = code[rule.rule + R_TRAINING];
     for (int at = Program.trainingNeeds(code, rule.rule), end = at + 3 * needs; at < end; at += 3) {
-      long state = Program.trainingState(slice.program, code[at], day);
+      long state = Program.trainingState(snapshot.referrers.program(referrer), code[at], day);
       if (state == Program.CURRENT) {
         continue;
       }
@@ -290,7 +293,7 @@ final class CompiledExplainer {
     List<Warning> warnings = new ArrayList<>(chosen.warnings);
     int reviewDue = candidate.code[candidate.block + B_REVIEW];
     if (day >= reviewDue) {
-      warnings.add(Explanations.reviewDue(candidate.entitlement, LocalDate.ofEpochDay(reviewDue)));
+      warnings.add(Explanations.reviewDue(entitlementOf(candidate), LocalDate.ofEpochDay(reviewDue)));
     }
     Verdict permit = candidate.permits[candidate.code[chosen.rule.rule + R_PERMIT]];
     return ReferralDecision.builder()
@@ -333,9 +336,22 @@ final class CompiledExplainer {
     return request.contrast() || exam.contrast();
   }
 
-  /** An entitlement considered for the request: where its block is, and what it permits with. */
-  private record Candidate(int[] code, int block, Entitlement entitlement, Verdict[] permits,
-      DecisionBasis basis) {}
+  /**
+   * The entitlement as the store gave it, read only to word a status reason or review warning: the
+   * programs hold everything else.
+   */
+  private Entitlement entitlementOf(Candidate candidate) {
+    return candidate.group != null
+        ? candidate.group.entitlement
+        : snapshot.referrers.slice(referrer).compiled[candidate.code[candidate.block + B_ENTITLEMENT]];
+  }
+
+  /**
+   * An entitlement considered for the request: where its block is, what it permits with, and the
+   * group entitlement it is, if it is one.
+   */
+  private record Candidate(int[] code, int block, Verdict[] permits, DecisionBasis basis,
+      @Nullable GroupEntitlement group) {}
 
   /** One pooled rule, with its {@link Program#failures}. */
   private record Judged(Candidate candidate, int rule, int failures) {

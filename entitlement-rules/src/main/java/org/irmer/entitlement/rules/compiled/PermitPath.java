@@ -47,11 +47,13 @@ final class PermitPath {
     if (exam == null) {
       return null;
     }
-    ReferrerSlice slice = snapshot.referrers.get(request.referrer());
-    if (slice == null) {
+    ReferrerTable referrers = snapshot.referrers;
+    int found = referrers.indexOf(request.referrer());
+    if (found < 0) {
       return null;
     }
-    int[] referrer = slice.program;
+    int[] referrer = referrers.program(found);
+    Verdict[] permits = referrers.permits(found);
     if (referrer[REGISTRATION_CURRENT] == 0) {
       return null;
     }
@@ -66,16 +68,18 @@ final class PermitPath {
     if (exam.advisedFor(Facts.indication(facts))) {
       return null;
     }
-    for (int b = 0, block = FIRST_BLOCK; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
+    int block = referrer[FIRST_BLOCK];
+    for (int b = 0; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
       if (referrer[block + B_EMPLOYER] == employer.symbol && Program.inForce(referrer, block, day)) {
         int rule = firstPermit(referrer, block, referrer, exam, facts, day);
         if (rule != NO_PERMIT) {
-          return rule == DECORATED ? null : slice.permits[referrer[rule + R_PERMIT]];
+          return rule == DECORATED ? null : permits[referrer[rule + R_PERMIT]];
         }
       }
     }
     for (GroupEntitlement group : employer.groups) {
-      if (Program.inForce(group.program, 0, day) && group.covers(slice, request.employer(), day)) {
+      if (Program.inForce(group.program, 0, day)
+          && group.covers(referrers.slice(found), request.employer(), day)) {
         int rule = firstPermit(group.program, 0, referrer, exam, facts, day);
         if (rule != NO_PERMIT) {
           return rule == DECORATED ? null : group.permits[group.program[rule + R_PERMIT]];

@@ -10,8 +10,10 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * of an object graph.
  *
  * <p>A referrer's program is a header ({@link #REGISTRATION_CURRENT}, {@link #TRAINING_SECTION},
- * {@link #BLOCKS}), then one block per live referrer entitlement in entitlement id order, then the
- * training section: a count, then {@code (type, completed, last valid day)} per training record.
+ * {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one character per element, so that
+ * the referrer table can tell whose program it found without reading any other object), then one
+ * block per live referrer entitlement in entitlement id order, then the training section: a count,
+ * then {@code (type, completed, last valid day)} per training record.
  * A group entitlement's program is a single block. A block is a header ({@code B_...}) followed by
  * its scope rules in rule id order; a rule is a header ({@code R_...}) followed by its examination
  * numbers, region intervals, settings, indications and training needs. Codes are {@link Symbols}
@@ -26,7 +28,10 @@ final class Program {
   static final int REGISTRATION_CURRENT = 0;
   static final int TRAINING_SECTION = 1;
   static final int BLOCKS = 2;
+  /** Where the first block starts. */
   static final int FIRST_BLOCK = 3;
+  static final int ID_LENGTH = 4;
+  static final int ID = 5;
 
   static final int B_LENGTH = 0;
   static final int B_EMPLOYER = 1;
@@ -87,6 +92,20 @@ final class Program {
   private static final int URGENCY_BIT = 1 << ScopeDimension.URGENCY.ordinal();
 
   private Program() {}
+
+  /** Whether {@code referrer} is the program of the person whose id is {@code key}. */
+  static boolean isFor(int[] referrer, String key) {
+    int length = key.length();
+    if (referrer[ID_LENGTH] != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (referrer[ID + i] != key.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether the entitlement of the block at {@code block} is in force on {@code day} (rule 3). */
   static boolean inForce(int[] code, int block, int day) {
@@ -207,7 +226,7 @@ final class Program {
     return false;
   }
 
-  /** Whether {@code region} lies in one of the {@code count} {@code [first, last]} intervals at {@code from}. */
+  /** Whether {@code region} lies in one of the {@code count} {@code [first, last]} intervals. */
   private static boolean within(int[] code, int from, int count, int region) {
     for (int i = from, end = from + 2 * count; i < end; i += 2) {
       if (region >= code[i] && region <= code[i + 1]) {

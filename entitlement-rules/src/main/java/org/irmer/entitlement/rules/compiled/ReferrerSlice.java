@@ -18,11 +18,6 @@ import org.jspecify.annotations.Nullable;
 final class ReferrerSlice {
 
   final PersonId id;
-  /**
-   * The id's text, copied when the slice is built so that it lies beside the slice in memory: the
-   * referrer table compares it with the request's without following the register's objects.
-   */
-  final String key;
   final Person person;
   final ImmutableList<Role> roles;
   final ImmutableList<Entitlement> entitlements;
@@ -42,7 +37,6 @@ final class ReferrerSlice {
 
   ReferrerSlice(Person person, ImmutableList<Role> roles, ImmutableList<Entitlement> entitlements,
       ImmutableList<TrainingRecord> training, int[] program, Entitlement[] compiled, Verdict[] permits) {
-    this.key = String.valueOf(person.id().value().toCharArray());
     this.id = person.id();
     this.person = person;
     this.roles = roles;
@@ -61,10 +55,6 @@ final class ReferrerSlice {
       roleFrom[i] = (int) role.validFrom().toEpochDay();
       roleTo[i] = role.validTo().map(end -> (int) end.toEpochDay()).orElse(Integer.MAX_VALUE);
     }
-  }
-
-  boolean registrationCurrent() {
-    return program[Program.REGISTRATION_CURRENT] != 0;
   }
 
   boolean holdsRoleAt(EmployerId employer, int day) {

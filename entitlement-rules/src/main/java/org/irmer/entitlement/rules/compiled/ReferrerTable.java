@@ -4,40 +4,75 @@ import org.irmer.entitlement.core.domain.PersonId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The snapshot's slices by person: an open-addressed table (linear probing, at most half full)
- * that finds a slice with one array read and the slice's own id, where a hash map would follow a
- * bucket, a node and a key. Immutable; {@link #with} copies the table (copy-on-write).
+ * The snapshot's slices by person: an open-addressed table (linear probing, at most half full).
+ * Beside the slices it keeps each slice's program and permits in arrays of their own, so that the
+ * permit path goes from the request's id to the program in two reads (the slot, then the program,
+ * which carries the id it belongs to) and can read the permits in parallel, where a hash map
+ * would follow a bucket, a node, a key and a value. Immutable; {@link #with} copies the table
+ * (copy-on-write).
  */
 final class ReferrerTable {
 
-  private final ReferrerSlice[] slots;
+  private final ReferrerSlice[] slices;
+  private final int[][] programs;
+  private final Verdict[][] permits;
   private final int size;
 
-  private ReferrerTable(ReferrerSlice[] slots, int size) {
-    this.slots = slots;
+  private ReferrerTable(int capacity) {
+    this.slices = new ReferrerSlice[capacity];
+    this.programs = new int[capacity][];
+    this.permits = new Verdict[capacity][];
+    this.size = 0;
+  }
+
+  private ReferrerTable(ReferrerTable filled, int size) {
+    this.slices = filled.slices;
+    this.programs = filled.programs;
+    this.permits = filled.permits;
     this.size = size;
   }
 
   static ReferrerTable of(Iterable<ReferrerSlice> slices, int count) {
-    ReferrerSlice[] slots = new ReferrerSlice[capacityFor(count)];
+    ReferrerTable table = new ReferrerTable(capacityFor(count));
     int size = 0;
     for (ReferrerSlice slice : slices) {
-      if (put(slots, slice)) {
+      if (table.put(slice)) {
         size++;
       }
     }
-    return new ReferrerTable(slots, size);
+    return new ReferrerTable(table, size);
+  }
+
+  /** Where {@code id}'s slice is, or -1. */
+  int indexOf(PersonId id) {
+    String key = id.value();
+    int mask = programs.length - 1;
+    for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+      int[] program = programs[i];
+      if (program == null) {
+        return -1;
+      }
+      if (Program.isFor(program, key)) {
+        return i;
+      }
+    }
+  }
+
+  ReferrerSlice slice(int index) {
+    return slices[index];
+  }
+
+  int[] program(int index) {
+    return programs[index];
+  }
+
+  Verdict[] permits(int index) {
+    return permits[index];
   }
 
   @Nullable ReferrerSlice get(PersonId id) {
-    String key = id.value();
-    int mask = slots.length - 1;
-    for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
-      ReferrerSlice slice = slots[i];
-      if (slice == null || slice.key.equals(key)) {
-        return slice;
-      }
-    }
+    int index = indexOf(id);
+    return index < 0 ? null : slices[index];
   }
 
   int size() {
@@ -46,28 +81,30 @@ final class ReferrerTable {
 
   /** A table equal to this one but for {@code id}'s slice, which null removes. */
   ReferrerTable with(PersonId id, @Nullable ReferrerSlice slice) {
-    ReferrerSlice[] copy = new ReferrerSlice[capacityFor(size + 1)];
+    ReferrerTable copy = new ReferrerTable(capacityFor(size + 1));
     int count = 0;
-    for (ReferrerSlice existing : slots) {
+    for (ReferrerSlice existing : slices) {
       if (existing != null && !existing.id.equals(id)) {
-        put(copy, existing);
+        copy.put(existing);
         count++;
       }
     }
     if (slice != null) {
-      put(copy, slice);
+      copy.put(slice);
       count++;
     }
     return new ReferrerTable(copy, count);
   }
 
   /** Puts the slice, replacing one with the same id; true when the id was new. */
-  private static boolean put(ReferrerSlice[] slots, ReferrerSlice slice) {
-    int mask = slots.length - 1;
-    for (int i = spread(slice.key.hashCode()) & mask; ; i = (i + 1) & mask) {
-      if (slots[i] == null || slots[i].id.equals(slice.id)) {
-        boolean added = slots[i] == null;
-        slots[i] = slice;
+  private boolean put(ReferrerSlice slice) {
+    int mask = slices.length - 1;
+    for (int i = spread(slice.id.value().hashCode()) & mask; ; i = (i + 1) & mask) {
+      if (slices[i] == null || slices[i].id.equals(slice.id)) {
+        boolean added = slices[i] == null;
+        slices[i] = slice;
+        programs[i] = slice.program;
+        permits[i] = slice.permits;
         return added;
       }
     }

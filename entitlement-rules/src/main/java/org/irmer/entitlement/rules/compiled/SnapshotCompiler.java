@@ -149,7 +149,8 @@ final class SnapshotCompiler {
         advised.computeIfAbsent(code, key -> new Program.Writer(4)).add(symbols.indication(indication))));
     Explanations.ScopeFacts none = new Explanations.ScopeFacts(OptionalInt.empty(), Optional.empty(),
         Optional.empty(), Urgency.ROUTINE);
-    ImmutableMap.Builder<ExaminationCode, ExamView> exams = ImmutableMap.builderWithExpectedSize(catalogue.size());
+    ImmutableMap.Builder<ExaminationCode, ExamView> exams =
+        ImmutableMap.builderWithExpectedSize(catalogue.size());
     for (int i = 0; i < catalogue.size(); i++) {
       Examination exam = catalogue.get(i);
       int region = regions.numberOf(exam.region());
@@ -205,14 +206,20 @@ final class SnapshotCompiler {
     live.sort(BY_ID);
     Program.Writer program = new Program.Writer();
     program.add(person.registration().map(r -> r.isCurrent()).orElse(false) ? 1 : 0);
-    int trainingSection = program.position();
     program.add(0);
     program.add(live.size());
+    program.add(0);
+    String id = person.id().value();
+    program.add(id.length());
+    for (int i = 0; i < id.length(); i++) {
+      program.add(id.charAt(i));
+    }
+    program.set(Program.FIRST_BLOCK, program.position());
     List<Verdict> permits = new ArrayList<>();
     for (int i = 0; i < live.size(); i++) {
       block(program, live.get(i), i, context, permits);
     }
-    program.set(trainingSection, program.position());
+    program.set(Program.TRAINING_SECTION, program.position());
     program.add(training.size());
     for (TrainingRecord record : training) {
       program.add(context.symbols.training(record.type()));
@@ -391,7 +398,8 @@ final class SnapshotCompiler {
 
   private static ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>>
       advice(Register register) {
-    Map<IndicationCode, Map<ExaminationCode, ImmutableList.Builder<GuidelineEntry>>> grouped = new HashMap<>();
+    Map<IndicationCode, Map<ExaminationCode, ImmutableList.Builder<GuidelineEntry>>> grouped =
+        new HashMap<>();
     for (GuidelineEntry entry : register.guidelines().all()) {
       grouped.computeIfAbsent(entry.indication(), key -> new HashMap<>())
           .computeIfAbsent(entry.examination(), key -> ImmutableList.builder())

@@ -8,6 +8,7 @@ import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.SiteId;
 import org.irmer.entitlement.core.domain.TrainingType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The small numbers the compiled programs use for the codes they compare: employers, kinds of
@@ -82,14 +83,14 @@ final class Symbols {
   /** Numbers new codes; {@link #build()} returns the original when nothing was added. */
   static final class Builder {
 
-    private final Symbols base;
+    private final @Nullable Symbols base;
     private final Space<EmployerId> employers;
     private final Space<String> settingKinds;
     private final Space<SiteId> sites;
     private final Space<IndicationCode> indications;
     private final Space<TrainingType> training;
 
-    private Builder(Symbols base) {
+    private Builder(@Nullable Symbols base) {
       this.base = base;
       employers = new Space<>("employers", base == null ? Map.of() : base.employers, Integer.MAX_VALUE);
       settingKinds = new Space<>("kinds of setting", base == null ? Map.of() : base.settingKinds,

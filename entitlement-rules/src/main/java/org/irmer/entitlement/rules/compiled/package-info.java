@@ -1,0 +1,30 @@
+/**
+ * The compiled decision engine ({@link org.irmer.entitlement.rules.compiled.CompiledEngine}): the
+ * semantics of the reference evaluator, read from an immutable snapshot of the register.
+ *
+ * <p>How it is laid out, from the request inwards:
+ *
+ * <ul>
+ *   <li>{@code Snapshot}: employers (with their zone's day table and compiled procedures),
+ *       examinations (catalogue index, region interval, advised indications), the referrers'
+ *       slices in an open-addressed {@code ReferrerTable}, and the {@code Symbols} that number the
+ *       codes the programs compare;
+ *   <li>{@code Program}: one {@code int} array per referrer holding their live referrer
+ *       entitlements (validity, review date, scope rules with examination numbers, region
+ *       intervals, settings, indications and training needs) and their training records, read
+ *       front to back; a group entitlement is a program of one block;
+ *   <li>{@code Facts}: the request's scope facts packed in a {@code long};
+ *   <li>{@code PermitPath}: the allocation-free search for a plain permit, returning the
+ *       {@code Verdict} prepared for the rule at compile time;
+ *   <li>{@code CompiledExplainer}: every other decision, from the failed-dimension masks of the
+ *       same programs; the reference evaluator answers only what lies outside the imaging
+ *       employer's own programs (agreements, unknown employers or examinations).
+ * </ul>
+ *
+ * <p>The differential properties of the rules module hold the whole of it to the reference
+ * evaluator, decision by decision.
+ */
+@NullMarked
+package org.irmer.entitlement.rules.compiled;
+
+import org.jspecify.annotations.NullMarked;
