@@ -64,6 +64,19 @@ public class OursBenchmarks {
     }
   }
 
+  /**
+   * W2's first 2,048 requests, the ones the peers are timed on: about 1,500 of the 50,000 referrers,
+   * whose programs stay in the processor's caches, as the referrers active at one time in a trust
+   * would.
+   */
+  @State(Scope.Benchmark)
+  public static class W2Active extends OursState {
+    @Setup(Level.Trial)
+    public void setUp() {
+      load("W2", PeerState.REQUESTS);
+    }
+  }
+
   @Benchmark
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -92,6 +105,22 @@ public class OursBenchmarks {
   @BenchmarkMode(Mode.SampleTime)
   @OutputTimeUnit(TimeUnit.NANOSECONDS)
   public Object refusalExplained(W2 state, Cursor cursor) {
+    return state.engine.checkExplainingRefusals(cursor.next(state.refused));
+  }
+
+  /** The permit path over the active referrers of {@link W2Active}. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public Object permitPathActive(W2Active state, Cursor cursor) {
+    return state.engine.check(cursor.next(state.permitted));
+  }
+
+  /** The explained refusal over the active referrers of {@link W2Active}. */
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  public Object refusalExplainedActive(W2Active state, Cursor cursor) {
     return state.engine.checkExplainingRefusals(cursor.next(state.refused));
   }
 

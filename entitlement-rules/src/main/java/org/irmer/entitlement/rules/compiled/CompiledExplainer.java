@@ -300,8 +300,8 @@ final class CompiledExplainer {
         .outcome(Outcome.ENTITLED)
         .basis(candidate.basis)
         .matchedRule(permit.matchedRule().orElseThrow())
-        .warnings(ImmutableSortedSet.copyOf(warnings))
-        .notices(ImmutableSortedSet.copyOf(chosen.notices))
+        .warnings(sortedDistinct(warnings))
+        .notices(sortedDistinct(chosen.notices))
         .advisories(advisories())
         .request(request)
         .evaluatedAt(request.requestedAt())
@@ -312,7 +312,7 @@ final class CompiledExplainer {
   private ReferralDecision refusal(Outcome outcome, List<Reason> reasons) {
     return ReferralDecision.builder()
         .outcome(outcome)
-        .reasons(ImmutableSortedSet.copyOf(reasons))
+        .reasons(sortedDistinct(reasons))
         .advisories(advisories())
         .request(request)
         .evaluatedAt(request.requestedAt())
@@ -330,6 +330,24 @@ final class CompiledExplainer {
       advisories.add(GuidelineAdvisory.from(entry));
     }
     return advisories.build();
+  }
+
+  /**
+   * The items in their natural order, each once (as a sorted set would keep them), sorted in
+   * place: for the one or two reasons of most refusals this costs less than building a sorted set.
+   */
+  private static <T extends Comparable<? super T>> List<T> sortedDistinct(List<T> items) {
+    if (items.size() < 2) {
+      return items;
+    }
+    items.sort(null);
+    int kept = 1;
+    for (int i = 1; i < items.size(); i++) {
+      if (items.get(i).compareTo(items.get(kept - 1)) != 0) {
+        items.set(kept++, items.get(i));
+      }
+    }
+    return items.subList(0, kept);
   }
 
   private boolean contrast() {
