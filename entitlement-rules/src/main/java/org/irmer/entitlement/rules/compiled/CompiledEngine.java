@@ -58,7 +58,7 @@ public final class CompiledEngine implements ReferralEvaluator {
       return permit;
     }
     ReferralDecision explained = CompiledExplainer.explain(current, request);
-    return Verdict.of(explained != null ? explained : current.explainer.evaluate(request));
+    return Verdict.of(explained != null ? explained : current.reference.evaluate(request));
   }
 
   @Override
@@ -68,7 +68,7 @@ public final class CompiledEngine implements ReferralEvaluator {
     if (type == EntitlementType.REFERRER) {
       return check(request).decision(request);
     }
-    return snapshot.explainer.evaluate(request, type);
+    return snapshot.reference.evaluate(request, type);
   }
 
   /**

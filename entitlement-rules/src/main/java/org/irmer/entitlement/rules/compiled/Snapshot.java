@@ -30,8 +30,11 @@ final class Snapshot {
   final ImmutableMap<EmployerId, ImmutableList<Entitlement>> groupEntitlements;
   final ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice;
   final ReferrerTable referrers;
-  /** Explains every decision that is not a plain permit: the reference semantics over this snapshot. */
-  final ReferenceEvaluator explainer;
+  /**
+   * The reference semantics over this snapshot: the answer where the compiled programs do not hold
+   * it (shared-responsibility agreements, an unknown employer or examination, clinical evaluation).
+   */
+  final ReferenceEvaluator reference;
 
   Snapshot(Register live, BodyRegionTree tree, RegionIndex regions, Symbols symbols,
       ImmutableList<Examination> catalogue,
@@ -49,7 +52,7 @@ final class Snapshot {
     this.groupEntitlements = groupEntitlements;
     this.advice = advice;
     this.referrers = referrers;
-    this.explainer = new ReferenceEvaluator(SnapshotPorts.view(this));
+    this.reference = new ReferenceEvaluator(SnapshotPorts.view(this));
   }
 
   /**
