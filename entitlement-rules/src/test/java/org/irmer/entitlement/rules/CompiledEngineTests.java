@@ -1,6 +1,7 @@
 package org.irmer.entitlement.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,6 +67,21 @@ class CompiledEngineTests {
     assertThat(verdict.permitted()).isFalse();
     assertThat(verdict.decision(head).reasonCodes())
         .containsExactlyInAnyOrder(ReasonCode.OUT_OF_SCOPE_MODALITY, ReasonCode.OUT_OF_SCOPE_EXAMINATION);
+  }
+
+  @Test
+  void aRefusalKnowsItsOutcomeAtOnceAndWordsItsReasonsOnlyForItsOwnRequest() {
+    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    ReferralRequest head = TestTrust.request(nurse, "CHEAD").build();
+    ReferralRequest otherHead = TestTrust.request(physio, "CHEAD").build();
+
+    Verdict verdict = engine.check(head);
+
+    assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+    assertThat(verdict.basis()).isEmpty();
+    assertThat(verdict.decision(head)).isSameAs(verdict.decision(head))
+        .isEqualTo(new ReferenceEvaluator(trust.register).evaluate(head));
+    assertThatThrownBy(() -> verdict.decision(otherHead)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The compiled engine and the reference evaluator give identical decisions (outcome, reasons,
  * basis, warnings, notices, advisories, matched rule: the whole value) on random registers and
- * requests aimed at every boundary of their scopes.
+ * requests aimed at every boundary of their scopes; the compiled verdict's own outcome, found
+ * before any explanation is built, is the decision's.
  *
  * <p>CI runs {@value #DEFAULT_CASES} cases. Run a million with
  * {@code ./mvnw -pl entitlement-rules -am verify -Dtest=DifferentialProperties -Ddifferential.cases=1000000
@@ -47,6 +48,7 @@ class DifferentialProperties {
         expected.reasonCodes().forEach(code -> reasons.merge(code, 1, Integer::sum));
         Verdict verdict = compiled.check(request);
         assertThat(verdict.permitted()).as("seed %s, %s", seed, request).isEqualTo(expected.allowsRequest());
+        assertThat(verdict.outcome()).as("seed %s, %s", seed, request).isEqualTo(expected.outcome());
         assertThat(verdict.decision(request)).as("seed %s", seed).isEqualTo(expected);
         assertThat(compiled.evaluate(request, EntitlementType.CLINICAL_EVALUATION))
             .isEqualTo(reference.evaluate(request, EntitlementType.CLINICAL_EVALUATION));

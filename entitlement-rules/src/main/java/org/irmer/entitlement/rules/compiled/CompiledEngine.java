@@ -3,6 +3,7 @@ package org.irmer.entitlement.rules.compiled;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.irmer.entitlement.core.domain.EntitlementType;
+import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
@@ -18,11 +19,12 @@ import org.irmer.entitlement.rules.ReferralEvaluator;
  * precomputed by interval numbering of the region tree; training, group entitlements and
  * agreements are included. Each referrer's entitlements and training are one flat {@link Program}.
  * {@link #check} reads the snapshot with no locks and, on the permit path, allocates nothing: each
- * scope rule's permit is prepared at compile time. Every other decision (a refusal, or a permit
- * with a warning, notice or advisory) is explained by the {@link CompiledExplainer} from the same
- * programs, so the explanation is built only when it is needed; where the answer involves other
- * employers' entitlements recognised under shared-responsibility agreements, or an unknown employer
- * or examination, the reference semantics run over the same snapshot instead.
+ * scope rule's permit is prepared at compile time. A refusal's outcome is found without allocating
+ * either, and its explanation is built by the {@link CompiledExplainer} from the same programs when
+ * the verdict's decision is asked for; a permit with a warning, notice or advisory is explained at
+ * once. Where the answer involves other employers' entitlements recognised under
+ * shared-responsibility agreements, or an unknown employer or examination, the reference semantics
+ * run over the same snapshot instead.
  *
  * <p>The engine holds its current snapshot in a volatile field. {@link #refresh(PersonId)} rebuilds
  * one person's slice from the stores and publishes a new snapshot that shares everything else
@@ -56,6 +58,10 @@ public final class CompiledEngine implements ReferralEvaluator {
     Verdict permit = PermitPath.permit(current, request);
     if (permit != null) {
       return permit;
+    }
+    Outcome outcome = PermitPath.outcome(current, request);
+    if (outcome != null && outcome != Outcome.ENTITLED) {
+      return Verdict.refusal(outcome, request, current);
     }
     ReferralDecision explained = CompiledExplainer.explain(current, request);
     return Verdict.of(explained != null ? explained : current.reference.evaluate(request));

@@ -17,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A plain permit (entitled, with no warning, notice or advisory) is a value prepared when the
  * snapshot was compiled, one per scope rule, so answering it allocates nothing; its decision is
- * built only when asked for. Every other verdict carries the decision, explanation included.
+ * built only when asked for. A refusal knows its outcome and builds its explanation, every reason
+ * worded, when {@link #decision} is first asked for it, from the snapshot it was checked against
+ * (so a refusal holds that snapshot: keep decisions, not verdicts, for long). Every other verdict
+ * carries its decision.
  */
 public final class Verdict {
 
@@ -25,25 +28,45 @@ public final class Verdict {
   private final @Nullable DecisionBasis basis;
   private final @Nullable MatchedRule matchedRule;
   private final int proceduresVersion;
-  private final @Nullable ReferralDecision decision;
+  /** The refused request and the snapshot that refused it, until its decision is built. */
+  private final @Nullable ReferralRequest refused;
+  private final @Nullable Snapshot snapshot;
+  /**
+   * The decision, once built. Written at most once per thread that asks; a thread that sees null
+   * builds an equal value (the decision is immutable and safely published by its final fields).
+   */
+  private @Nullable ReferralDecision decision;
 
   private Verdict(Outcome outcome, @Nullable DecisionBasis basis, @Nullable MatchedRule matchedRule,
-      int proceduresVersion, @Nullable ReferralDecision decision) {
+      int proceduresVersion, @Nullable ReferralDecision decision, @Nullable ReferralRequest refused,
+      @Nullable Snapshot snapshot) {
     this.outcome = outcome;
     this.basis = basis;
     this.matchedRule = matchedRule;
     this.proceduresVersion = proceduresVersion;
     this.decision = decision;
+    this.refused = refused;
+    this.snapshot = snapshot;
   }
 
   static Verdict permit(DecisionBasis basis, MatchedRule matchedRule, int proceduresVersion) {
     return new Verdict(Outcome.ENTITLED, checkNotNull(basis), checkNotNull(matchedRule),
-        proceduresVersion, null);
+        proceduresVersion, null, null, null);
   }
 
   static Verdict of(ReferralDecision decision) {
     return new Verdict(decision.outcome(), decision.basis().orElse(null),
-        decision.matchedRule().orElse(null), decision.proceduresVersion().orElse(0), decision);
+        decision.matchedRule().orElse(null), decision.proceduresVersion().orElse(0), decision, null,
+        null);
+  }
+
+  /**
+   * A refusal whose explanation the {@link CompiledExplainer} builds from {@code snapshot} when it is
+   * asked for; {@code outcome} must be the one it will give.
+   */
+  static Verdict refusal(Outcome outcome, ReferralRequest request, Snapshot snapshot) {
+    checkArgument(outcome != Outcome.ENTITLED, "a refusal");
+    return new Verdict(outcome, null, null, 0, null, request, snapshot);
   }
 
   /** Whether the request may proceed: only an {@code ENTITLED} outcome does (the library fails closed). */
@@ -68,6 +91,10 @@ public final class Verdict {
    * Builds it for a plain permit; returns the decision already made otherwise.
    */
   public ReferralDecision decision(ReferralRequest request) {
+    if (refused != null && decision == null) {
+      checkArgument(refused.equals(request), "not the request this verdict answered");
+      decision = checkNotNull(CompiledExplainer.explain(snapshot, refused), "explained");
+    }
     if (decision != null) {
       checkArgument(decision.request().equals(request), "not the request this verdict answered");
       return decision;
