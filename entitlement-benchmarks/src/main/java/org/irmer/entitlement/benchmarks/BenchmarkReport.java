@@ -78,9 +78,18 @@ public final class BenchmarkReport {
     for (JsonNode run : root) {
       String name = run.get("benchmark").asText().replace(PACKAGE, "");
       JsonNode params = run.get("params");
+      List<String> qualifiers = new ArrayList<>();
+      if (params != null && params.has("engine")) {
+        qualifiers.add(params.get("engine").asText());
+      }
       if (params != null && params.has("workload")) {
-        name += "[" + params.get("workload").asText();
-        name += params.has("requests") ? "," + params.get("requests").asText() + "]" : "]";
+        qualifiers.add(params.get("workload").asText());
+        if (params.has("requests")) {
+          qualifiers.add(params.get("requests").asText());
+        }
+      }
+      if (!qualifiers.isEmpty()) {
+        name += "[" + String.join(",", qualifiers) + "]";
       }
       JsonNode primary = run.get("primaryMetric");
       JsonNode percentiles = primary.get("scorePercentiles");
@@ -114,6 +123,11 @@ public final class BenchmarkReport {
 
   private Optional<Figures> get(String name) {
     return Optional.ofNullable(results.get(name));
+  }
+
+  /** A peer engine on a workload. */
+  private static String peer(String engine, String workload) {
+    return "PeerBenchmarks.allows[" + engine + "," + workload + "]";
   }
 
   /** Our engine over all of a workload's requests, and over the first 2,048 the peers share. */
@@ -152,22 +166,22 @@ public final class BenchmarkReport {
     out.append(
             "\nWith ours timed over all 65,536 requests instead (more of them miss the caches):"
                 + " jCasbin ÷ ours ")
-        .append(ratio(get("JcasbinBenchmarks.allows[W1]"), get(ours("W1", true))))
+        .append(ratio(get(peer(PeerBenchmarks.JCASBIN, "W1")), get(ours("W1", true))))
         .append(" on W1, ")
-        .append(ratio(get("JcasbinBenchmarks.allows[W2]"), get(ours("W2", true))))
+        .append(ratio(get(peer(PeerBenchmarks.JCASBIN, "W2")), get(ours("W2", true))))
         .append(" on W2; cedar-java ÷ ours ")
-        .append(ratio(get("CedarBenchmarks.allows[W1]"), get(ours("W1", true))))
+        .append(ratio(get(peer(PeerBenchmarks.CEDAR, "W1")), get(ours("W1", true))))
         .append(" on W1, ")
-        .append(ratio(get("CedarBenchmarks.allows[W2]"), get(ours("W2", true))))
+        .append(ratio(get(peer(PeerBenchmarks.CEDAR, "W2")), get(ours("W2", true))))
         .append(" on W2.\n");
     out.append(
         "\n| Throughput, W2, 2 threads | Ours | jCasbin | cedar-java |\n|---|--:|--:|--:|\n");
     out.append("| checks per second | ")
         .append(throughput("OursBenchmarks.checkThroughput"))
         .append(" | ")
-        .append(throughput("JcasbinBenchmarks.allowsThroughput"))
+        .append(throughput("PeerBenchmarks.allowsThroughput[" + PeerBenchmarks.JCASBIN + "]"))
         .append(" | ")
-        .append(throughput("CedarBenchmarks.allowsThroughput"))
+        .append(throughput("PeerBenchmarks.allowsThroughput[" + PeerBenchmarks.CEDAR + "]"))
         .append(" |\n");
     out.append("\n| Snapshot of W2 | Measured |\n|---|--:|\n");
     out.append("| build time (single shot, mean) | ")
@@ -197,8 +211,8 @@ public final class BenchmarkReport {
 
   private void comparisonRow(StringBuilder out, String workload, String label) {
     Optional<Figures> o = get(ours(workload, false));
-    Optional<Figures> j = get("JcasbinBenchmarks.allows[" + workload + "]");
-    Optional<Figures> c = get("CedarBenchmarks.allows[" + workload + "]");
+    Optional<Figures> j = get(peer(PeerBenchmarks.JCASBIN, workload));
+    Optional<Figures> c = get(peer(PeerBenchmarks.CEDAR, workload));
     out.append("| ")
         .append(label)
         .append(" | ")
@@ -241,9 +255,9 @@ public final class BenchmarkReport {
   String ratioLine() {
     Optional<Figures> ours = get(ours("W2", false));
     return "ratio_vs_jcasbin="
-        + plain(get("JcasbinBenchmarks.allows[W2]"), ours)
+        + plain(get(peer(PeerBenchmarks.JCASBIN, "W2")), ours)
         + " ratio_vs_cedar="
-        + plain(get("CedarBenchmarks.allows[W2]"), ours);
+        + plain(get(peer(PeerBenchmarks.CEDAR, "W2")), ours);
   }
 
   private static String plain(Optional<Figures> peer, Optional<Figures> ours) {
@@ -373,14 +387,14 @@ public final class BenchmarkReport {
       rows.add(
           target(
               "≥ 20× faster than jCasbin on " + w + " (median, same requests)",
-              speedup(get("JcasbinBenchmarks.allows[" + w + "]"), ours),
+              speedup(get(peer(PeerBenchmarks.JCASBIN, w)), ours),
               Bound.AT_LEAST,
               20,
               "×"));
       rows.add(
           target(
               "≥ 5× faster than cedar-java on " + w + " (median, same requests)",
-              speedup(get("CedarBenchmarks.allows[" + w + "]"), ours),
+              speedup(get(peer(PeerBenchmarks.CEDAR, w)), ours),
               Bound.AT_LEAST,
               5,
               "×"));

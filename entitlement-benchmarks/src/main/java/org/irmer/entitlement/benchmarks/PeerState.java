@@ -28,7 +28,16 @@ abstract class PeerState {
   PeerEngine peer;
   ReferralRequest[] requests;
 
-  void load(String name, BiFunction<Register, Collection<PersonId>, PeerEngine> builder) {
+  /** Loads the workload named {@code name} into the peer named {@code engine} (see {@link PeerBenchmarks}). */
+  void load(String name, String engine) {
+    load(name, switch (engine) {
+      case PeerBenchmarks.JCASBIN -> JcasbinEngine::build;
+      case PeerBenchmarks.CEDAR -> CedarEngine::build;
+      default -> throw new IllegalArgumentException("no peer engine named " + engine);
+    });
+  }
+
+  private void load(String name, BiFunction<Register, Collection<PersonId>, PeerEngine> builder) {
     workload = Workloads.named(name);
     OurEngine ours = OurEngine.build(workload.register());
     Agreement.Verdicts verdicts = Agreement.Verdicts.of(ours, workload, REQUESTS);

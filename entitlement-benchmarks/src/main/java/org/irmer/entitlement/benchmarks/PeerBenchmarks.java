@@ -16,35 +16,45 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The same policies and requests in jCasbin ({@link JcasbinEngine}): allow or deny on W1 and W2,
- * sampled per call, and W2's throughput on two threads. Each trial first asserts that the peer
- * agrees with our engine on every request it will be timed on ({@link PeerState}).
+ * The same policies and requests in the peers, jCasbin ({@link JcasbinEngine}) and cedar-java
+ * ({@link CedarEngine}): allow or deny on W1 and W2, sampled per call, and W2's throughput on two
+ * threads. Each trial first asserts that the peer agrees with our engine on every request it will
+ * be timed on ({@link PeerState}).
  */
 @Fork(
     value = 1,
     jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG, ForkOptions.HUGE_PAGES})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 2, time = 1)
-public class JcasbinBenchmarks {
+public class PeerBenchmarks {
 
-  /** W1 or W2. */
+  static final String JCASBIN = "jCasbin";
+  static final String CEDAR = "cedar-java";
+
+  /** A peer on W1 or W2. */
   @State(Scope.Benchmark)
   public static class Loaded extends PeerState {
+    @Param({JCASBIN, CEDAR})
+    public String engine;
+
     @Param({"W1", "W2"})
     public String workload;
 
     @Setup(Level.Trial)
     public void setUp() {
-      load(workload, JcasbinEngine::build);
+      load(workload, engine);
     }
   }
 
-  /** W2, for the throughput. */
+  /** A peer on W2, for the throughput. */
   @State(Scope.Benchmark)
   public static class W2 extends PeerState {
+    @Param({JCASBIN, CEDAR})
+    public String engine;
+
     @Setup(Level.Trial)
     public void setUp() {
-      load("W2", JcasbinEngine::build);
+      load("W2", engine);
     }
   }
 
