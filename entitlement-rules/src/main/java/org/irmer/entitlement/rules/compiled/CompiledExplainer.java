@@ -78,10 +78,14 @@ final class CompiledExplainer {
     this.referrer = snapshot.referrers.indexOf(request.referrer());
     this.day = employer.days.epochDay(request.requestedAt());
     this.age = PermitPath.ageOn(request.patientOrNull(), day);
-    this.facts = Facts.of(request, request.patientOrNull(), age, contrast(), snapshot.symbols);
+    this.facts = age > Facts.MAX_AGE
+        ? 0 : Facts.of(request, request.patientOrNull(), age, contrast(), snapshot.symbols);
   }
 
-  /** The decision for a referrer request, or null where the reference semantics must answer. */
+  /**
+   * The decision for a referrer request, or null where the reference semantics must answer
+   * (including a patient older than {@link Facts#MAX_AGE}).
+   */
   static @Nullable ReferralDecision explain(Snapshot snapshot, ReferralRequest request) {
     EmployerView employer = snapshot.employers.get(request.employer());
     if (employer == null || employer.procedures == null || !employer.agreements.isEmpty()) {
@@ -91,7 +95,8 @@ final class CompiledExplainer {
     if (exam == null) {
       return null;
     }
-    return new CompiledExplainer(snapshot, request, employer, exam).judge();
+    CompiledExplainer explainer = new CompiledExplainer(snapshot, request, employer, exam);
+    return explainer.age > Facts.MAX_AGE ? null : explainer.judge();
   }
 
   private ReferralDecision judge() {

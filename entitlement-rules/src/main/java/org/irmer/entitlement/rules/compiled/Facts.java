@@ -1,5 +1,7 @@
 package org.irmer.entitlement.rules.compiled;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Patient;
@@ -24,8 +26,12 @@ final class Facts {
   static final int MAX_INDICATION = (1 << 16) - 1;
 
   private static final int AGE_BITS = 12;
-  /** Ages from this on are all read as this (no scope bound comes near it). */
-  private static final int MAX_AGE = (1 << AGE_BITS) - 2;
+  /**
+   * The oldest age the facts carry. An older patient (a birth date thousands of years back, which
+   * only bad data gives) is left to the reference evaluator, so that no scope bound is ever compared
+   * with a clipped age.
+   */
+  static final int MAX_AGE = (1 << AGE_BITS) - 2;
   private static final int PREGNANT = 12;
   private static final int CONTRAST = 13;
   private static final int URGENCY = 14;
@@ -37,7 +43,8 @@ final class Facts {
 
   /**
    * The facts of {@code request}, given the patient's age as {@link ZoneDays#completedYears}
-   * reckons it (or {@link #UNKNOWN_AGE}) and whether the examination or request involves contrast.
+   * reckons it (or {@link #UNKNOWN_AGE}; at most {@link #MAX_AGE}) and whether the examination or
+   * request involves contrast.
    */
   static long of(ReferralRequest request, @Nullable Patient patient, int age, boolean contrast,
       Symbols symbols) {
@@ -51,7 +58,8 @@ final class Facts {
       site = named == null ? Symbols.ABSENT : symbols.site(named);
     }
     IndicationCode indication = request.indicationOrNull();
-    return (age == UNKNOWN_AGE ? 0L : Math.min(age, MAX_AGE) + 1L)
+    checkArgument(age <= MAX_AGE, "age %s beyond what the facts carry", age);
+    return (age == UNKNOWN_AGE ? 0L : age + 1L)
         | (pregnancy != null && pregnancy.mayBePregnant() ? 1L << PREGNANT : 0L)
         | (contrast ? 1L << CONTRAST : 0L)
         | (long) request.urgency().ordinal() << URGENCY

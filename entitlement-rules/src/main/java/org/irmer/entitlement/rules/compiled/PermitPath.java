@@ -72,7 +72,7 @@ final class PermitPath {
     Patient patient = request.patientOrNull();
     int age = ageOn(patient, day);
     boolean contrast = request.contrast() || exam.contrast();
-    if (missesInformation(employer, exam, request, patient, age, contrast)) {
+    if (age > Facts.MAX_AGE || missesInformation(employer, exam, request, patient, age, contrast)) {
       return null;
     }
     long facts = Facts.of(request, patient, age, contrast, snapshot.symbols);
@@ -116,15 +116,18 @@ final class PermitPath {
     if (exam == null) {
       return null;
     }
+    int day = employer.days.epochDay(request.requestedAt());
+    Patient patient = request.patientOrNull();
+    int age = ageOn(patient, day);
+    if (age > Facts.MAX_AGE) {
+      return null;
+    }
     ReferrerTable referrers = snapshot.referrers;
     int found = referrers.indexOf(request.referrer());
     if (found < 0) {
       return Outcome.NOT_ENTITLED;
     }
     int[] referrer = referrers.program(found);
-    int day = employer.days.epochDay(request.requestedAt());
-    Patient patient = request.patientOrNull();
-    int age = ageOn(patient, day);
     boolean contrast = request.contrast() || exam.contrast();
     long facts = Facts.of(request, patient, age, contrast, snapshot.symbols);
     int candidates = 0;
