@@ -88,7 +88,7 @@ final class CompiledExplainer {
    */
   static @Nullable ReferralDecision explain(Snapshot snapshot, ReferralRequest request) {
     EmployerView employer = snapshot.employers.get(request.employer());
-    if (employer == null || employer.procedures == null || !employer.agreements.isEmpty()) {
+    if (employer == null || !employer.answersAlone()) {
       return null;
     }
     ExamView exam = snapshot.exams.get(request.examination());

@@ -71,4 +71,12 @@ final class EmployerView {
     return (modalities == -1 || Masks.has(modalities, exam.modality()))
         && (contrast || !informationContrastOnly[i]);
   }
+
+  /**
+   * Whether the compiled programs hold every answer at this employer: its procedures can be read,
+   * and it recognises no other employer's entitlements under a shared-responsibility agreement.
+   */
+  boolean answersAlone() {
+    return procedures != null && agreements.isEmpty();
+  }
 }

@@ -109,7 +109,7 @@ final class PermitPath {
    */
   static @Nullable Outcome outcome(Snapshot snapshot, ReferralRequest request) {
     EmployerView employer = snapshot.employers.get(request.employer());
-    if (employer == null || employer.procedures == null || !employer.agreements.isEmpty()) {
+    if (employer == null || !employer.answersAlone()) {
       return null;
     }
     ExamView exam = snapshot.exams.get(request.examination());
