@@ -3,15 +3,11 @@ package org.irmer.entitlement.rules.compiled;
 import static org.irmer.entitlement.rules.compiled.Program.AGE_UNKNOWN;
 import static org.irmer.entitlement.rules.compiled.Program.B_ENTITLEMENT;
 import static org.irmer.entitlement.rules.compiled.Program.B_EMPLOYER;
-import static org.irmer.entitlement.rules.compiled.Program.B_HEADER;
 import static org.irmer.entitlement.rules.compiled.Program.B_LENGTH;
 import static org.irmer.entitlement.rules.compiled.Program.B_REVIEW;
 import static org.irmer.entitlement.rules.compiled.Program.B_RULES;
 import static org.irmer.entitlement.rules.compiled.Program.BLOCKS;
 import static org.irmer.entitlement.rules.compiled.Program.FIRST_BLOCK;
-import static org.irmer.entitlement.rules.compiled.Program.R_LENGTH;
-import static org.irmer.entitlement.rules.compiled.Program.R_PERMIT;
-import static org.irmer.entitlement.rules.compiled.Program.R_TRAINING;
 
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
@@ -135,8 +131,8 @@ final class CompiledExplainer {
     List<Judged> matched = new ArrayList<>();
     for (Candidate candidate : inForce) {
       int[] code = candidate.code;
-      int rule = candidate.block + B_HEADER;
-      for (int r = 0; r < code[candidate.block + B_RULES]; r++, rule += code[rule + R_LENGTH]) {
+      for (int r = 0; r < code[candidate.block + B_RULES]; r++) {
+        int rule = Program.rule(code, candidate.block, r);
         Judged result = new Judged(candidate, rule, Program.failures(code, rule, exam, facts));
         judged.add(result);
         if (result.failures == 0) {
@@ -243,7 +239,7 @@ final class CompiledExplainer {
   private TrainingJudgement training(Judged rule) {
     TrainingJudgement judgement = new TrainingJudgement(rule);
     int[] code = rule.candidate.code;
-    int needs = code[rule.rule + R_TRAINING];
+    int needs = Program.trainingNeedCount(code, rule.rule);
     for (int at = Program.trainingNeeds(code, rule.rule), end = at + 3 * needs; at < end; at += 3) {
       long state = Program.trainingState(snapshot.referrers.program(referrer), code[at], day);
       if (state == Program.CURRENT) {
@@ -300,7 +296,7 @@ final class CompiledExplainer {
     if (day >= reviewDue) {
       warnings.add(Explanations.reviewDue(entitlementOf(candidate), LocalDate.ofEpochDay(reviewDue)));
     }
-    Verdict permit = candidate.permits[candidate.code[chosen.rule.rule + R_PERMIT]];
+    Verdict permit = candidate.permits[Program.permit(candidate.code, chosen.rule.rule)];
     return ReferralDecision.builder()
         .outcome(Outcome.ENTITLED)
         .basis(candidate.basis)

@@ -1,16 +1,12 @@
 package org.irmer.entitlement.rules.compiled;
 
 import static org.irmer.entitlement.rules.compiled.Program.B_EMPLOYER;
-import static org.irmer.entitlement.rules.compiled.Program.B_HEADER;
 import static org.irmer.entitlement.rules.compiled.Program.B_LENGTH;
 import static org.irmer.entitlement.rules.compiled.Program.B_REVIEW;
 import static org.irmer.entitlement.rules.compiled.Program.B_RULES;
 import static org.irmer.entitlement.rules.compiled.Program.BLOCKS;
 import static org.irmer.entitlement.rules.compiled.Program.FIRST_BLOCK;
 import static org.irmer.entitlement.rules.compiled.Program.REGISTRATION_CURRENT;
-import static org.irmer.entitlement.rules.compiled.Program.R_LENGTH;
-import static org.irmer.entitlement.rules.compiled.Program.R_MODALITY;
-import static org.irmer.entitlement.rules.compiled.Program.R_PERMIT;
 import static org.irmer.entitlement.rules.compiled.Program.TRAINING_BLOCKED;
 import static org.irmer.entitlement.rules.compiled.Program.TRAINING_CLEAN;
 
@@ -84,7 +80,7 @@ final class PermitPath {
       if (referrer[block + B_EMPLOYER] == employer.symbol && Program.inForce(referrer, block, day)) {
         int rule = firstPermit(referrer, block, referrer, exam, facts, day);
         if (rule != NO_PERMIT) {
-          return rule == DECORATED ? null : permits[referrer[rule + R_PERMIT]];
+          return rule == DECORATED ? null : permits[Program.permit(referrer, rule)];
         }
       }
     }
@@ -93,7 +89,7 @@ final class PermitPath {
           && group.covers(referrers.slice(found), request.employer(), day)) {
         int rule = firstPermit(group.program, 0, referrer, exam, facts, day);
         if (rule != NO_PERMIT) {
-          return rule == DECORATED ? null : group.permits[group.program[rule + R_PERMIT]];
+          return rule == DECORATED ? null : group.permits[Program.permit(group.program, rule)];
         }
       }
     }
@@ -165,7 +161,8 @@ final class PermitPath {
   /** What the rules of an in-force block say about the request, as {@link #outcome} combines it. */
   private static int scope(int[] code, int block, int[] referrer, ExamView exam, long facts, int day) {
     int found = IN_FORCE;
-    for (int r = 0, rule = block + B_HEADER; r < code[block + B_RULES]; r++, rule += code[rule + R_LENGTH]) {
+    for (int r = 0; r < code[block + B_RULES]; r++) {
+      int rule = Program.rule(code, block, r);
       int failures = Program.failures(code, rule, exam, facts);
       if (failures == 0) {
         found |= MATCHED;
@@ -185,8 +182,12 @@ final class PermitPath {
    * would carry a warning or notice.
    */
   private static int firstPermit(int[] code, int block, int[] referrer, ExamView exam, long facts, int day) {
-    for (int r = 0, rule = block + B_HEADER; r < code[block + B_RULES]; r++, rule += code[rule + R_LENGTH]) {
-      if (code[rule + R_MODALITY] != exam.modality() || Program.failures(code, rule, exam, facts) != 0) {
+    for (int r = 0; r < code[block + B_RULES]; r++) {
+      if (Program.modality(code, block, r) != exam.modality()) {
+        continue;
+      }
+      int rule = Program.rule(code, block, r);
+      if (Program.failures(code, rule, exam, facts) != 0) {
         continue;
       }
       int training = Program.training(code, rule, referrer, day);

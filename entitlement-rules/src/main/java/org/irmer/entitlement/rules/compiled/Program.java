@@ -14,9 +14,11 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * the referrer table can tell whose program it found without reading any other object), then one
  * block per live referrer entitlement in entitlement id order, then the training section: a count,
  * then {@code (type, completed, last valid day)} per training record.
- * A group entitlement's program is a single block. A block is a header ({@code B_...}) followed by
- * its scope rules in rule id order; a rule is a header ({@code R_...}) followed by its examination
- * numbers, region intervals, settings, indications and training needs. Codes are {@link Symbols}
+ * A group entitlement's program is a single block. A block is a header ({@code B_...}), an index
+ * of its scope rules in rule id order (per rule: its modality in the top byte, where it starts in
+ * the rest, so that a check reads only the rules of the examination's modality), then the rules; a
+ * rule is a header of packed words ({@code R_...}) followed by its examination numbers, region
+ * intervals, settings, indications and training needs. Codes are {@link Symbols}
  * numbers, days are epoch days, examinations are catalogue indices and regions are
  * {@link RegionIndex} numbers.
  *
@@ -43,25 +45,26 @@ final class Program {
   /** The entitlement's position among the slice's (or group's) compiled entitlements. */
   static final int B_ENTITLEMENT = 5;
   static final int B_RULES = 6;
+  /** Where the rule index starts; the rules follow it. */
   static final int B_HEADER = 7;
 
-  static final int R_LENGTH = 0;
-  static final int R_MODALITY = 1;
-  static final int R_FLAGS = 2;
-  static final int R_MIN_AGE = 3;
-  static final int R_MAX_AGE = 4;
-  /** Bit per urgency ordinal admitted; 0 admits all. */
-  static final int R_URGENCIES = 5;
-  /** The rule's position among the prepared permits. */
-  static final int R_PERMIT = 6;
-  static final int R_INCLUDED_EXAMS = 7;
-  static final int R_EXCLUDED_EXAMS = 8;
-  static final int R_INCLUDED_REGIONS = 9;
-  static final int R_EXCLUDED_REGIONS = 10;
-  static final int R_SETTINGS = 11;
-  static final int R_INDICATIONS = 12;
-  static final int R_TRAINING = 13;
-  static final int R_HEADER = 14;
+  /** Modality ordinal, then flags ({@link #AGE_DEPENDENT}...), then urgencies admitted (0: all), a byte each. */
+  static final int R_KIND = 0;
+  /** Minimum age (0 for none), then maximum age (65,535 for none), 16 bits each. */
+  static final int R_AGES = 1;
+  /** How many examinations the rule includes, then excludes, 16 bits each. */
+  static final int R_EXAMS = 2;
+  /** How many region intervals the rule includes, then excludes, 16 bits each. */
+  static final int R_REGIONS = 3;
+  /** How many settings, then indications, the rule admits, 16 bits each. */
+  static final int R_SETTINGS = 4;
+  /** How many training needs the rule has, then its position among the prepared permits, 16 bits each. */
+  static final int R_TRAINING = 5;
+  static final int R_HEADER = 6;
+
+  /** The largest count, age or position a packed half-word holds. */
+  static final int MAX_HALF = 0xFFFF;
+  private static final int OFFSET = 0xFFFFFF;
 
   static final int AGE_DEPENDENT = 1;
   static final int EXCLUDES_PREGNANCY = 2;
@@ -107,6 +110,21 @@ final class Program {
     return true;
   }
 
+  /** Where the {@code r}th rule of the block at {@code block} starts. */
+  static int rule(int[] code, int block, int r) {
+    return block + (code[block + B_HEADER + r] & OFFSET);
+  }
+
+  /** The modality ordinal of the {@code r}th rule of the block, from the block's index. */
+  static int modality(int[] code, int block, int r) {
+    return code[block + B_HEADER + r] >>> 24;
+  }
+
+  /** The rule's position among the prepared permits. */
+  static int permit(int[] code, int rule) {
+    return code[rule + R_TRAINING] >>> 16;
+  }
+
   /** Whether the entitlement of the block at {@code block} is in force on {@code day} (rule 3). */
   static boolean inForce(int[] code, int block, int day) {
     return day >= code[block + B_FROM] && day <= code[block + B_TO];
@@ -119,14 +137,15 @@ final class Program {
    */
   static int failures(int[] code, int rule, ExamView exam, long facts) {
     int failed = 0;
-    if (code[rule + R_MODALITY] != exam.modality()) {
+    int kind = code[rule + R_KIND];
+    if ((kind & 0xFF) != exam.modality()) {
       failed |= MODALITY_BIT;
     }
     int at = rule + R_HEADER;
-    int includedExams = code[rule + R_INCLUDED_EXAMS];
-    int excludedExams = code[rule + R_EXCLUDED_EXAMS];
-    int includedRegions = code[rule + R_INCLUDED_REGIONS];
-    int excludedRegions = code[rule + R_EXCLUDED_REGIONS];
+    int includedExams = code[rule + R_EXAMS] & MAX_HALF;
+    int excludedExams = code[rule + R_EXAMS] >>> 16;
+    int includedRegions = code[rule + R_REGIONS] & MAX_HALF;
+    int excludedRegions = code[rule + R_REGIONS] >>> 16;
     boolean included = contains(code, at, includedExams, exam.index())
         || within(code, at + includedExams + excludedExams, includedRegions, exam.region());
     boolean excluded = contains(code, at + includedExams, excludedExams, exam.index())
@@ -135,31 +154,32 @@ final class Program {
       failed |= EXAMINATION_BIT;
     }
     at += includedExams + excludedExams + 2 * (includedRegions + excludedRegions);
-    int flags = code[rule + R_FLAGS];
+    int flags = (kind >>> 8) & 0xFF;
     if ((flags & AGE_DEPENDENT) != 0) {
       int age = Facts.age(facts);
+      int ages = code[rule + R_AGES];
       if (age == Facts.UNKNOWN_AGE) {
         failed |= AGE_UNKNOWN;
-      } else if (age < code[rule + R_MIN_AGE] || age > code[rule + R_MAX_AGE]) {
+      } else if (age < (ages & MAX_HALF) || age > ages >>> 16) {
         failed |= AGE_BIT;
       }
     }
     if ((flags & EXCLUDES_PREGNANCY) != 0 && Facts.mayBePregnant(facts)) {
       failed |= PREGNANCY_BIT;
     }
-    int settings = code[rule + R_SETTINGS];
+    int settings = code[rule + R_SETTINGS] & MAX_HALF;
     if (settings > 0 && !admitted(code, at, settings, facts)) {
       failed |= SETTING_BIT;
     }
     at += 2 * settings;
-    int indications = code[rule + R_INDICATIONS];
+    int indications = code[rule + R_SETTINGS] >>> 16;
     if (indications > 0 && !contains(code, at, indications, Facts.indication(facts))) {
       failed |= INDICATION_BIT;
     }
     if ((flags & CONTRAST_ALLOWED) == 0 && Facts.contrast(facts)) {
       failed |= CONTRAST_BIT;
     }
-    int urgencies = code[rule + R_URGENCIES];
+    int urgencies = kind >>> 16;
     if (urgencies != 0 && (urgencies & (1 << Facts.urgency(facts))) == 0) {
       failed |= URGENCY_BIT;
     }
@@ -168,9 +188,16 @@ final class Program {
 
   /** Where the rule at {@code rule} keeps its training needs: {@code (type, policy ordinal, grace days)}. */
   static int trainingNeeds(int[] code, int rule) {
-    return rule + R_HEADER + code[rule + R_INCLUDED_EXAMS] + code[rule + R_EXCLUDED_EXAMS]
-        + 2 * (code[rule + R_INCLUDED_REGIONS] + code[rule + R_EXCLUDED_REGIONS] + code[rule + R_SETTINGS])
-        + code[rule + R_INDICATIONS];
+    int exams = code[rule + R_EXAMS];
+    int regions = code[rule + R_REGIONS];
+    int settings = code[rule + R_SETTINGS];
+    return rule + R_HEADER + (exams & MAX_HALF) + (exams >>> 16)
+        + 2 * ((regions & MAX_HALF) + (regions >>> 16) + (settings & MAX_HALF)) + (settings >>> 16);
+  }
+
+  /** How many training needs the rule at {@code rule} has. */
+  static int trainingNeedCount(int[] code, int rule) {
+    return code[rule + R_TRAINING] & MAX_HALF;
   }
 
   /**
@@ -180,7 +207,7 @@ final class Program {
    */
   static int training(int[] code, int rule, int[] referrer, int day) {
     int result = TRAINING_CLEAN;
-    int needs = code[rule + R_TRAINING];
+    int needs = trainingNeedCount(code, rule);
     for (int at = trainingNeeds(code, rule), end = at + 3 * needs; at < end; at += 3) {
       long state = trainingState(referrer, code[at], day);
       if (state == CURRENT) {
@@ -292,6 +319,15 @@ final class Program {
 
     void set(int position, int value) {
       code[position] = value;
+    }
+
+    /** Adds two numbers of at most {@link #MAX_HALF} each, {@code low} in the low half-word. */
+    void addHalves(int low, int high, String what) {
+      if (low < 0 || low > MAX_HALF || high < 0 || high > MAX_HALF) {
+        throw new IllegalStateException("the compiled engine holds at most " + MAX_HALF + " " + what
+            + " per scope rule or entitlement; the register has " + Math.max(low, high));
+      }
+      add(low | high << 16);
     }
 
     int[] toArray() {

@@ -29,7 +29,7 @@ final class ReferrerSlice {
   final int[] program;
   /** The live referrer entitlements, by their blocks' {@link Program#B_ENTITLEMENT}. */
   final Entitlement[] compiled;
-  /** The prepared permits, by {@link Program#R_PERMIT}. */
+  /** The prepared permits, by {@link Program#permit}. */
   final Verdict[] permits;
   private final EmployerId[] roleEmployers;
   private final int[] roleFrom;

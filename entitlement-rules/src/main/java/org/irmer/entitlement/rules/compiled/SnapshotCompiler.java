@@ -260,11 +260,19 @@ final class SnapshotCompiler {
     List<ScopeRule> rules = procedures == null ? List.of()
         : ImmutableList.sortedCopyOf(Comparator.comparing(ScopeRule::id), entitlement.scope().rules());
     program.add(rules.size());
+    int ruleIndex = program.position();
+    rules.forEach(rule -> program.add(0));
     DecisionBasis basis = entitlement.subject().isGroup()
         ? DecisionBasis.GROUP_ENTITLEMENT : DecisionBasis.INDIVIDUAL_ENTITLEMENT;
-    for (ScopeRule rule : rules) {
+    for (int r = 0; r < rules.size(); r++) {
+      ScopeRule rule = rules.get(r);
       MatchedRule matched = new MatchedRule(entitlement.id(), entitlement.version(),
           entitlement.employer(), entitlement.scope().version(), rule.id());
+      int offset = program.position() - start;
+      if (offset > 0xFFFFFF) {
+        throw new IllegalStateException("entitlement " + entitlement.id() + " is too large to compile");
+      }
+      program.set(ruleIndex + r, rule.modality().ordinal() << 24 | offset);
       rule(program, rule, permits.size(), procedures.training().get(rule.modality()), context);
       permits.add(Verdict.permit(basis, matched, procedures.version()));
     }
@@ -273,28 +281,22 @@ final class SnapshotCompiler {
 
   private static void rule(Program.Writer program, ScopeRule rule, int permit,
       List<TrainingRequirement> modalityTraining, Context context) {
-    int start = program.position();
     int[] includedExams = indices(rule.includedExaminations(), context.exams);
     int[] excludedExams = indices(rule.excludedExaminations(), context.exams);
     int[] includedRegions = intervals(rule.includedRegions(), context.regions);
     int[] excludedRegions = intervals(rule.excludedRegions(), context.regions);
     Map<TrainingType, TrainingLapsePolicy> needs = trainingNeeds(rule, modalityTraining);
-    program.add(0);
-    program.add(rule.modality().ordinal());
-    program.add((rule.isAgeDependent() ? Program.AGE_DEPENDENT : 0)
+    int flags = (rule.isAgeDependent() ? Program.AGE_DEPENDENT : 0)
         | (rule.pregnancy() == PregnancyConstraint.EXCLUDED ? Program.EXCLUDES_PREGNANCY : 0)
-        | (rule.contrastAllowed() ? Program.CONTRAST_ALLOWED : 0));
-    program.add(rule.minAge().orElse(Integer.MIN_VALUE));
-    program.add(rule.maxAge().orElse(Integer.MAX_VALUE));
-    program.add(Masks.of(rule.urgencies()));
-    program.add(permit);
-    program.add(includedExams.length);
-    program.add(excludedExams.length);
-    program.add(includedRegions.length / 2);
-    program.add(excludedRegions.length / 2);
-    program.add(rule.settings().size());
-    program.add(rule.indications().size());
-    program.add(needs.size());
+        | (rule.contrastAllowed() ? Program.CONTRAST_ALLOWED : 0);
+    program.add(rule.modality().ordinal() | flags << 8 | Masks.of(rule.urgencies()) << 16);
+    // Ages beyond a half-word compare alike: the compiled facts carry no age above Facts.MAX_AGE.
+    program.addHalves(Math.min(rule.minAge().orElse(0), Program.MAX_HALF),
+        Math.min(rule.maxAge().orElse(Program.MAX_HALF), Program.MAX_HALF), "years of age");
+    program.addHalves(includedExams.length, excludedExams.length, "examinations");
+    program.addHalves(includedRegions.length / 2, excludedRegions.length / 2, "regions");
+    program.addHalves(rule.settings().size(), rule.indications().size(), "settings or indications");
+    program.addHalves(needs.size(), permit, "training needs or scope rules");
     program.addAll(includedExams);
     program.addAll(excludedExams);
     program.addAll(includedRegions);
@@ -311,7 +313,6 @@ final class SnapshotCompiler {
       program.add(policy.kind().ordinal());
       program.add(policy.graceDays());
     });
-    program.set(start + Program.R_LENGTH, program.position() - start);
   }
 
   /**
