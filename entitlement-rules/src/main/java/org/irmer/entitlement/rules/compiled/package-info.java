@@ -9,10 +9,10 @@
  *       examinations (catalogue index, region interval, advised indications), the referrers'
  *       slices in an open-addressed {@code ReferrerTable}, and the {@code Symbols} that number the
  *       codes the programs compare;
- *   <li>{@code Program}: one {@code int} array per referrer holding their live referrer
- *       entitlements (validity, review date, scope rules with examination numbers, region
- *       intervals, settings, indications and training needs) and their training records, read
- *       front to back; a group entitlement is a program of one block;
+ *   <li>{@code Program}: one {@code int} array per referrer holding their id, their live
+ *       referrer entitlements (validity, review date, an index of the scope rules by modality, and
+ *       the rules with examination numbers, region intervals, settings, indications and training
+ *       needs) and their training records; a group entitlement is a program of one block;
  *   <li>{@code Facts}: the request's scope facts packed in a {@code long};
  *   <li>{@code PermitPath}: the allocation-free search for a plain permit, returning the
  *       {@code Verdict} prepared for the rule at compile time;
