@@ -103,14 +103,14 @@ final class CompiledExplainer {
     }
 
     // Rule 3: status first.
-    LocalDate date = LocalDate.ofEpochDay(day);
     List<Reason> statusReasons = new ArrayList<>();
     List<Candidate> inForce = new ArrayList<>();
     for (Candidate candidate : candidates) {
       if (Program.inForce(candidate.code, candidate.block, day)) {
         inForce.add(candidate);
       } else {
-        Explanations.statusReason(entitlementOf(candidate), date).ifPresent(statusReasons::add);
+        Explanations.statusReason(entitlementOf(candidate), LocalDate.ofEpochDay(day))
+            .ifPresent(statusReasons::add);
       }
     }
     boolean registrationCurrent =
@@ -152,7 +152,7 @@ final class CompiledExplainer {
       TrainingJudgement training = training(rule);
       if (training.reasons.isEmpty()) {
         return information.isEmpty()
-            ? entitled(training, date)
+            ? entitled(training)
             : refusal(Outcome.INSUFFICIENT_INFORMATION, information);
       }
       blocked.add(training);
@@ -289,7 +289,7 @@ final class CompiledExplainer {
     return reasons;
   }
 
-  private ReferralDecision entitled(TrainingJudgement chosen, LocalDate date) {
+  private ReferralDecision entitled(TrainingJudgement chosen) {
     Candidate candidate = chosen.rule.candidate;
     List<Warning> warnings = new ArrayList<>(chosen.warnings);
     int reviewDue = candidate.code[candidate.block + B_REVIEW];
@@ -297,40 +297,37 @@ final class CompiledExplainer {
       warnings.add(Explanations.reviewDue(entitlementOf(candidate), LocalDate.ofEpochDay(reviewDue)));
     }
     Verdict permit = candidate.permits[Program.permit(candidate.code, chosen.rule.rule)];
-    return ReferralDecision.builder()
-        .outcome(Outcome.ENTITLED)
+    return decision(Outcome.ENTITLED)
         .basis(candidate.basis)
         .matchedRule(permit.matchedRule().orElseThrow())
         .warnings(sortedDistinct(warnings))
         .notices(sortedDistinct(chosen.notices))
-        .advisories(advisories())
-        .request(request)
-        .evaluatedAt(request.requestedAt())
-        .proceduresVersion(employer.procedures.version())
         .build();
   }
 
   private ReferralDecision refusal(Outcome outcome, List<Reason> reasons) {
-    return ReferralDecision.builder()
-        .outcome(outcome)
-        .reasons(sortedDistinct(reasons))
-        .advisories(advisories())
-        .request(request)
-        .evaluatedAt(request.requestedAt())
-        .proceduresVersion(employer.procedures.version())
-        .build();
+    return decision(outcome).reasons(sortedDistinct(reasons)).build();
   }
 
-  /** The guideline advisories for the request's indication and examination (rule 8). */
-  private ImmutableSortedSet<GuidelineAdvisory> advisories() {
-    if (!exam.advisedFor(Facts.indication(facts))) {
-      return ImmutableSortedSet.of();
+  /**
+   * A decision with what every decision carries: the outcome, the request and its instant, the
+   * version of the imaging employer's procedures, and the guideline advisories for the request's
+   * indication and examination (rule 8), whatever the outcome.
+   */
+  private ReferralDecision.Builder decision(Outcome outcome) {
+    ReferralDecision.Builder decision = ReferralDecision.builder();
+    decision.outcome(outcome)
+        .request(request)
+        .evaluatedAt(request.requestedAt())
+        .proceduresVersion(employer.procedures.version());
+    if (exam.advisedFor(Facts.indication(facts))) {
+      ImmutableSortedSet.Builder<GuidelineAdvisory> advisories = ImmutableSortedSet.naturalOrder();
+      for (GuidelineEntry entry : snapshot.advice.get(request.indicationOrNull()).get(request.examination())) {
+        advisories.add(GuidelineAdvisory.from(entry));
+      }
+      decision.advisories(advisories.build());
     }
-    ImmutableSortedSet.Builder<GuidelineAdvisory> advisories = ImmutableSortedSet.naturalOrder();
-    for (GuidelineEntry entry : snapshot.advice.get(request.indicationOrNull()).get(request.examination())) {
-      advisories.add(GuidelineAdvisory.from(entry));
-    }
-    return advisories.build();
+    return decision;
   }
 
   /**
@@ -338,7 +335,7 @@ final class CompiledExplainer {
    * place: for the one or two reasons of most refusals this costs less than building a sorted set.
    */
   private static <T extends Comparable<? super T>> List<T> sortedDistinct(List<T> items) {
-    if (items.size() < 2) {
+    if (isSortedAndDistinct(items)) {
       return items;
     }
     items.sort(null);
@@ -349,6 +346,16 @@ final class CompiledExplainer {
       }
     }
     return items.subList(0, kept);
+  }
+
+  /** Whether the items are already as a decision holds them, as reasons built in order are. */
+  private static <T extends Comparable<? super T>> boolean isSortedAndDistinct(List<T> items) {
+    for (int i = 1; i < items.size(); i++) {
+      if (items.get(i - 1).compareTo(items.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean contrast() {
