@@ -6,8 +6,7 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
 
 /**
  * The flat form of compiled entitlements: one {@code int} array per referrer (and one per group
- * entitlement), read front to back, so that a check touches a few consecutive cache lines instead
- * of an object graph.
+ * entitlement), so that a check touches a few nearby cache lines instead of an object graph.
  *
  * <p>A referrer's program is a header ({@link #REGISTRATION_CURRENT}, {@link #TRAINING_SECTION},
  * {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one character per element, so that
@@ -18,9 +17,8 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * of its scope rules in rule id order (per rule: its modality in the top byte, where it starts in
  * the rest, so that a check reads only the rules of the examination's modality), then the rules; a
  * rule is a header of packed words ({@code R_...}) followed by its examination numbers, region
- * intervals, settings, indications and training needs. Codes are {@link Symbols}
- * numbers, days are epoch days, examinations are catalogue indices and regions are
- * {@link RegionIndex} numbers.
+ * intervals, settings, indications and training needs. Codes are {@link Symbols} numbers, days are
+ * epoch days, examinations are catalogue indices and regions are {@link RegionIndex} numbers.
  *
  * <p>The reading methods are the scope and training semantics of DOMAIN.md section 5 (rules 4 and
  * 5), shared by the permit path and the compiled explainer.
