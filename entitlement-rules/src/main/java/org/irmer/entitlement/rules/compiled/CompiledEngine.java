@@ -3,7 +3,6 @@ package org.irmer.entitlement.rules.compiled;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.irmer.entitlement.core.domain.EntitlementType;
-import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
@@ -55,13 +54,9 @@ public final class CompiledEngine implements ReferralEvaluator {
   public Verdict check(ReferralRequest request) {
     checkNotNull(request, "request");
     Snapshot current = snapshot;
-    Verdict permit = PermitPath.permit(current, request);
-    if (permit != null) {
-      return permit;
-    }
-    Outcome outcome = PermitPath.outcome(current, request);
-    if (outcome != null && outcome != Outcome.ENTITLED) {
-      return Verdict.refusal(outcome, request, current);
+    Verdict fast = PermitPath.check(current, request);
+    if (fast != null) {
+      return fast;
     }
     ReferralDecision explained = CompiledExplainer.explain(current, request);
     return Verdict.of(explained != null ? explained : current.reference.evaluate(request));

@@ -19,93 +19,38 @@ import org.irmer.entitlement.core.domain.Sex;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The permit path: finds, without allocating, the prepared permit of the rule the reference
- * semantics would choose when the decision is a plain permit (entitled at the imaging employer's
- * own individual or group entitlement, with no warning, notice or advisory). Returns null whenever
- * the decision is anything else: so this path may only ever be more cautious than the reference,
- * never more permissive, and the differential properties hold it to giving the same permits. For
- * those other decisions, {@link #outcome} says which outcome it is, again without allocating, and
- * the explanation waits until it is asked for.
+ * The fast path of a referrer check, which allocates nothing on the way to a permit. It finds the
+ * rule the reference semantics would choose, in their canonical order (the referrer's own
+ * entitlements at the imaging employer by id, then the employer's group entitlements covering
+ * them): the first that matches the request and whose training passes. When the decision is a
+ * plain permit (that rule's training current, its review not due, no required information missing,
+ * no guideline advice), the answer is the permit prepared for that rule. When no rule is chosen it
+ * finds the refusal's outcome by the flow of the {@link CompiledExplainer} (status, scope over the
+ * pooled rules, training), and the explanation waits until it is asked for. Everything else (a
+ * permit with something to add, missing information after a chosen rule at an employer with
+ * agreements, what the programs cannot answer) is left to the explainer: the caller gets null. The
+ * differential properties hold this path to the reference's outcomes and permits.
  */
 final class PermitPath {
 
-  /** {@link #firstPermit}: no rule of the block matches with training that passes. */
-  private static final int NO_PERMIT = -1;
-  /** {@link #firstPermit}: the chosen rule's permit needs a warning or notice, which the explainer adds. */
-  private static final int DECORATED = -2;
-
-  /** {@link #scope}: a candidate was in force. */
-  private static final int IN_FORCE = 1;
-  /** {@link #scope}: some rule matched. */
-  private static final int MATCHED = 2;
-  /** {@link #scope}: some matched rule's training passes. */
-  private static final int TRAINED = 4;
-  /** {@link #scope}: some rule's only open question is the patient's age. */
-  private static final int ONLY_AGE_UNKNOWN = 8;
+  /** {@link #firstPassing}: the chosen rule's permit carries a warning or notice. */
+  private static final int DECORATED = -1;
+  /** {@link #firstPassing}: no rule of the block matches, and none lacks only the patient's age. */
+  private static final int NO_MATCH = -2;
+  /** {@link #firstPassing}: no rule matches, but one would but for the patient's unknown age. */
+  private static final int AGE_UNKNOWN_ONLY = -3;
+  /** {@link #firstPassing}: a rule matches, but the training of every matching rule blocks. */
+  private static final int TRAINING_BLOCKS = -4;
 
   private PermitPath() {}
 
-  static @Nullable Verdict permit(Snapshot snapshot, ReferralRequest request) {
+  /**
+   * The verdict for a referrer request: a prepared permit, a refusal that knows its outcome, or
+   * null when the decision must be explained at once.
+   */
+  static @Nullable Verdict check(Snapshot snapshot, ReferralRequest request) {
     EmployerView employer = snapshot.employers.get(request.employer());
     if (employer == null || employer.procedures == null) {
-      return null;
-    }
-    ExamView exam = snapshot.exams.get(request.examination());
-    if (exam == null) {
-      return null;
-    }
-    ReferrerTable referrers = snapshot.referrers;
-    int found = referrers.indexOf(request.referrer());
-    if (found < 0) {
-      return null;
-    }
-    int[] referrer = referrers.program(found);
-    Verdict[] permits = referrers.permits(found);
-    if (referrer[REGISTRATION_CURRENT] == 0) {
-      return null;
-    }
-    int day = employer.days.epochDay(request.requestedAt());
-    Patient patient = request.patientOrNull();
-    int age = ageOn(patient, day);
-    boolean contrast = request.contrast() || exam.contrast();
-    if (age > Facts.MAX_AGE || missesInformation(employer, exam, request, patient, age, contrast)) {
-      return null;
-    }
-    long facts = Facts.of(request, patient, age, contrast, snapshot.symbols);
-    if (exam.advisedFor(Facts.indication(facts))) {
-      return null;
-    }
-    int block = referrer[FIRST_BLOCK];
-    for (int b = 0; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
-      if (referrer[block + B_EMPLOYER] == employer.symbol && Program.inForce(referrer, block, day)) {
-        int rule = firstPermit(referrer, block, referrer, exam, facts, day);
-        if (rule != NO_PERMIT) {
-          return rule == DECORATED ? null : permits[Program.permit(referrer, rule)];
-        }
-      }
-    }
-    for (GroupEntitlement group : employer.groups) {
-      if (Program.inForce(group.program, 0, day)
-          && group.covers(referrers.slice(found), request.employer(), day)) {
-        int rule = firstPermit(group.program, 0, referrer, exam, facts, day);
-        if (rule != NO_PERMIT) {
-          return rule == DECORATED ? null : group.permits[Program.permit(group.program, rule)];
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The outcome of a request that {@link #permit} found no plain permit for, decided without
-   * allocating and without wording anything: the flow of the {@link CompiledExplainer} (status,
-   * then scope over the pooled rules, then training, then required information), reduced to what
-   * decides the outcome. {@code ENTITLED} means a permit with something to add. Null where the
-   * explainer declines: the caller then asks for the whole decision at once.
-   */
-  static @Nullable Outcome outcome(Snapshot snapshot, ReferralRequest request) {
-    EmployerView employer = snapshot.employers.get(request.employer());
-    if (employer == null || !employer.answersAlone()) {
       return null;
     }
     ExamView exam = snapshot.exams.get(request.examination());
@@ -121,82 +66,105 @@ final class PermitPath {
     ReferrerTable referrers = snapshot.referrers;
     int found = referrers.indexOf(request.referrer());
     if (found < 0) {
-      return Outcome.NOT_ENTITLED;
+      return refusal(Outcome.NOT_ENTITLED, employer, request, snapshot);
     }
     int[] referrer = referrers.program(found);
+    Verdict[] permits = referrers.permits(found);
+    if (referrer[REGISTRATION_CURRENT] == 0) {
+      return refusal(Outcome.NOT_ENTITLED, employer, request, snapshot);
+    }
     boolean contrast = request.contrast() || exam.contrast();
     long facts = Facts.of(request, patient, age, contrast, snapshot.symbols);
-    int candidates = 0;
-    int scope = 0;
+    boolean trainingBlocks = false;
+    boolean ageUnknownOnly = false;
     int block = referrer[FIRST_BLOCK];
     for (int b = 0; b < referrer[BLOCKS]; b++, block += referrer[block + B_LENGTH]) {
-      if (referrer[block + B_EMPLOYER] == employer.symbol) {
-        candidates++;
-        if (Program.inForce(referrer, block, day)) {
-          scope |= scope(referrer, block, referrer, exam, facts, day);
+      if (referrer[block + B_EMPLOYER] == employer.symbol && Program.inForce(referrer, block, day)) {
+        int rule = firstPassing(referrer, block, referrer, exam, facts, day);
+        if (rule >= 0 || rule == DECORATED) {
+          return chosen(rule, permits, referrer, employer, exam, request, patient, age, contrast, facts,
+              snapshot);
         }
+        trainingBlocks |= rule == TRAINING_BLOCKS;
+        ageUnknownOnly |= rule == AGE_UNKNOWN_ONLY;
       }
     }
     for (GroupEntitlement group : employer.groups) {
-      if (group.covers(referrers.slice(found), request.employer(), day)) {
-        candidates++;
-        if (Program.inForce(group.program, 0, day)) {
-          scope |= scope(group.program, 0, referrer, exam, facts, day);
+      if (Program.inForce(group.program, 0, day)
+          && group.covers(referrers.slice(found), request.employer(), day)) {
+        int rule = firstPassing(group.program, 0, referrer, exam, facts, day);
+        if (rule >= 0 || rule == DECORATED) {
+          return chosen(rule, group.permits, group.program, employer, exam, request, patient, age,
+              contrast, facts, snapshot);
         }
+        trainingBlocks |= rule == TRAINING_BLOCKS;
+        ageUnknownOnly |= rule == AGE_UNKNOWN_ONLY;
       }
     }
-    if (candidates == 0 || referrer[REGISTRATION_CURRENT] == 0 || (scope & IN_FORCE) == 0) {
-      return Outcome.NOT_ENTITLED;
-    }
-    if ((scope & MATCHED) == 0) {
-      return (scope & ONLY_AGE_UNKNOWN) != 0 ? Outcome.INSUFFICIENT_INFORMATION : Outcome.NOT_ENTITLED;
-    }
-    if ((scope & TRAINED) == 0) {
-      return Outcome.NOT_ENTITLED;
-    }
-    return missesInformation(employer, exam, request, patient, age, contrast)
-        ? Outcome.INSUFFICIENT_INFORMATION : Outcome.ENTITLED;
+    // No rule is chosen. Without a candidate in force, or with a matching rule whose training
+    // blocks, the status or training refuses; otherwise the scope does, unless a rule lacks only
+    // the patient's age.
+    Outcome outcome = ageUnknownOnly && !trainingBlocks
+        ? Outcome.INSUFFICIENT_INFORMATION : Outcome.NOT_ENTITLED;
+    return refusal(outcome, employer, request, snapshot);
   }
 
-  /** What the rules of an in-force block say about the request, as {@link #outcome} combines it. */
-  private static int scope(int[] code, int block, int[] referrer, ExamView exam, long facts, int day) {
-    int found = IN_FORCE;
-    for (int r = 0; r < code[block + B_RULES]; r++) {
-      int rule = Program.rule(code, block, r);
-      int failures = Program.failures(code, rule, exam, facts);
-      if (failures == 0) {
-        found |= MATCHED;
-        if (Program.training(code, rule, referrer, day) != TRAINING_BLOCKED) {
-          found |= TRAINED;
-        }
-      } else if (failures == Program.AGE_UNKNOWN) {
-        found |= ONLY_AGE_UNKNOWN;
-      }
+  /**
+   * The verdict once a rule is chosen: its prepared permit when nothing is to be added; a refusal
+   * when required information is missing (rule 6); otherwise null, for the explainer.
+   */
+  private static @Nullable Verdict chosen(int rule, Verdict[] permits, int[] code, EmployerView employer,
+      ExamView exam, ReferralRequest request, @Nullable Patient patient, int age, boolean contrast,
+      long facts, Snapshot snapshot) {
+    if (missesInformation(employer, exam, request, patient, age, contrast)) {
+      return refusal(Outcome.INSUFFICIENT_INFORMATION, employer, request, snapshot);
     }
-    return found;
+    if (rule == DECORATED || exam.advisedFor(Facts.indication(facts))) {
+      return null;
+    }
+    return permits[Program.permit(code, rule)];
+  }
+
+  /**
+   * A refusal whose explanation the compiled explainer gives later; null (explain now) at an
+   * employer that recognises others' entitlements, where the reference semantics answer.
+   */
+  private static @Nullable Verdict refusal(Outcome outcome, EmployerView employer,
+      ReferralRequest request, Snapshot snapshot) {
+    return employer.answersAlone() ? Verdict.refusal(outcome, request, snapshot) : null;
   }
 
   /**
    * Where in {@code code} the first rule of the block, in canonical order, starts that matches and
-   * whose training passes; or {@link #NO_PERMIT}, or {@link #DECORATED} when that rule's permit
-   * would carry a warning or notice.
+   * whose training passes when its training is all current and its review not due; otherwise
+   * {@link #DECORATED} when that rule's permit would carry a warning or notice, or what the block's
+   * rules say about a refusal: {@link #TRAINING_BLOCKS}, {@link #AGE_UNKNOWN_ONLY} or
+   * {@link #NO_MATCH}. Only rules of the examination's modality can match, or lack only the age.
    */
-  private static int firstPermit(int[] code, int block, int[] referrer, ExamView exam, long facts, int day) {
+  private static int firstPassing(int[] code, int block, int[] referrer, ExamView exam, long facts,
+      int day) {
+    boolean trainingBlocks = false;
+    boolean ageUnknownOnly = false;
     for (int r = 0; r < code[block + B_RULES]; r++) {
       if (Program.modality(code, block, r) != exam.modality()) {
         continue;
       }
       int rule = Program.rule(code, block, r);
-      if (Program.failures(code, rule, exam, facts) != 0) {
+      int failures = Program.failures(code, rule, exam, facts);
+      if (failures == Program.AGE_UNKNOWN) {
+        ageUnknownOnly = true;
+      }
+      if (failures != 0) {
         continue;
       }
       int training = Program.training(code, rule, referrer, day);
       if (training == TRAINING_BLOCKED) {
+        trainingBlocks = true;
         continue;
       }
       return training == TRAINING_CLEAN && day < code[block + B_REVIEW] ? rule : DECORATED;
     }
-    return NO_PERMIT;
+    return trainingBlocks ? TRAINING_BLOCKS : ageUnknownOnly ? AGE_UNKNOWN_ONLY : NO_MATCH;
   }
 
   /**

@@ -14,8 +14,8 @@
  *       the rules with examination numbers, region intervals, settings, indications and training
  *       needs) and their training records; a group entitlement is a program of one block;
  *   <li>{@code Facts}: the request's scope facts packed in a {@code long};
- *   <li>{@code PermitPath}: the allocation-free search for a plain permit, returning the
- *       {@code Verdict} prepared for the rule at compile time;
+ *   <li>{@code PermitPath}: one allocation-free pass that returns the {@code Verdict} prepared
+ *       at compile time for a plain permit, or finds a refusal's outcome;
  *   <li>{@code CompiledExplainer}: every other decision, from the failed-dimension masks of the
  *       same programs; the reference evaluator answers only what lies outside the imaging
  *       employer's own programs (agreements, unknown employers or examinations).
