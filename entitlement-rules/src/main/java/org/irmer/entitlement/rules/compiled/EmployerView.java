@@ -20,6 +20,8 @@ final class EmployerView {
   /** The employer's {@link Symbols} number. */
   final int symbol;
   final @Nullable WrittenProcedures procedures;
+  /** The procedures' version and training requirements by modality, as blocks are compiled with them. */
+  final SnapshotCompiler.@Nullable Procedures compiledProcedures;
   final ZoneDays days;
   /** By examination index: whether the pregnancy enquiry applies to it, before age and sex. */
   final boolean[] enquiryApplies;
@@ -36,11 +38,12 @@ final class EmployerView {
   final GroupEntitlement[] groups;
 
   EmployerView(Employer employer, int symbol, @Nullable WrittenProcedures procedures,
-      boolean[] enquiryApplies, ImmutableList<SharedResponsibilityAgreement> agreements,
-      GroupEntitlement[] groups) {
+      SnapshotCompiler.@Nullable Procedures compiledProcedures, boolean[] enquiryApplies,
+      ImmutableList<SharedResponsibilityAgreement> agreements, GroupEntitlement[] groups) {
     this.employer = employer;
     this.symbol = symbol;
     this.procedures = procedures;
+    this.compiledProcedures = compiledProcedures;
     this.days = ZoneDays.of(employer.zone());
     this.enquiryApplies = enquiryApplies;
     this.agreements = agreements;

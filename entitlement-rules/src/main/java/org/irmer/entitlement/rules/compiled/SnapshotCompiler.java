@@ -95,7 +95,8 @@ final class SnapshotCompiler {
     advice.keySet().forEach(numbering::indication);
     Symbols symbols = numbering.build();
     ImmutableMap<ExaminationCode, ExamView> exams = exams(catalogue, regions, advice, symbols);
-    Context context = new Context(symbols, regions, exams, byEmployer(procedures));
+    Map<EmployerId, Procedures> compiledProcedures = byEmployer(procedures);
+    Context context = new Context(symbols, regions, exams, compiledProcedures);
 
     ImmutableMap.Builder<EmployerId, EmployerView> employers = ImmutableMap.builder();
     ImmutableMap.Builder<EmployerId, ImmutableList<Entitlement>> groupLists = ImmutableMap.builder();
@@ -115,7 +116,7 @@ final class SnapshotCompiler {
         }
       }
       employers.put(employer.id(), new EmployerView(employer, context.symbols.employer(employer.id()),
-          written, enquiry, ImmutableList.copyOf(agreements.getOrDefault(employer.id(), List.of())),
+          written, compiledProcedures.get(employer.id()), enquiry, ImmutableList.copyOf(agreements.getOrDefault(employer.id(), List.of())),
           compiledGroups.toArray(GroupEntitlement[]::new)));
     }
 
@@ -178,14 +179,13 @@ final class SnapshotCompiler {
     Symbols.Builder numbering = current.symbols.toBuilder();
     entitlements.forEach(entitlement -> number(numbering, entitlement));
     training.forEach(record -> numbering.training(record.type()));
-    Map<EmployerId, WrittenProcedures> procedures = new HashMap<>();
+    Map<EmployerId, Procedures> procedures = new HashMap<>();
     current.employers.forEach((employerId, view) -> {
-      if (view.procedures != null) {
-        procedures.put(employerId, view.procedures);
+      if (view.compiledProcedures != null) {
+        procedures.put(employerId, view.compiledProcedures);
       }
     });
-    Context context = new Context(numbering.build(), current.regions, current.exams,
-        byEmployer(procedures));
+    Context context = new Context(numbering.build(), current.regions, current.exams, procedures);
     ReferrerSlice slice = slice(person.get(),
         ImmutableList.sortedCopyOf(BY_START_THEN_ID, register.people().roles(id)), entitlements, training,
         context);
@@ -344,8 +344,8 @@ final class SnapshotCompiler {
     return byEmployer;
   }
 
-  /** An employer's current procedures as the blocks need them. */
-  private record Procedures(int version, Map<Modality, List<TrainingRequirement>> training) {}
+  /** An employer's current procedures as the blocks need them, read once per compilation. */
+  record Procedures(int version, Map<Modality, List<TrainingRequirement>> training) {}
 
   /** What compiling a block needs. */
   private record Context(Symbols symbols, RegionIndex regions, Map<ExaminationCode, ExamView> exams,
