@@ -1,5 +1,6 @@
 package org.irmer.entitlement.benchmarks;
 
+import org.irmer.entitlement.core.service.StoreDecisionData;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.irmer.entitlement.core.domain.ReferralDecision;
@@ -27,7 +28,7 @@ public final class OurEngine {
 
   /** Compiles the snapshot of the register. */
   public static OurEngine build(Register register) {
-    return new OurEngine(CompiledEngine.compile(checkNotNull(register, "register")));
+    return new OurEngine(CompiledEngine.compile(StoreDecisionData.from(checkNotNull(register, "register"))));
   }
 
   /** Whether the request may proceed: only an {@code ENTITLED} outcome allows it. */

@@ -11,8 +11,7 @@ import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Sex;
 import org.irmer.entitlement.core.port.in.CheckReferral;
 import org.irmer.entitlement.core.port.out.Register;
-import org.irmer.entitlement.rules.ReferralCheckService;
-import org.irmer.entitlement.rules.compiled.CompiledEngine;
+import org.irmer.entitlement.rules.wiring.EntitlementRegister;
 
 /**
  * The code of the README's "embed it" section, kept here so that it is compiled and run by the
@@ -22,12 +21,12 @@ public final class EmbedIt {
 
   private EmbedIt() {}
 
-  /** Checks one order against a register the vendor has wired (for example over its database). */
-  public static boolean mayProceed(Register register) {
+  /** Checks one order against the ports of a register (for example an adapter over a database). */
+  public static boolean mayProceed(Register ports) {
     // tag::embed[]
-    // Once, at start-up: compile the register into a snapshot and wrap it in the check use case.
-    CompiledEngine engine = CompiledEngine.compile(register);
-    CheckReferral check = new ReferralCheckService(engine, register);
+    // Once, at start-up: wire the register from its ports. The compiled engine follows every change.
+    EntitlementRegister register = EntitlementRegister.open(ports);
+    CheckReferral check = register.referrals();
 
     // For every imaging order: build the request from the order and ask.
     ReferralDecision decision = check.check(ReferralRequest.builder()
@@ -49,7 +48,8 @@ public final class EmbedIt {
       // Fail closed: block the order and show every reason.
       decision.reasons().forEach(reason -> System.out.println(reason.code() + ": " + reason.message()));
     }
-    // After a lifecycle change to one referrer, refresh their slice: engine.refresh(personId).
+    // Lifecycle commands go through the same register, e.g. register.entitlements().suspend(...):
+    // the next check is answered on the changed register, with nothing to refresh by hand.
     // end::embed[]
     return decision.allowsRequest();
   }

@@ -37,15 +37,13 @@ import org.irmer.entitlement.core.port.in.CheckReferral;
 import org.irmer.entitlement.core.port.in.ManageApplications;
 import org.irmer.entitlement.core.port.in.ManageEntitlements;
 import org.irmer.entitlement.core.port.out.Register;
-import org.irmer.entitlement.core.service.ApplicationService;
-import org.irmer.entitlement.core.service.EntitlementService;
-import org.irmer.entitlement.rules.ReferenceEvaluator;
-import org.irmer.entitlement.rules.ReferralCheckService;
+import org.irmer.entitlement.rules.wiring.EntitlementRegister;
 
 /**
  * Walks through the life of three referrers at the sample trust: each applies, the named delegate
  * approves, a handful of requests are checked, one referrer is suspended, and the same requests
- * are checked again. Prints every decision and its reasons in plain words.
+ * are checked again, refused at once: the compiled engine follows the register's changes. Prints
+ * every decision and its reasons in plain words.
  */
 public final class Walkthrough {
 
@@ -62,9 +60,10 @@ public final class Walkthrough {
   Walkthrough(PrintStream out, InMemoryRegister memory) {
     this.out = out;
     this.register = memory.register();
-    this.applications = new ApplicationService(register);
-    this.entitlements = new EntitlementService(register);
-    this.referralCheck = new ReferralCheckService(new ReferenceEvaluator(register), register);
+    EntitlementRegister wired = EntitlementRegister.open(register);
+    this.applications = wired.applications();
+    this.entitlements = wired.entitlements();
+    this.referralCheck = wired.referrals();
   }
 
   public static void main(String[] args) {

@@ -53,11 +53,11 @@ import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.domain.Warning;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.EntitlementException;
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.DecisionData;
 
 /**
  * The reference decision evaluator: DOMAIN.md section 5 followed line by line, written for
- * obviousness rather than speed. It reads the register's ports on every call.
+ * obviousness rather than speed. It reads its {@link DecisionData} on every call.
  *
  * <p>How the rules of section 5 combine, where the page leaves it open:
  *
@@ -109,10 +109,11 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
   private static final Set<ScopeDimension> CLINICAL_EVALUATION_DIMENSIONS =
       EnumSet.of(ScopeDimension.MODALITY, ScopeDimension.EXAMINATION);
 
-  private final Register register;
+  private final DecisionData data;
 
-  public ReferenceEvaluator(Register register) {
-    this.register = checkNotNull(register, "register");
+  /** The evaluator over {@code data}: the live stores, or a compiled snapshot of them. */
+  public ReferenceEvaluator(DecisionData data) {
+    this.data = checkNotNull(data, "data");
   }
 
   @Override
@@ -128,26 +129,26 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
   }
 
   private ReferralDecision decide(ReferralRequest request, EntitlementType type) {
-    Optional<Employer> employer = register.employers().find(request.employer());
+    Optional<Employer> employer = data.employer(request.employer());
     if (employer.isEmpty()) {
       return refusal(request, Outcome.INDETERMINATE,
           List.of(Explanations.unknownEmployer(request.employer())), List.of(), Optional.empty());
     }
-    Optional<WrittenProcedures> procedures = register.employers().currentProcedures(request.employer());
+    Optional<WrittenProcedures> procedures = data.currentProcedures(request.employer());
     if (procedures.isEmpty()) {
       return refusal(request, Outcome.INDETERMINATE,
           List.of(Explanations.noProcedures(request.employer())), List.of(), Optional.empty());
     }
     Optional<Integer> proceduresVersion = Optional.of(procedures.get().version());
-    Optional<Examination> examination = register.examinations().find(request.examination());
+    Optional<Examination> examination = data.examination(request.examination());
     if (examination.isEmpty()) {
       return refusal(request, Outcome.INDETERMINATE,
           List.of(Explanations.unknownExamination(request.examination())), List.of(), proceduresVersion);
     }
     LocalDate date = request.requestedAt().atZone(employer.get().zone()).toLocalDate();
     Situation situation = new Situation(request, type, employer.get(), procedures.get(),
-        examination.get(), register.examinations().regions(), date, ageOn(request, date),
-        register.people().find(request.referrer()));
+        examination.get(), data.regions(), date, ageOn(request, date),
+        data.person(request.referrer()));
     return judge(situation);
   }
 
@@ -286,8 +287,7 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
     }
     if (s.type == EntitlementType.REFERRER) {
       Map<Object, Candidate> recognised = new LinkedHashMap<>();
-      List<SharedResponsibilityAgreement> agreements = register.agreements()
-          .recognisedBy(s.request.employer()).stream()
+      List<SharedResponsibilityAgreement> agreements = data.agreementsRecognisedBy(s.request.employer()).stream()
           .filter(agreement -> agreement.isCurrentOn(s.date))
           .sorted(Comparator.comparing(SharedResponsibilityAgreement::id))
           .toList();
@@ -302,8 +302,7 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
               agreement.entitlingEmployer(), s.examination.modality(), site));
           continue;
         }
-        WrittenProcedures entitlingProcedures = register.employers()
-            .currentProcedures(agreement.entitlingEmployer())
+        WrittenProcedures entitlingProcedures = data.currentProcedures(agreement.entitlingEmployer())
             .orElseThrow(() -> new ProceduresUnavailable(agreement.entitlingEmployer()));
         for (Entitlement entitlement : elsewhere) {
           recognised.putIfAbsent(entitlement.id(), new Candidate(entitlement,
@@ -321,12 +320,12 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
   /** The person's entitlements of the requested type at {@code employer}: own and group, not superseded. */
   private List<Entitlement> held(Person person, EmployerId employer, Situation s) {
     List<Entitlement> held = new ArrayList<>();
-    for (Entitlement entitlement : register.entitlements().forPerson(person.id())) {
+    for (Entitlement entitlement : data.entitlements(person.id())) {
       if (entitlement.employer().equals(employer) && isLive(entitlement, s.type)) {
         held.add(entitlement);
       }
     }
-    for (Entitlement entitlement : register.entitlements().groupsOf(employer)) {
+    for (Entitlement entitlement : data.groupEntitlements(employer)) {
       if (isLive(entitlement, s.type)
           && covers(entitlement.subject().group().orElseThrow(), person, employer, s.date)) {
         held.add(entitlement);
@@ -348,7 +347,7 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
       return false;
     }
     return !group.requiresRoleAtEmployer()
-        || register.people().roles(person.id()).stream()
+        || data.roles(person.id()).stream()
             .anyMatch(role -> role.employer().equals(employer) && role.isHeldOn(date));
   }
 
@@ -441,7 +440,7 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
       required.putIfAbsent(training, TrainingLapsePolicy.BLOCK);
     }
     List<TrainingRecord> records = s.person.isEmpty()
-        ? List.of() : register.training().forPerson(s.person.get().id());
+        ? List.of() : data.training(s.person.get().id());
     TrainingResult result = new TrainingResult(matched);
     required.forEach((training, policy) -> judgeOneTraining(s, training, policy, records, result));
     return result;
@@ -514,7 +513,7 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
     if (s.type != EntitlementType.REFERRER || s.request.indication().isEmpty()) {
       return List.of();
     }
-    return register.guidelines().advice(s.request.indication().get(), s.examination.code()).stream()
+    return data.advice(s.request.indication().get(), s.examination.code()).stream()
         .map(GuidelineAdvisory::from)
         .toList();
   }

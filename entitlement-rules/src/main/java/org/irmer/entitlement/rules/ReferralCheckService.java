@@ -9,18 +9,21 @@ import org.irmer.entitlement.core.domain.ComplianceEventId;
 import org.irmer.entitlement.core.domain.ComplianceEventKind;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementChange;
+import org.irmer.entitlement.core.domain.EntitlementType;
 import org.irmer.entitlement.core.domain.MatchedRule;
 import org.irmer.entitlement.core.domain.Notice;
-import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Warning;
 import org.irmer.entitlement.core.domain.WarningCode;
 import org.irmer.entitlement.core.port.in.CheckReferral;
-import org.irmer.entitlement.core.port.out.EntitlementException;
+import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.port.out.ComplianceEventStore;
+import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.NotificationKind;
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.Notifications;
+import org.irmer.entitlement.core.port.out.Transactions;
 
 /**
  * The request-time check (ARCHITECTURE.md flow 1): evaluates with any {@link ReferralEvaluator},
@@ -28,42 +31,40 @@ import org.irmer.entitlement.core.port.out.Register;
  * {@code BLOCKED_ATTEMPT} (never counted as non-compliance, scenario S4), and passes training
  * warnings and notices to the delegates and the referrer (principle 4, scenario S5).
  *
- * <p>Fails closed: when the decision cannot be recorded, the caller gets an
- * {@code INDETERMINATE [DATA_UNAVAILABLE]} decision instead, and nothing is written.
+ * <p>Fails closed ({@link RecordedDecisions}): a failure of the evaluator is an {@code
+ * INDETERMINATE} decision, recorded; when the decision cannot be recorded, the caller gets an
+ * {@code INDETERMINATE [DATA_UNAVAILABLE]} decision instead, and nothing is written. Only a null
+ * request throws.
  */
 public final class ReferralCheckService implements CheckReferral {
 
-  private final ReferralEvaluator evaluator;
-  private final Register register;
+  private final RecordedDecisions decisions;
+  private final ComplianceEventStore complianceEvents;
+  private final Notifications notifications;
+  private final EntitlementStore entitlements;
 
-  public ReferralCheckService(ReferralEvaluator evaluator, Register register) {
-    this.evaluator = checkNotNull(evaluator, "evaluator");
-    this.register = checkNotNull(register, "register");
+  /**
+   * The check over {@code evaluator}, recording in {@code auditTrail} and {@code complianceEvents}
+   * in one unit of work of {@code transactions}; {@code entitlements} answers {@link #changedSince}.
+   */
+  public ReferralCheckService(ReferralEvaluator evaluator, AuditTrail auditTrail,
+      ComplianceEventStore complianceEvents, Notifications notifications,
+      EntitlementStore entitlements, Transactions transactions) {
+    this.decisions = new RecordedDecisions(evaluator, auditTrail, transactions);
+    this.complianceEvents = checkNotNull(complianceEvents, "complianceEvents");
+    this.notifications = checkNotNull(notifications, "notifications");
+    this.entitlements = checkNotNull(entitlements, "entitlements");
   }
 
   @Override
   public ReferralDecision check(ReferralRequest request) {
-    ReferralDecision decision = evaluator.evaluate(checkNotNull(request, "request"));
-    try {
-      register.transactions().inTransaction(() -> record(decision));
-      return decision;
-    } catch (EntitlementException unrecorded) {
-      return ReferralDecision.builder()
-          .outcome(Outcome.INDETERMINATE)
-          .addReason(Explanations.storeUnavailable("the decision could not be recorded ("
-              + unrecorded.getMessage() + ")"))
-          .request(request)
-          .evaluatedAt(request.requestedAt())
-          .proceduresVersion(decision.proceduresVersion())
-          .build();
-    }
+    return decisions.decide("check-referral", request, EntitlementType.REFERRER, this::recordEffects);
   }
 
-  private AuditTrailEntry record(ReferralDecision decision) {
-    AuditTrailEntry entry = register.auditTrail().append(DecisionRecorder.auditEvent("check-referral", decision));
+  private void recordEffects(ReferralDecision decision, AuditTrailEntry entry) {
     ReferralRequest request = decision.request();
     if (!decision.allowsRequest()) {
-      register.complianceEvents().add(ComplianceEvent.builder()
+      complianceEvents.add(ComplianceEvent.builder()
           .id(ComplianceEventId.of(DecisionRecorder.blockedAttemptId(entry)))
           .referrer(request.referrer())
           .employer(request.employer())
@@ -83,13 +84,12 @@ public final class ReferralCheckService implements CheckReferral {
     for (Notice notice : decision.notices()) {
       notifyReferrerAndDelegates(request, NotificationKind.TRAINING_LAPSED, notice.message());
     }
-    return entry;
   }
 
   private void notifyReferrerAndDelegates(ReferralRequest request, NotificationKind kind, String message) {
-    register.notifications().send(new Notification(request.referrer().value(), kind,
+    notifications.send(new Notification(request.referrer().value(), kind,
         request.referrer().value(), message, request.requestedAt()));
-    register.notifications().send(new Notification(Notification.delegatesOf(request.employer()), kind,
+    notifications.send(new Notification(Notification.delegatesOf(request.employer()), kind,
         request.referrer().value(), message, request.requestedAt()));
   }
 
@@ -99,8 +99,8 @@ public final class ReferralCheckService implements CheckReferral {
       return Optional.empty();
     }
     MatchedRule rule = decision.matchedRule().get();
-    Optional<Entitlement> current = register.entitlements().find(rule.entitlement());
-    Optional<Entitlement> decided = register.entitlements().history(rule.entitlement()).stream()
+    Optional<Entitlement> current = entitlements.find(rule.entitlement());
+    Optional<Entitlement> decided = entitlements.history(rule.entitlement()).stream()
         .filter(version -> version.version() == rule.entitlementVersion())
         .findFirst();
     if (current.isEmpty() || decided.isEmpty() || current.get().version() == rule.entitlementVersion()) {

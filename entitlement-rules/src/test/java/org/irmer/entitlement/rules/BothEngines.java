@@ -1,5 +1,6 @@
 package org.irmer.entitlement.rules;
 
+import org.irmer.entitlement.core.service.StoreDecisionData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.irmer.entitlement.core.domain.EntitlementType;
@@ -23,8 +24,8 @@ final class BothEngines implements ReferralEvaluator {
 
   @Override
   public ReferralDecision evaluate(ReferralRequest request, EntitlementType type) {
-    ReferralDecision reference = new ReferenceEvaluator(register).evaluate(request, type);
-    CompiledEngine compiled = CompiledEngine.compile(register);
+    ReferralDecision reference = new ReferenceEvaluator(StoreDecisionData.from(register)).evaluate(request, type);
+    CompiledEngine compiled = CompiledEngine.compile(StoreDecisionData.from(register));
     assertThat(compiled.evaluate(request, type)).as("compiled engine decision").isEqualTo(reference);
     if (type == EntitlementType.REFERRER) {
       assertThat(compiled.check(request).permitted()).isEqualTo(reference.allowsRequest());

@@ -1,5 +1,6 @@
 package org.irmer.entitlement.rules;
 
+import org.irmer.entitlement.core.service.StoreDecisionData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,7 +48,7 @@ class CompiledEngineTests {
 
   @Test
   void aPlainPermitIsThePermitPreparedForItsRuleAndBuildsItsDecisionOnlyOnDemand() {
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     ReferralRequest ankle = TestTrust.request(nurse, "XANKR").build();
     ReferralRequest knee = TestTrust.request(nurse, "XKNER").build();
 
@@ -61,7 +62,7 @@ class CompiledEngineTests {
 
   @Test
   void aRefusalCarriesItsExplanation() {
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     ReferralRequest head = TestTrust.request(nurse, "CHEAD").build();
 
     Verdict verdict = engine.check(head);
@@ -73,7 +74,7 @@ class CompiledEngineTests {
 
   @Test
   void aRefusalKnowsItsOutcomeAtOnceAndWordsItsReasonsOnlyForItsOwnRequest() {
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     ReferralRequest head = TestTrust.request(nurse, "CHEAD").build();
     ReferralRequest otherHead = TestTrust.request(physio, "CHEAD").build();
 
@@ -82,7 +83,7 @@ class CompiledEngineTests {
     assertThat(verdict.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
     assertThat(verdict.basis()).isEmpty();
     assertThat(verdict.decision(head)).isSameAs(verdict.decision(head))
-        .isEqualTo(new ReferenceEvaluator(trust.register).evaluate(head));
+        .isEqualTo(new ReferenceEvaluator(StoreDecisionData.from(trust.register)).evaluate(head));
     assertThatThrownBy(() -> verdict.decision(otherHead)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -91,8 +92,8 @@ class CompiledEngineTests {
     trust.entitle(EntitlementId.of("ENT-P-OLD"), physio, TestTrust.TRUST_A, EntitlementStatus.ACTIVE,
         LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31),
         TestTrust.rule("XR-ANCIENT", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).minAge(5_000).build());
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
-    ReferenceEvaluator reference = new ReferenceEvaluator(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
+    ReferenceEvaluator reference = new ReferenceEvaluator(StoreDecisionData.from(trust.register));
     for (LocalDate born : List.of(LocalDate.of(-4_000, 1, 1), LocalDate.of(-2_000, 1, 1))) {
       ReferralRequest request = TestTrust.request(physio, "XANKR")
           .patient(Patient.builder().birthDate(born).sex(Sex.MALE).build()).build();
@@ -103,7 +104,7 @@ class CompiledEngineTests {
 
   @Test
   void refreshingOneReferrerPublishesTheirChangeAndLeavesOthersAlone() {
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     ReferralRequest nurseAnkle = TestTrust.request(nurse, "XANKR").build();
     ReferralRequest physioWrist = TestTrust.request(physio, "XWRIR").build();
     Verdict physioBefore = engine.check(physioWrist);
@@ -118,7 +119,7 @@ class CompiledEngineTests {
 
   @Test
   void refreshingAPersonNewToTheRegisterAddsThem() {
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     PersonId newcomer = trust.referrer("NEW", Profession.PARAMEDIC, Regulator.HCPC);
     trust.entitle(newcomer, TestTrust.rule("XR", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build());
     ReferralRequest request = TestTrust.request(newcomer, "XANKR").build();
@@ -131,7 +132,7 @@ class CompiledEngineTests {
 
   @Test
   void refreshingAReferrerWhoseScopeNamesCodesNewToTheSnapshotDecidesAsTheReference() {
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     TrainingType course = TrainingType.of("FRACTURE-CLINIC-COURSE");
     SiteId newSite = SiteId.of("SITE-NEW");
     IndicationCode newIndication = IndicationCode.of("SUSPECTED-SCAPHOID");
@@ -146,7 +147,7 @@ class CompiledEngineTests {
 
     engine.refresh(physio);
 
-    ReferenceEvaluator reference = new ReferenceEvaluator(trust.register);
+    ReferenceEvaluator reference = new ReferenceEvaluator(StoreDecisionData.from(trust.register));
     ReferralRequest atClinic = TestTrust.request(physio, "XANKR")
         .setting(CareSetting.at("FRACTURE_CLINIC", newSite)).indication(newIndication).build();
     List<ReferralRequest> requests = List.of(atClinic,
@@ -169,7 +170,7 @@ class CompiledEngineTests {
 
   @Test
   void readersOnOtherThreadsAlwaysSeeAWholeSnapshotWhileReferrersAreRefreshed() throws Exception {
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     ReferralRequest physioWrist = TestTrust.request(physio, "XWRIR").build();
     ExecutorService readers = Executors.newFixedThreadPool(2);
     CountDownLatch started = new CountDownLatch(2);

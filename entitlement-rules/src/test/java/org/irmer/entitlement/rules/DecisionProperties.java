@@ -1,5 +1,6 @@
 package org.irmer.entitlement.rules;
 
+import org.irmer.entitlement.core.service.StoreDecisionData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -33,8 +34,8 @@ class DecisionProperties {
   void theSameDecisionWhateverTheLoadingOrder() {
     qt().withExamples(REGISTERS).forAll(longs().all(), longs().all()).checkAssert((seed, shuffle) -> {
       RandomRegister random = new RandomRegister(seed);
-      ReferenceEvaluator canonical = new ReferenceEvaluator(random.load());
-      ReferenceEvaluator shuffled = new ReferenceEvaluator(random.load(random.shuffledWrites(shuffle)));
+      ReferenceEvaluator canonical = new ReferenceEvaluator(StoreDecisionData.from(random.load()));
+      ReferenceEvaluator shuffled = new ReferenceEvaluator(StoreDecisionData.from(random.load(random.shuffledWrites(shuffle))));
       for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
         assertThat(shuffled.evaluate(request)).isEqualTo(canonical.evaluate(request));
       }
@@ -45,7 +46,7 @@ class DecisionProperties {
   void everyDecisionOtherThanEntitledHasAtLeastOneReason() {
     qt().withExamples(REGISTERS).forAll(longs().all()).checkAssert(seed -> {
       RandomRegister random = new RandomRegister(seed);
-      ReferenceEvaluator evaluator = new ReferenceEvaluator(random.load());
+      ReferenceEvaluator evaluator = new ReferenceEvaluator(StoreDecisionData.from(random.load()));
       for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
         ReferralDecision decision = evaluator.evaluate(request);
         assertThat(decision.outcome() == Outcome.ENTITLED || !decision.reasons().isEmpty()).isTrue();
@@ -59,7 +60,7 @@ class DecisionProperties {
     qt().withExamples(REGISTERS).forAll(longs().all()).checkAssert(seed -> {
       RandomRegister random = new RandomRegister(seed);
       Register register = random.load();
-      ReferenceEvaluator evaluator = new ReferenceEvaluator(register);
+      ReferenceEvaluator evaluator = new ReferenceEvaluator(StoreDecisionData.from(register));
       for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
         ReferralDecision decision = evaluator.evaluate(request);
         if (decision.outcome() == Outcome.ENTITLED) {
@@ -87,7 +88,7 @@ class DecisionProperties {
         register.entitlements().save(Entitlement.builder().from(entitlement).status(status).build(),
             entitlement.version());
       }
-      ReferenceEvaluator evaluator = new ReferenceEvaluator(register);
+      ReferenceEvaluator evaluator = new ReferenceEvaluator(StoreDecisionData.from(register));
       for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
         assertThat(evaluator.evaluate(request).outcome()).isNotEqualTo(Outcome.ENTITLED);
       }
@@ -104,8 +105,8 @@ class DecisionProperties {
         narrow.entitlements().save(Entitlement.builder().from(entitlement)
             .scope(narrowed(entitlement.scope(), seed)).build(), entitlement.version());
       }
-      ReferenceEvaluator wideEvaluator = new ReferenceEvaluator(wide);
-      ReferenceEvaluator narrowEvaluator = new ReferenceEvaluator(narrow);
+      ReferenceEvaluator wideEvaluator = new ReferenceEvaluator(StoreDecisionData.from(wide));
+      ReferenceEvaluator narrowEvaluator = new ReferenceEvaluator(StoreDecisionData.from(narrow));
       for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
         if (narrowEvaluator.evaluate(request).outcome() == Outcome.ENTITLED) {
           assertThat(wideEvaluator.evaluate(request).outcome()).isEqualTo(Outcome.ENTITLED);

@@ -1,5 +1,6 @@
 package org.irmer.entitlement.rules;
 
+import org.irmer.entitlement.core.service.StoreDecisionData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
@@ -40,8 +41,8 @@ class DifferentialProperties {
     qt().withExamples(registers).withShrinkCycles(0).forAll(longs().all()).checkAssert(seed -> {
       RandomRegister random = new RandomRegister(seed);
       Register register = random.load();
-      ReferenceEvaluator reference = new ReferenceEvaluator(register);
-      CompiledEngine compiled = CompiledEngine.compile(register);
+      ReferenceEvaluator reference = new ReferenceEvaluator(StoreDecisionData.from(register));
+      CompiledEngine compiled = CompiledEngine.compile(StoreDecisionData.from(register));
       for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
         ReferralDecision expected = reference.evaluate(request);
         outcomes.merge(expected.outcome(), 1, Integer::sum);

@@ -125,7 +125,7 @@ class ScenarioTests {
     Entitlement entitlement = trust.entitle(referrer,
         rule("XR-LIMBS", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).build());
     trust.setStatus(entitlement.id(), EntitlementStatus.SUSPENDED);
-    ReferralCheckService check = new ReferralCheckService(trust.evaluator(), trust.register);
+    ReferralCheckService check = Wiring.referralCheck(trust.evaluator(), trust.register);
 
     ReferralDecision inScope = check.check(request(referrer, "XANKR").build());
     ReferralDecision outOfScope = check.check(request(referrer, "CHEAD").build());
@@ -158,7 +158,7 @@ class ScenarioTests {
     TestTrust trust = new TestTrust(TrainingLapsePolicy.warnWithGrace(30));
     PersonId referrer = expiredIrmerTrainingReferrer(trust);
 
-    ReferralDecision decision = new ReferralCheckService(trust.evaluator(), trust.register)
+    ReferralDecision decision = Wiring.referralCheck(trust.evaluator(), trust.register)
         .check(request(referrer, "XWRIR").build());
 
     assertThat(decision.outcome()).isEqualTo(Outcome.ENTITLED);
@@ -236,7 +236,7 @@ class ScenarioTests {
     Entitlement before = trust.entitle(referrer,
         rule("XR-ALL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build());
 
-    ReferralDecision decision = new ClinicalEvaluationCheckService(trust.evaluator(), trust.register)
+    ReferralDecision decision = Wiring.clinicalCheck(trust.evaluator(), trust.register)
         .check(request(referrer, "XKNER").build());
 
     assertThat(decision.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
@@ -268,7 +268,7 @@ class ScenarioTests {
     TestTrust trust = new TestTrust(TrainingLapsePolicy.BLOCK);
     PersonId referrer = expiredIrmerTrainingReferrer(trust);
 
-    SweepReport report = new ComplianceSweepService(trust.register).sweep(NOW);
+    SweepReport report = Wiring.sweep(trust.register).sweep(NOW);
 
     assertThat(report.suspended()).containsExactly(EntitlementId.of("ENT-R"));
     assertThat(trust.evaluator().evaluate(request(referrer, "XWRIR").build()).reasonCodes())
@@ -280,7 +280,7 @@ class ScenarioTests {
     TestTrust trust = new TestTrust(TrainingLapsePolicy.warnWithGrace(30));
     expiredIrmerTrainingReferrer(trust);
 
-    SweepReport report = new ComplianceSweepService(trust.register).sweep(NOW);
+    SweepReport report = Wiring.sweep(trust.register).sweep(NOW);
 
     assertThat(report.suspended()).isEmpty();
     assertThat(trust.register.entitlements().find(EntitlementId.of("ENT-R")).orElseThrow().status())
@@ -296,7 +296,7 @@ class ScenarioTests {
     Role msk = Role.builder().id(RoleId.of("ROLE-A-MSK")).person(nurse).employer(TestTrust.TRUST_A)
         .title("MSK practitioner").level(LevelOfPractice.ADVANCED).validFrom(TODAY).build();
 
-    CommandResult<ImmutableList<Entitlement>> notified = new EntitlementService(trust.register)
+    CommandResult<ImmutableList<Entitlement>> notified = Wiring.entitlements(trust.register)
         .notifyRoleChange(TestTrust.roleOf(nurse), msk, CommandContext.by(nurse, NOW, "moved to MSK"));
 
     assertThat(notified.value()).extracting(Entitlement::id).containsExactly(ed.id());
@@ -314,7 +314,7 @@ class ScenarioTests {
     Entitlement entitlement = trust.entitle(referrer,
         rule("XR-ALL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build());
 
-    CommandResult<ComplianceEvent> recorded = new EntitlementService(trust.register)
+    CommandResult<ComplianceEvent> recorded = Wiring.entitlements(trust.register)
         .recordJustificationOutcome(ComplianceEvent.builder()
             .id(ComplianceEventId.of("JUST-1")).referrer(referrer).employer(TestTrust.TRUST_A)
             .kind(ComplianceEventKind.NOT_JUSTIFIED).upheld(false).occurredAt(NOW)
@@ -343,7 +343,7 @@ class ScenarioTests {
         .employer(TestTrust.TRUST_A).title("Sonographer").level(LevelOfPractice.SPECIALIST)
         .validFrom(LocalDate.of(2020, 1, 1)).build(), 0);
 
-    CommandResult<Application> result = new ApplicationService(trust.register).submit(Application.builder()
+    CommandResult<Application> result = Wiring.applications(trust.register).submit(Application.builder()
         .id(ApplicationId.of("APP-SONO")).applicant(sonographer).role(TestTrust.roleOf(sonographer))
         .employer(TestTrust.TRUST_A).serviceNeed("Ultrasound-led clinic referrals")
         .proposedScope(Scope.builder().version(1)
@@ -396,7 +396,7 @@ class ScenarioTests {
   }
 
   private static void recordUpheldIncidents(TestTrust trust, PersonId referrer, int count) {
-    EntitlementService service = new EntitlementService(trust.register);
+    EntitlementService service = Wiring.entitlements(trust.register);
     for (int i = 0; i < count; i++) {
       String id = "INC-" + trust.register.complianceEvents().forReferrer(referrer, TestTrust.TRUST_A).size();
       assertThat(service.recordComplianceEvent(ComplianceEvent.builder()

@@ -1,7 +1,5 @@
 package org.irmer.entitlement.core.service;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,8 +24,16 @@ import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.ManageApplications;
+import org.irmer.entitlement.core.port.out.ApplicationStore;
+import org.irmer.entitlement.core.port.out.DelegationStore;
+import org.irmer.entitlement.core.port.out.EmployerStore;
+import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.Notifications;
+import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.RegistrationLookup;
+import org.irmer.entitlement.core.port.out.TrainingStore;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * Applications for entitlement (principle 2) and the delegate's decisions on them (principle 1),
@@ -40,19 +46,39 @@ import org.irmer.entitlement.core.port.out.Register;
  */
 public final class ApplicationService implements ManageApplications {
 
-  private final Register register;
+  private final ApplicationStore applications;
+  private final EmployerStore employers;
+  private final EntitlementStore entitlements;
+  private final TrainingStore training;
   private final CommandRunner runner;
   private final Delegates delegates;
   private final ApplicationValidation validation;
   private final Notifier notifier;
 
-  /** The service over {@code register}, whose transactions make each command one unit of work. */
-  public ApplicationService(Register register) {
-    this.register = checkNotNull(register, "register");
-    this.runner = new CommandRunner(register);
-    this.delegates = new Delegates(register.delegations());
-    this.validation = new ApplicationValidation(register, new Eligibility(register));
-    this.notifier = new Notifier(register.notifications());
+  /**
+   * The service over these ports; {@code work} makes each command one audited unit of work that
+   * publishes the entitlements it grants on the change feed.
+   */
+  public ApplicationService(
+      ApplicationStore applications,
+      PersonStore people,
+      EmployerStore employers,
+      DelegationStore delegations,
+      EntitlementStore entitlements,
+      TrainingStore training,
+      RegistrationLookup registrations,
+      Notifications notifications,
+      UnitOfWork work) {
+    this.applications = checkNotNull(applications, "applications");
+    this.employers = checkNotNull(employers, "employers");
+    this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
+    this.training = checkNotNull(training, "training");
+    this.runner = new CommandRunner(work);
+    this.delegates = new Delegates(checkNotNull(delegations, "delegations"));
+    this.validation = new ApplicationValidation(employers,
+        checkNotNull(people, "people"),
+        new Eligibility(people, checkNotNull(registrations, "registrations")));
+    this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
   }
 
   @Override
@@ -66,7 +92,7 @@ public final class ApplicationService implements ManageApplications {
         state(application.id()),
         () -> {
           List<Refusal> refusals = new ArrayList<>();
-          if (register.applications().find(application.id()).isPresent()) {
+          if (applications.find(application.id()).isPresent()) {
             refusals.add(
                 Refusal.of(
                     RefusalCode.INVALID_REQUEST,
@@ -85,8 +111,7 @@ public final class ApplicationService implements ManageApplications {
             return CommandOutcome.refused(refusals);
           }
           Application saved =
-              register
-                  .applications()
+              applications
                   .save(
                       Application.builder().from(application).recordedAt(context.at()).build(), 0);
           tellDelegates(saved, "was submitted by " + saved.applicant() + " for review", context);
@@ -131,7 +156,7 @@ public final class ApplicationService implements ManageApplications {
         context,
         state(revised.id()),
         () -> {
-          Optional<Application> found = register.applications().find(revised.id());
+          Optional<Application> found = applications.find(revised.id());
           if (found.isEmpty()) {
             return notFound(revised.id());
           }
@@ -153,8 +178,7 @@ public final class ApplicationService implements ManageApplications {
             return CommandOutcome.refused(refusals);
           }
           Application saved =
-              register
-                  .applications()
+              applications
                   .save(
                       Application.builder()
                           .from(revised)
@@ -187,8 +211,7 @@ public final class ApplicationService implements ManageApplications {
           }
           Entitlement granted = grant(application, review, context);
           Application approved =
-              register
-                  .applications()
+              applications
                   .save(
                       decided(application, ApplicationStatus.APPROVED, context)
                           .entitlement(granted.id())
@@ -226,8 +249,7 @@ public final class ApplicationService implements ManageApplications {
             return CommandOutcome.refused(refusals);
           }
           Application withdrawn =
-              register
-                  .applications()
+              applications
                   .save(
                       Application.builder()
                           .from(application)
@@ -262,7 +284,7 @@ public final class ApplicationService implements ManageApplications {
               target == ApplicationStatus.UNDER_REVIEW
                   ? Application.builder().from(application).status(target).recordedAt(context.at())
                   : decided(application, target, context);
-          Application saved = register.applications().save(next.build(), application.version());
+          Application saved = applications.save(next.build(), application.version());
           tellApplicant(saved, toApplicant, context);
           return CommandOutcome.accepted(saved);
         });
@@ -273,7 +295,7 @@ public final class ApplicationService implements ManageApplications {
    * command's local date, and every reason they may not move it to {@code target}.
    */
   private Review review(Application application, ApplicationStatus target, CommandContext context) {
-    LocalDate date = context.dateIn(Employers.zoneOf(register.employers(), application.employer()));
+    LocalDate date = context.dateIn(Employers.zoneOf(employers, application.employer()));
     Optional<Delegation> delegation = delegates.of(context.actor(), application.employer(), date);
     List<Refusal> refusals = new ArrayList<>();
     if (delegation.isEmpty()) {
@@ -291,17 +313,16 @@ public final class ApplicationService implements ManageApplications {
 
   private Entitlement grant(Application application, Review review, CommandContext context) {
     WrittenProcedures procedures =
-        register.employers().currentProcedures(application.employer()).orElseThrow();
+        employers.currentProcedures(application.employer()).orElseThrow();
     Scope scope = application.proposedScope().orElseThrow();
     ImmutableSortedSet<TrainingType> awaiting =
         RequiredTraining.notCurrent(
             scope,
             procedures,
-            register.training().forPerson(application.applicant()),
+            training.forPerson(application.applicant()),
             review.date());
     String granted = "granted on approval of application " + application.id();
-    return register
-        .entitlements()
+    return entitlements
         .save(
             Grants.granted(
                     EntitlementId.of("E-" + application.id()),
@@ -383,7 +404,7 @@ public final class ApplicationService implements ManageApplications {
         id.value(),
         context,
         state(id),
-        () -> register.applications().find(id).map(body).orElseGet(() -> notFound(id)));
+        () -> applications.find(id).map(body).orElseGet(() -> notFound(id)));
   }
 
   private static <T> CommandOutcome<T> notFound(ApplicationId id) {
@@ -391,7 +412,7 @@ public final class ApplicationService implements ManageApplications {
   }
 
   private Supplier<Optional<String>> state(ApplicationId id) {
-    return () -> register.applications().find(id).map(States::of);
+    return () -> applications.find(id).map(States::of);
   }
 
   private void tellApplicant(Application application, String what, CommandContext context) {

@@ -16,7 +16,6 @@ import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.PersonStore;
-import org.irmer.entitlement.core.port.out.Register;
 
 /**
  * Whether an application may stand, as judged on submission, on revision and again on approval
@@ -32,9 +31,9 @@ final class ApplicationValidation {
   private final PersonStore people;
   private final Eligibility eligibility;
 
-  ApplicationValidation(Register register, Eligibility eligibility) {
-    this.employers = register.employers();
-    this.people = register.people();
+  ApplicationValidation(EmployerStore employers, PersonStore people, Eligibility eligibility) {
+    this.employers = employers;
+    this.people = people;
     this.eligibility = eligibility;
   }
 

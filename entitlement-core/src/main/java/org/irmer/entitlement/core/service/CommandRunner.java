@@ -13,7 +13,6 @@ import org.irmer.entitlement.core.domain.Refusal;
 import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
-import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.Transactions;
 
 /**
@@ -43,10 +42,10 @@ final class CommandRunner {
   private final Transactions transactions;
   private final AuditTrail auditTrail;
 
-  CommandRunner(Register register) {
-    checkNotNull(register, "register");
-    this.transactions = register.transactions();
-    this.auditTrail = register.auditTrail();
+  CommandRunner(UnitOfWork work) {
+    checkNotNull(work, "work");
+    this.transactions = work.transactions();
+    this.auditTrail = work.auditTrail();
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.irmer.entitlement.core.service;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import java.time.Instant;
@@ -22,8 +20,16 @@ import org.irmer.entitlement.core.domain.Refusal;
 import org.irmer.entitlement.core.domain.SweepReport;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.RunComplianceSweep;
+import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.port.out.EmployerStore;
+import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.Notifications;
+import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.RegistrationLookup;
+import org.irmer.entitlement.core.port.out.TrainingStore;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * The scheduled compliance sweep (principle 6; ARCHITECTURE.md flow 3), over the driven ports of a
@@ -39,36 +45,56 @@ public final class ComplianceSweepService implements RunComplianceSweep {
 
   static final Actor SWEEP = Actor.system("compliance-sweep");
 
-  private final Register register;
+  private final EntitlementStore entitlements;
+  private final EmployerStore employers;
+  private final TrainingStore training;
+  private final AuditRecordStore auditRecords;
+  private final AuditTrail auditTrail;
   private final CommandRunner runner;
   private final Eligibility eligibility;
   private final Notifier notifier;
   private final EntitlementChanges changes;
 
-  /** The sweep over {@code register}. */
-  public ComplianceSweepService(Register register) {
-    this.register = checkNotNull(register, "register");
-    this.runner = new CommandRunner(register);
-    this.eligibility = new Eligibility(register);
-    this.notifier = new Notifier(register.notifications());
-    this.changes = new EntitlementChanges(register, notifier);
+  /**
+   * The sweep over these ports; {@code work} makes each change it makes one audited unit of work
+   * that publishes it on the change feed.
+   */
+  public ComplianceSweepService(
+      EntitlementStore entitlements,
+      PersonStore people,
+      EmployerStore employers,
+      TrainingStore training,
+      AuditRecordStore auditRecords,
+      RegistrationLookup registrations,
+      Notifications notifications,
+      UnitOfWork work) {
+    this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
+    this.employers = checkNotNull(employers, "employers");
+    this.training = checkNotNull(training, "training");
+    this.auditRecords = checkNotNull(auditRecords, "auditRecords");
+    this.auditTrail = work.auditTrail();
+    this.runner = new CommandRunner(work);
+    this.eligibility = new Eligibility(checkNotNull(people, "people"),
+        checkNotNull(registrations, "registrations"));
+    this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
+    this.changes = new EntitlementChanges(this.entitlements, auditTrail, notifier);
   }
 
   @Override
   public SweepReport sweep(Instant at) {
     checkNotNull(at, "at");
-    SweepFlags flags = SweepFlags.readFrom(register.auditTrail());
+    SweepFlags flags = SweepFlags.readFrom(auditTrail);
     SweepReport.Builder report = SweepReport.builder().at(at);
     ImmutableListMultimap<EmployerId, Entitlement> live =
-        register.entitlements().all().stream()
+        entitlements.all().stream()
             .filter(entitlement -> !entitlement.status().isFinal())
             .collect(
                 ImmutableListMultimap.toImmutableListMultimap(
                     Entitlement::employer, entitlement -> entitlement));
-    for (Employer employer : register.employers().all()) {
+    for (Employer employer : employers.all()) {
       Run run =
           new Run(
-              employer, at, register.employers().currentProcedures(employer.id()), flags, report);
+              employer, at, employers.currentProcedures(employer.id()), flags, report);
       live.get(employer.id()).forEach(run::sweep);
     }
     return report.build();
@@ -124,22 +150,22 @@ public final class ComplianceSweepService implements RunComplianceSweep {
      */
     private Optional<Entitlement> sweepActive(
         Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
-      RequiredTraining.Assessment training =
+      RequiredTraining.Assessment assessment =
           RequiredTraining.assess(
-              entitlement.scope(), written, register.training().forPerson(referrer), date);
+              entitlement.scope(), written, training.forPerson(referrer), date);
       List<String> causes = new ArrayList<>();
       eligibility.refusals(entitlement, date).stream().map(Refusal::message).forEach(causes::add);
-      if (training.everyRuleBlocked()) {
+      if (assessment.everyRuleBlocked()) {
         causes.add(
             "required training lapsed: "
-                + training.lapses().stream()
+                + assessment.lapses().stream()
                     .filter(TrainingStanding::blocks)
                     .map(TrainingStanding::describe)
                     .toList());
       }
       auditOverdue(entitlement, referrer, written).ifPresent(causes::add);
       if (causes.isEmpty()) {
-        training.lapses().forEach(lapse -> flagTrainingLapse(entitlement, referrer, lapse));
+        assessment.lapses().forEach(lapse -> flagTrainingLapse(entitlement, referrer, lapse));
         return Optional.of(entitlement);
       }
       Optional<Entitlement> suspended =
@@ -160,7 +186,7 @@ public final class ComplianceSweepService implements RunComplianceSweep {
     private Optional<String> auditOverdue(
         Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
       ImmutableList<AuditRecord> audits =
-          register.auditRecords().forReferrer(referrer, entitlement.employer());
+          auditRecords.forReferrer(referrer, entitlement.employer());
       LocalDate due =
           audits.isEmpty()
               ? entitlement.validFrom().plus(written.auditInterval())
@@ -254,7 +280,7 @@ public final class ComplianceSweepService implements RunComplianceSweep {
     }
 
     private Supplier<Optional<String>> state(Entitlement entitlement) {
-      return () -> register.entitlements().find(entitlement.id()).map(States::of);
+      return () -> entitlements.find(entitlement.id()).map(States::of);
     }
   }
 }

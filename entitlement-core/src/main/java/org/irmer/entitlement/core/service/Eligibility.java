@@ -15,7 +15,6 @@ import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.RoleId;
 import org.irmer.entitlement.core.port.out.PersonStore;
-import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.RegistrationLookup;
 
 /**
@@ -32,9 +31,9 @@ final class Eligibility {
   private final PersonStore people;
   private final RegistrationLookup lookup;
 
-  Eligibility(Register register) {
-    this.people = register.people();
-    this.lookup = register.registrationLookup();
+  Eligibility(PersonStore people, RegistrationLookup lookup) {
+    this.people = people;
+    this.lookup = lookup;
   }
 
   /**

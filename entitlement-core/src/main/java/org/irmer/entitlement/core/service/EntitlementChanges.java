@@ -12,7 +12,6 @@ import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
-import org.irmer.entitlement.core.port.out.Register;
 
 /**
  * Moves an entitlement to a new status as a new stored version, every earlier version kept
@@ -26,9 +25,9 @@ final class EntitlementChanges {
   private final AuditTrail auditTrail;
   private final Notifier notifier;
 
-  EntitlementChanges(Register register, Notifier notifier) {
-    this.entitlements = register.entitlements();
-    this.auditTrail = register.auditTrail();
+  EntitlementChanges(EntitlementStore entitlements, AuditTrail auditTrail, Notifier notifier) {
+    this.entitlements = entitlements;
+    this.auditTrail = auditTrail;
     this.notifier = notifier;
   }
 

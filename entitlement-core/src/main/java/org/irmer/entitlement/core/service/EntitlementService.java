@@ -1,7 +1,5 @@
 package org.irmer.entitlement.core.service;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,8 +31,17 @@ import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.ManageEntitlements;
+import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.ComplianceEventStore;
+import org.irmer.entitlement.core.port.out.DelegationStore;
+import org.irmer.entitlement.core.port.out.EmployerStore;
+import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.Notifications;
+import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.RegistrationLookup;
+import org.irmer.entitlement.core.port.out.TrainingStore;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * The life of granted entitlements (principles 1, 3, 4, 5, 6, 7 and 10), over the driven ports of a
@@ -51,7 +58,12 @@ public final class EntitlementService implements ManageEntitlements {
   static final Actor LEAVING = Actor.system("leaving");
   static final Actor TRAINING_PREREQUISITES = Actor.system("training-prerequisites");
 
-  private final Register register;
+  private final EntitlementStore entitlements;
+  private final PersonStore people;
+  private final EmployerStore employers;
+  private final TrainingStore training;
+  private final ComplianceEventStore complianceEvents;
+  private final AuditRecordStore auditRecords;
   private final CommandRunner runner;
   private final Delegates delegates;
   private final Eligibility eligibility;
@@ -59,15 +71,33 @@ public final class EntitlementService implements ManageEntitlements {
   private final EntitlementChanges changes;
   private final NonComplianceThreshold threshold;
 
-  /** The service over {@code register}, whose transactions make each command one unit of work. */
-  public EntitlementService(Register register) {
-    this.register = checkNotNull(register, "register");
-    this.runner = new CommandRunner(register);
-    this.delegates = new Delegates(register.delegations());
-    this.eligibility = new Eligibility(register);
-    this.notifier = new Notifier(register.notifications());
-    this.changes = new EntitlementChanges(register, notifier);
-    this.threshold = new NonComplianceThreshold(register, changes, notifier);
+  /**
+   * The service over these ports; {@code work} makes each command one audited unit of work that
+   * publishes what it changed on the change feed.
+   */
+  public EntitlementService(
+      EntitlementStore entitlements,
+      PersonStore people,
+      EmployerStore employers,
+      DelegationStore delegations,
+      TrainingStore training,
+      ComplianceEventStore complianceEvents,
+      AuditRecordStore auditRecords,
+      RegistrationLookup registrations,
+      Notifications notifications,
+      UnitOfWork work) {
+    this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
+    this.people = Publishing.people(checkNotNull(people, "people"), work.changes());
+    this.employers = checkNotNull(employers, "employers");
+    this.training = Publishing.training(checkNotNull(training, "training"), work.changes());
+    this.complianceEvents = checkNotNull(complianceEvents, "complianceEvents");
+    this.auditRecords = checkNotNull(auditRecords, "auditRecords");
+    this.runner = new CommandRunner(work);
+    this.delegates = new Delegates(checkNotNull(delegations, "delegations"));
+    this.eligibility = new Eligibility(this.people, checkNotNull(registrations, "registrations"));
+    this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
+    this.changes = new EntitlementChanges(this.entitlements, work.auditTrail(), notifier);
+    this.threshold = new NonComplianceThreshold(complianceEvents, this.entitlements, changes, notifier);
   }
 
   @Override
@@ -79,16 +109,16 @@ public final class EntitlementService implements ManageEntitlements {
     checkNotNull(context, "context");
     EntitlementId id =
         EntitlementId.of(
-            "G-" + employer + "-" + (register.entitlements().groupsOf(employer).size() + 1));
+            "G-" + employer + "-" + (entitlements.groupsOf(employer).size() + 1));
     return runner.run(
         Action.GRANT_GROUP_ENTITLEMENT,
         id.value(),
         context,
         state(id),
         () -> {
-          LocalDate date = context.dateIn(Employers.zoneOf(register.employers(), employer));
+          LocalDate date = context.dateIn(Employers.zoneOf(employers, employer));
           Optional<Delegation> delegation = delegates.of(context.actor(), employer, date);
-          Optional<WrittenProcedures> procedures = register.employers().currentProcedures(employer);
+          Optional<WrittenProcedures> procedures = employers.currentProcedures(employer);
           List<Refusal> refusals = new ArrayList<>(proceduresRefusals(employer, procedures));
           if (delegation.isEmpty()) {
             refusals.add(Delegates.notADelegate(context.actor(), employer, date));
@@ -102,7 +132,7 @@ public final class EntitlementService implements ManageEntitlements {
                   .status(EntitlementStatus.ACTIVE)
                   .statusReason("granted to the group " + group.name())
                   .build();
-          return CommandOutcome.accepted(register.entitlements().save(granted, 0));
+          return CommandOutcome.accepted(entitlements.save(granted, 0));
         });
   }
 
@@ -184,7 +214,7 @@ public final class EntitlementService implements ManageEntitlements {
         Action.NOTIFY_ROLE_CHANGE,
         oldRole.value(),
         context,
-        () -> register.people().role(oldRole).map(States::of),
+        () -> people.role(oldRole).map(States::of),
         () -> changeRole(oldRole, newRole, context));
   }
 
@@ -217,7 +247,7 @@ public final class EntitlementService implements ManageEntitlements {
         context,
         () ->
             recorded(
-                register.training().forPerson(record.person()).stream()
+                training.forPerson(record.person()).stream()
                     .anyMatch(held -> held.id().equals(record.id()))),
         () -> addTraining(record, context));
   }
@@ -233,7 +263,7 @@ public final class EntitlementService implements ManageEntitlements {
         context,
         () -> {
           Optional<WrittenProcedures> procedures =
-              register.employers().currentProcedures(event.employer());
+              employers.currentProcedures(event.employer());
           List<Refusal> refusals =
               new ArrayList<>(referrerRefusals(event.referrer(), event.employer()));
           if (event.countsTowardsNonCompliance()) {
@@ -242,7 +272,7 @@ public final class EntitlementService implements ManageEntitlements {
           if (!refusals.isEmpty()) {
             return CommandOutcome.refused(refusals);
           }
-          register.complianceEvents().add(event);
+          complianceEvents.add(event);
           CommandOutcome<ComplianceEvent> recorded = CommandOutcome.accepted(event);
           return procedures.isEmpty()
               ? recorded
@@ -250,7 +280,7 @@ public final class EntitlementService implements ManageEntitlements {
                   "nonCompliance",
                   threshold.evaluate(
                       event,
-                      register.employers().find(event.employer()).orElseThrow(),
+                      employers.find(event.employer()).orElseThrow(),
                       procedures.get(),
                       Action.RECORD_COMPLIANCE_EVENT,
                       context));
@@ -271,7 +301,7 @@ public final class EntitlementService implements ManageEntitlements {
           if (!refusals.isEmpty()) {
             return CommandOutcome.refused(refusals);
           }
-          register.complianceEvents().add(outcome);
+          complianceEvents.add(outcome);
           notifier.person(
               outcome.referrer(),
               NotificationKind.JUSTIFICATION_FEEDBACK,
@@ -299,7 +329,7 @@ public final class EntitlementService implements ManageEntitlements {
         context,
         () ->
             recorded(
-                register.auditRecords().forReferrer(record.referrer(), record.employer()).stream()
+                auditRecords.forReferrer(record.referrer(), record.employer()).stream()
                     .anyMatch(held -> held.id().equals(record.id()))),
         () -> addAudit(record, context));
   }
@@ -351,14 +381,14 @@ public final class EntitlementService implements ManageEntitlements {
         context,
         state(id),
         () -> {
-          Optional<Entitlement> found = register.entitlements().find(id);
+          Optional<Entitlement> found = entitlements.find(id);
           if (found.isEmpty()) {
             return CommandOutcome.refused(
                 RefusalCode.NOT_FOUND, "entitlement " + id + " is not known");
           }
           Entitlement entitlement = found.get();
           LocalDate date =
-              context.dateIn(Employers.zoneOf(register.employers(), entitlement.employer()));
+              context.dateIn(Employers.zoneOf(employers, entitlement.employer()));
           return body.apply(
               entitlement,
               new Acting(delegates.of(context.actor(), entitlement.employer(), date), date));
@@ -376,14 +406,14 @@ public final class EntitlementService implements ManageEntitlements {
         context,
         () ->
             recorded(
-                register.complianceEvents().forReferrer(event.referrer(), event.employer()).stream()
+                complianceEvents.forReferrer(event.referrer(), event.employer()).stream()
                     .anyMatch(held -> held.id().equals(event.id()))),
         body);
   }
 
   private CommandOutcome<Entitlement> supersede(
       Entitlement old, Scope scope, Acting acting, CommandContext context) {
-    Optional<WrittenProcedures> procedures = register.employers().currentProcedures(old.employer());
+    Optional<WrittenProcedures> procedures = employers.currentProcedures(old.employer());
     List<Refusal> refusals = new ArrayList<>(proceduresRefusals(old.employer(), procedures));
     refusals.addAll(authorityRefusals(Authority.DELEGATE, old, acting, context));
     ownEntitlement(old, context).ifPresent(refusals::add);
@@ -400,8 +430,7 @@ public final class EntitlementService implements ManageEntitlements {
         context);
     Delegation delegation = acting.delegation().orElseThrow();
     Entitlement successor =
-        register
-            .entitlements()
+        entitlements
             .save(
                 Entitlement.builder()
                     .from(old)
@@ -422,7 +451,7 @@ public final class EntitlementService implements ManageEntitlements {
 
   private CommandOutcome<ImmutableList<Entitlement>> changeRole(
       RoleId oldRole, Role newRole, CommandContext context) {
-    Optional<Role> found = register.people().role(oldRole);
+    Optional<Role> found = people.role(oldRole);
     if (found.isEmpty()) {
       return CommandOutcome.refused(RefusalCode.NOT_FOUND, "role " + oldRole + " is not known");
     }
@@ -439,9 +468,8 @@ public final class EntitlementService implements ManageEntitlements {
       return CommandOutcome.refused(refusals);
     }
     endRole(old, newRole.validFrom().minusDays(1));
-    register
-        .people()
-        .saveRole(newRole, register.people().role(newRole.id()).map(Role::version).orElse(0L));
+    people
+        .saveRole(newRole, people.role(newRole.id()).map(Role::version).orElse(0L));
     String reason =
         "role change pending review: "
             + old.person()
@@ -452,7 +480,7 @@ public final class EntitlementService implements ManageEntitlements {
             + " on "
             + newRole.validFrom();
     ImmutableList<Entitlement> changed =
-        register.entitlements().forPerson(old.person()).stream()
+        entitlements.forPerson(old.person()).stream()
             .filter(entitlement -> entitlement.role().equals(Optional.of(oldRole)))
             .flatMap(entitlement -> onRoleChange(entitlement, reason, context).stream())
             .collect(ImmutableList.toImmutableList());
@@ -464,7 +492,7 @@ public final class EntitlementService implements ManageEntitlements {
   private CommandOutcome<ImmutableList<Entitlement>> leave(
       PersonId person, EmployerId employer, LocalDate lastDay, CommandContext context) {
     List<Refusal> refusals = new ArrayList<>(referrerRefusals(person, employer));
-    LocalDate date = context.dateIn(Employers.zoneOf(register.employers(), employer));
+    LocalDate date = context.dateIn(Employers.zoneOf(employers, employer));
     boolean delegate = delegates.of(context.actor(), employer, date).isPresent();
     if (!context.actor().personId().map(person::equals).orElse(false) && !delegate) {
       refusals.add(
@@ -499,7 +527,7 @@ public final class EntitlementService implements ManageEntitlements {
     open.forEach(role -> endRole(role, lastDay));
     String reason = person + " left employer " + employer + "; last day " + lastDay;
     ImmutableList<Entitlement> ended =
-        register.entitlements().forPerson(person).stream()
+        entitlements.forPerson(person).stream()
             .filter(
                 entitlement ->
                     entitlement.employer().equals(employer) && !entitlement.status().isFinal())
@@ -519,13 +547,13 @@ public final class EntitlementService implements ManageEntitlements {
 
   private CommandOutcome<TrainingRecord> addTraining(
       TrainingRecord record, CommandContext context) {
-    if (register.people().find(record.person()).isEmpty()) {
+    if (people.find(record.person()).isEmpty()) {
       return CommandOutcome.refused(
           RefusalCode.NOT_FOUND, "person " + record.person() + " is not known");
     }
-    register.training().add(record);
+    training.add(record);
     ImmutableList<Entitlement> activated =
-        register.entitlements().forPerson(record.person()).stream()
+        entitlements.forPerson(record.person()).stream()
             .filter(
                 entitlement ->
                     entitlement.status() == EntitlementStatus.PENDING_PREREQUISITES
@@ -547,7 +575,7 @@ public final class EntitlementService implements ManageEntitlements {
   private CommandOutcome<AuditRecord> addAudit(AuditRecord record, CommandContext context) {
     boolean failed = record.outcome() == AuditOutcome.FAIL;
     Optional<WrittenProcedures> procedures =
-        register.employers().currentProcedures(record.employer());
+        employers.currentProcedures(record.employer());
     List<Refusal> refusals =
         new ArrayList<>(referrerRefusals(record.referrer(), record.employer()));
     if (failed) {
@@ -556,27 +584,27 @@ public final class EntitlementService implements ManageEntitlements {
     if (!refusals.isEmpty()) {
       return CommandOutcome.refused(refusals);
     }
-    register.auditRecords().add(record);
+    auditRecords.add(record);
     CommandOutcome<AuditRecord> recorded =
         CommandOutcome.accepted(record).with("nextDue", record.nextDue().toString());
     if (!failed) {
       return recorded;
     }
-    ComplianceEvent failure = register.complianceEvents().add(auditFailure(record, context));
+    ComplianceEvent failure = complianceEvents.add(auditFailure(record, context));
     return recorded
         .with("complianceEvent", failure.id().value())
         .with(
             "nonCompliance",
             threshold.evaluate(
                 failure,
-                register.employers().find(record.employer()).orElseThrow(),
+                employers.find(record.employer()).orElseThrow(),
                 procedures.get(),
                 Action.RECORD_AUDIT,
                 context));
   }
 
   private ImmutableList<Role> rolesAt(PersonId person, EmployerId employer) {
-    return register.people().roles(person).stream()
+    return people.roles(person).stream()
         .filter(role -> role.employer().equals(employer))
         .collect(ImmutableList.toImmutableList());
   }
@@ -646,8 +674,7 @@ public final class EntitlementService implements ManageEntitlements {
   /** Saves {@code role} ending on {@code lastDay}, unless it already ends earlier. */
   private void endRole(Role role, LocalDate lastDay) {
     if (role.validTo().map(end -> end.isAfter(lastDay)).orElse(true)) {
-      register
-          .people()
+      people
           .saveRole(Role.builder().from(role).validTo(lastDay).build(), role.version());
     }
   }
@@ -658,19 +685,17 @@ public final class EntitlementService implements ManageEntitlements {
    * the employer's current procedures current (principle 4).
    */
   private boolean prerequisitesMet(Entitlement entitlement, CommandContext context) {
-    LocalDate date = context.dateIn(Employers.zoneOf(register.employers(), entitlement.employer()));
+    LocalDate date = context.dateIn(Employers.zoneOf(employers, entitlement.employer()));
     return entitlement.isWithinValidity(date)
         && eligibility.refusals(entitlement, date).isEmpty()
-        && register
-            .employers()
+        && employers
             .currentProcedures(entitlement.employer())
             .map(
                 procedures ->
                     RequiredTraining.notCurrent(
                             entitlement.scope(),
                             procedures,
-                            register
-                                .training()
+                            training
                                 .forPerson(entitlement.subject().person().orElseThrow()),
                             date)
                         .isEmpty())
@@ -738,7 +763,7 @@ public final class EntitlementService implements ManageEntitlements {
 
   private List<Refusal> proceduresRefusals(
       EmployerId employer, Optional<WrittenProcedures> procedures) {
-    if (register.employers().find(employer).isEmpty()) {
+    if (employers.find(employer).isEmpty()) {
       return List.of(Refusal.of(RefusalCode.NOT_FOUND, "employer " + employer + " is not known"));
     }
     return procedures.isPresent()
@@ -751,10 +776,10 @@ public final class EntitlementService implements ManageEntitlements {
 
   private List<Refusal> referrerRefusals(PersonId referrer, EmployerId employer) {
     List<Refusal> refusals = new ArrayList<>();
-    if (register.people().find(referrer).isEmpty()) {
+    if (people.find(referrer).isEmpty()) {
       refusals.add(Refusal.of(RefusalCode.NOT_FOUND, "person " + referrer + " is not known"));
     }
-    if (register.employers().find(employer).isEmpty()) {
+    if (employers.find(employer).isEmpty()) {
       refusals.add(Refusal.of(RefusalCode.NOT_FOUND, "employer " + employer + " is not known"));
     }
     return refusals;
@@ -774,7 +799,7 @@ public final class EntitlementService implements ManageEntitlements {
   }
 
   private Supplier<Optional<String>> state(EntitlementId id) {
-    return () -> register.entitlements().find(id).map(States::of);
+    return () -> entitlements.find(id).map(States::of);
   }
 
   private static Optional<String> recorded(boolean present) {

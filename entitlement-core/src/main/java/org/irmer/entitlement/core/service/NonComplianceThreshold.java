@@ -15,7 +15,6 @@ import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
-import org.irmer.entitlement.core.port.out.Register;
 
 /**
  * The non-compliance counter of principle 6: the referrer's events at the employer that {@linkplain
@@ -45,9 +44,13 @@ final class NonComplianceThreshold {
   private final EntitlementChanges changes;
   private final Notifier notifier;
 
-  NonComplianceThreshold(Register register, EntitlementChanges changes, Notifier notifier) {
-    this.events = register.complianceEvents();
-    this.entitlements = register.entitlements();
+  NonComplianceThreshold(
+      ComplianceEventStore events,
+      EntitlementStore entitlements,
+      EntitlementChanges changes,
+      Notifier notifier) {
+    this.events = events;
+    this.entitlements = entitlements;
     this.changes = changes;
     this.notifier = notifier;
   }

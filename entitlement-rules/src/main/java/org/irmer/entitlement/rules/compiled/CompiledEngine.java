@@ -6,7 +6,7 @@ import org.irmer.entitlement.core.domain.EntitlementType;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.DecisionData;
 import org.irmer.entitlement.rules.ReferenceEvaluator;
 import org.irmer.entitlement.rules.ReferralEvaluator;
 
@@ -32,22 +32,23 @@ import org.irmer.entitlement.rules.ReferralEvaluator;
  */
 public final class CompiledEngine implements ReferralEvaluator {
 
-  private final Register register;
+  private final DecisionData source;
   private volatile Snapshot snapshot;
 
-  private CompiledEngine(Register register, Snapshot snapshot) {
-    this.register = register;
+  private CompiledEngine(DecisionData source, Snapshot snapshot) {
+    this.source = source;
     this.snapshot = snapshot;
   }
 
   /**
-   * Compiles a snapshot of the whole register.
+   * Compiles a snapshot of everything {@code source} holds; {@link #refresh} and {@link #recompile}
+   * read it again.
    *
-   * @throws org.irmer.entitlement.core.port.out.StoreUnavailableException when a store cannot be read
+   * @throws org.irmer.entitlement.core.port.out.StoreUnavailableException when it cannot be read
    */
-  public static CompiledEngine compile(Register register) {
-    checkNotNull(register, "register");
-    return new CompiledEngine(register, SnapshotCompiler.compile(register));
+  public static CompiledEngine compile(DecisionData source) {
+    checkNotNull(source, "source");
+    return new CompiledEngine(source, SnapshotCompiler.compile(source));
   }
 
   /** The referral decision, as a verdict whose full decision is built only on demand. */
@@ -73,18 +74,18 @@ public final class CompiledEngine implements ReferralEvaluator {
   }
 
   /**
-   * Re-reads one person (registration, roles, own entitlements, training) from the stores and
+   * Re-reads one person (registration, roles, own entitlements, training) from the source and
    * publishes a snapshot with their new slice; other readers keep the snapshot they started with.
    */
   public synchronized void refresh(PersonId person) {
     checkNotNull(person, "person");
     Snapshot current = snapshot;
-    snapshot = current.withReferrer(person, SnapshotCompiler.slice(register, current, person));
+    snapshot = current.withReferrer(person, SnapshotCompiler.slice(source, current, person));
   }
 
-  /** Compiles a new snapshot of the whole register and publishes it. */
+  /** Compiles a new snapshot of everything the source holds and publishes it. */
   public synchronized void recompile() {
-    snapshot = SnapshotCompiler.compile(register);
+    snapshot = SnapshotCompiler.compile(source);
   }
 
   /** The number of people in the current snapshot. */

@@ -1,5 +1,7 @@
 package org.irmer.entitlement.rules.compiled;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +79,17 @@ final class ReferrerTable {
 
   int size() {
     return size;
+  }
+
+  /** Every slice, in no particular order. */
+  List<ReferrerSlice> slices() {
+    List<ReferrerSlice> all = new ArrayList<>(size);
+    for (ReferrerSlice slice : slices) {
+      if (slice != null) {
+        all.add(slice);
+      }
+    }
+    return all;
   }
 
   /** A table equal to this one but for {@code id}'s slice, which null removes. */

@@ -41,7 +41,7 @@ import org.irmer.entitlement.core.domain.TrainingRequirement;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.domain.Urgency;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.DecisionData;
 import org.irmer.entitlement.rules.Explanations;
 import org.jspecify.annotations.Nullable;
 
@@ -58,18 +58,18 @@ final class SnapshotCompiler {
 
   private SnapshotCompiler() {}
 
-  static Snapshot compile(Register register) {
-    BodyRegionTree tree = register.examinations().regions();
+  static Snapshot compile(DecisionData data) {
+    BodyRegionTree tree = data.regions();
     RegionIndex regions = new RegionIndex(tree);
-    ImmutableList<Examination> catalogue = register.examinations().all();
+    ImmutableList<Examination> catalogue = data.examinations();
     Map<EmployerId, WrittenProcedures> procedures = new HashMap<>();
-    ImmutableList<Employer> employerList = register.employers().all();
+    ImmutableList<Employer> employerList = data.employers();
     for (Employer employer : employerList) {
-      register.employers().procedures(employer.id(), employer.proceduresVersion())
+      data.currentProcedures(employer.id())
           .ifPresent(found -> procedures.put(employer.id(), found));
     }
-    ImmutableList<Entitlement> allEntitlements = register.entitlements().all();
-    ImmutableList<TrainingRecord> allTraining = register.training().all();
+    ImmutableList<Entitlement> allEntitlements = data.allEntitlements();
+    ImmutableList<TrainingRecord> allTraining = data.allTraining();
     Map<PersonId, List<Entitlement>> individual = new HashMap<>();
     Map<EmployerId, List<Entitlement>> groups = new HashMap<>();
     for (Entitlement entitlement : allEntitlements) {
@@ -81,7 +81,7 @@ final class SnapshotCompiler {
       }
     }
     Map<EmployerId, List<SharedResponsibilityAgreement>> agreements = new HashMap<>();
-    for (SharedResponsibilityAgreement agreement : register.agreements().all()) {
+    for (SharedResponsibilityAgreement agreement : data.agreements()) {
       agreements.computeIfAbsent(agreement.recognisingEmployer(), key -> new ArrayList<>()).add(agreement);
     }
 
@@ -91,7 +91,7 @@ final class SnapshotCompiler {
     allEntitlements.forEach(entitlement -> number(numbering, entitlement));
     allTraining.forEach(record -> numbering.training(record.type()));
     ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>> advice =
-        advice(register);
+        advice(data);
     advice.keySet().forEach(numbering::indication);
     Symbols symbols = numbering.build();
     ImmutableMap<ExaminationCode, ExamView> exams = exams(catalogue, regions, advice, symbols);
@@ -121,14 +121,14 @@ final class SnapshotCompiler {
     }
 
     Map<PersonId, List<Role>> roles = new HashMap<>();
-    for (Role role : register.people().allRoles()) {
+    for (Role role : data.allRoles()) {
       roles.computeIfAbsent(role.person(), key -> new ArrayList<>()).add(role);
     }
     Map<PersonId, List<TrainingRecord>> training = new HashMap<>();
     for (TrainingRecord record : allTraining) {
       training.computeIfAbsent(record.person(), key -> new ArrayList<>()).add(record);
     }
-    ImmutableList<Person> people = register.people().all();
+    ImmutableList<Person> people = data.people();
     List<ReferrerSlice> slices = people.parallelStream()
         .map(person -> slice(person,
             ImmutableList.sortedCopyOf(BY_START_THEN_ID, roles.getOrDefault(person.id(), List.of())),
@@ -137,7 +137,7 @@ final class SnapshotCompiler {
             context))
         .toList();
 
-    return new Snapshot(register, tree, regions, context.symbols, catalogue, exams, employers.build(),
+    return new Snapshot( tree, regions, context.symbols, catalogue, exams, employers.build(),
         groupLists.build(), advice, ReferrerTable.of(slices, slices.size()));
   }
 
@@ -169,13 +169,13 @@ final class SnapshotCompiler {
    * One person read afresh from the stores: their slice (null when the person is unknown) and the
    * numbering extended with any new codes it names.
    */
-  static Refreshed slice(Register register, Snapshot current, PersonId id) {
-    Optional<Person> person = register.people().find(id);
+  static Refreshed slice(DecisionData data, Snapshot current, PersonId id) {
+    Optional<Person> person = data.person(id);
     if (person.isEmpty()) {
       return new Refreshed(null, current.symbols);
     }
-    ImmutableList<Entitlement> entitlements = register.entitlements().forPerson(id);
-    ImmutableList<TrainingRecord> training = register.training().forPerson(id);
+    ImmutableList<Entitlement> entitlements = data.entitlements(id);
+    ImmutableList<TrainingRecord> training = data.training(id);
     Symbols.Builder numbering = current.symbols.toBuilder();
     entitlements.forEach(entitlement -> number(numbering, entitlement));
     training.forEach(record -> numbering.training(record.type()));
@@ -187,7 +187,7 @@ final class SnapshotCompiler {
     });
     Context context = new Context(numbering.build(), current.regions, current.exams, procedures);
     ReferrerSlice slice = slice(person.get(),
-        ImmutableList.sortedCopyOf(BY_START_THEN_ID, register.people().roles(id)), entitlements, training,
+        ImmutableList.sortedCopyOf(BY_START_THEN_ID, data.roles(id)), entitlements, training,
         context);
     return new Refreshed(slice, context.symbols);
   }
@@ -398,10 +398,10 @@ final class SnapshotCompiler {
   }
 
   private static ImmutableMap<IndicationCode, ImmutableMap<ExaminationCode, ImmutableList<GuidelineEntry>>>
-      advice(Register register) {
+      advice(DecisionData data) {
     Map<IndicationCode, Map<ExaminationCode, ImmutableList.Builder<GuidelineEntry>>> grouped =
         new HashMap<>();
-    for (GuidelineEntry entry : register.guidelines().all()) {
+    for (GuidelineEntry entry : data.guidelines()) {
       grouped.computeIfAbsent(entry.indication(), key -> new HashMap<>())
           .computeIfAbsent(entry.examination(), key -> ImmutableList.builder())
           .add(entry);

@@ -1,5 +1,6 @@
 package org.irmer.entitlement.core.service;
 
+import org.irmer.entitlement.rules.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.irmer.entitlement.core.service.SampleTrust.APPLICATION;
@@ -57,12 +58,12 @@ class ConcurrentChangeTests {
     trust.activeEntitlement();
     Entitlement readByNodeA = trust.register.entitlements().find(ENTITLEMENT).orElseThrow();
     // Node A read version 1; node B then revokes and commits before node A writes.
-    EntitlementService nodeB = new EntitlementService(trust.register);
+    EntitlementService nodeB = Wiring.entitlements(trust.register);
     int notificationsBefore = trust.memory.notifications().size();
     long mark = trust.auditSize();
     accepted(nodeB.revoke(ENTITLEMENT, CommandContext.by(DELEGATE, NOW, "revoked on node B")));
     EntitlementService nodeA =
-        new EntitlementService(
+        Wiring.entitlements(
             withEntitlements(
                 trust.register, new StaleReadStore(trust.register.entitlements(), readByNodeA)));
 
@@ -190,7 +191,8 @@ class ConcurrentChangeTests {
         register.auditTrail(),
         register.notifications(),
         register.registrationLookup(),
-        register.transactions());
+        register.transactions(),
+        register.changes());
   }
 
   /**

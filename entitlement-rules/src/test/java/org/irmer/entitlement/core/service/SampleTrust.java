@@ -1,5 +1,6 @@
 package org.irmer.entitlement.core.service;
 
+import org.irmer.entitlement.rules.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
@@ -121,9 +122,9 @@ final class SampleTrust {
                     gmc("7054321"),
                     gmc("7099999")));
     register = memory.register();
-    applications = new ApplicationService(register);
-    entitlements = new EntitlementService(register);
-    sweep = new ComplianceSweepService(register);
+    applications = Wiring.applications(register);
+    entitlements = Wiring.entitlements(register);
+    sweep = Wiring.sweep(register);
     addEmployer(TRUST, "Kestrel Valley Hospitals NHS Trust", adjust);
     addEmployer(OTHER_TRUST, "Brackenridge Community Health Trust", UnaryOperator.identity());
     register

@@ -10,10 +10,14 @@ import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.RegisterChange;
 
 /**
  * The in-memory entitlement register: every driven port, thread-safe, keeping every version. For
  * tests, demonstrations and embedding where nothing needs to outlive the process.
+ *
+ * <p>Its change feed carries every change published by the library's commands, and the catalogue
+ * and guideline changes made here.
  *
  * <p>Writes made inside {@link org.irmer.entitlement.core.port.out.Transactions#inTransaction} are
  * undone when the unit of work fails. Units of work are serialised, with each other and with writes
@@ -26,6 +30,7 @@ public final class InMemoryRegister {
   private final MemoryRegistrationLookup registrations = new MemoryRegistrationLookup();
   private final MemoryNotifications notifications;
   private final MemoryAuditTrail auditTrail;
+  private final MemoryChangeFeed changes;
   private final Register register;
 
   private InMemoryRegister(BodyRegionTree regions) {
@@ -33,6 +38,7 @@ public final class InMemoryRegister {
     examinations = new MemoryExaminationCatalogue(regions);
     notifications = new MemoryNotifications(journal);
     auditTrail = new MemoryAuditTrail(journal);
+    changes = new MemoryChangeFeed(journal);
     register = new Register(
         new MemoryEmployerStore(journal),
         new MemoryPersonStore(journal),
@@ -48,7 +54,8 @@ public final class InMemoryRegister {
         auditTrail,
         notifications,
         registrations,
-        new MemoryTransactions(journal));
+        new MemoryTransactions(journal),
+        changes);
   }
 
   /** An empty register over the {@linkplain BodyRegionTree#standard() standard} region tree. */
@@ -67,18 +74,20 @@ public final class InMemoryRegister {
   }
 
   /**
-   * Adds or replaces catalogue entries.
+   * Adds or replaces catalogue entries, and publishes the change on the change feed.
    *
    * @throws IllegalArgumentException when an examination's region is not in the region tree
    */
   public InMemoryRegister withExaminations(Iterable<Examination> entries) {
     entries.forEach(examinations::put);
+    changes.publish(RegisterChange.Pending.catalogue());
     return this;
   }
 
-  /** Adds or replaces guideline entries. */
+  /** Adds or replaces guideline entries, and publishes the change on the change feed. */
   public InMemoryRegister withGuidelines(Iterable<GuidelineEntry> entries) {
     entries.forEach(guidelines::put);
+    changes.publish(RegisterChange.Pending.guidelines());
     return this;
   }
 

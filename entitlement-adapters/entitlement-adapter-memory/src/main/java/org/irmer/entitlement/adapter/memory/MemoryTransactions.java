@@ -1,12 +1,15 @@
 package org.irmer.entitlement.adapter.memory;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.port.out.Transactions;
 
 /**
  * Serialises units of work, with each other and with writes made outside them, and undoes every
  * write of one that fails, so a command's writes and its audit record happen together or not at
- * all. Nested calls join the outer transaction.
+ * all. Nested calls join the outer transaction. What the transaction asked to run on commit (the
+ * change feed's wake-up) runs in the committing thread once the lock is released, before this
+ * returns.
  */
 final class MemoryTransactions implements Transactions {
 
@@ -18,6 +21,8 @@ final class MemoryTransactions implements Transactions {
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
+    T result;
+    List<Runnable> committed;
     journal.lock();
     try {
       if (journal.inTransaction()) {
@@ -25,9 +30,8 @@ final class MemoryTransactions implements Transactions {
       }
       journal.begin();
       try {
-        T result = work.get();
-        journal.commit();
-        return result;
+        result = work.get();
+        committed = journal.commit();
       } catch (Throwable failure) {
         // Any throwable, including a checked exception thrown past the compiler: otherwise its
         // writes would stay, and the journal would stay open on this thread for good.
@@ -37,5 +41,7 @@ final class MemoryTransactions implements Transactions {
     } finally {
       journal.unlock();
     }
+    committed.forEach(Runnable::run);
+    return result;
   }
 }

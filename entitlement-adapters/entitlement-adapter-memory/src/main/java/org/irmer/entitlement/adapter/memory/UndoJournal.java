@@ -1,7 +1,9 @@
 package org.irmer.entitlement.adapter.memory;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -19,6 +21,7 @@ final class UndoJournal {
 
   private final ReentrantLock writes = new ReentrantLock();
   private final ThreadLocal<Deque<Runnable>> open = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
   /** Runs one write once no other thread's transaction is open. */
   <T> T write(Supplier<T> write) {
@@ -41,6 +44,7 @@ final class UndoJournal {
 
   void begin() {
     open.set(new ArrayDeque<>());
+    afterCommit.set(new ArrayList<>());
   }
 
   boolean inTransaction() {
@@ -54,13 +58,31 @@ final class UndoJournal {
     }
   }
 
-  void commit() {
+  /**
+   * Registers what to do once the open transaction has committed and released the write lock (for
+   * example, waking the change feed's listeners); run at once when no transaction is open.
+   */
+  void onCommit(Runnable action) {
+    List<Runnable> actions = afterCommit.get();
+    if (actions == null) {
+      action.run();
+    } else {
+      actions.add(action);
+    }
+  }
+
+  /** Ends the transaction; returns what {@link #onCommit} asked to run after the lock is released. */
+  List<Runnable> commit() {
+    List<Runnable> actions = afterCommit.get();
     open.remove();
+    afterCommit.remove();
+    return actions == null ? List.of() : actions;
   }
 
   void rollback() {
     Deque<Runnable> log = open.get();
     open.remove();
+    afterCommit.remove();
     if (log != null) {
       log.forEach(Runnable::run);
     }

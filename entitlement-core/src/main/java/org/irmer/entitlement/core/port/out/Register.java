@@ -3,8 +3,9 @@ package org.irmer.entitlement.core.port.out;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * Every driven port of the entitlement register, gathered so that services and engines are wired
- * from one value. An adapter module offers one way to build it.
+ * Every driven port of the entitlement register, as an adapter module offers them: the input of the
+ * library's entry point, which hands each service and evaluator only the ports it reads. Nothing
+ * else takes the whole set.
  */
 public record Register(
     EmployerStore employers,
@@ -21,7 +22,8 @@ public record Register(
     AuditTrail auditTrail,
     Notifications notifications,
     RegistrationLookup registrationLookup,
-    Transactions transactions) {
+    Transactions transactions,
+    ChangeFeed changes) {
 
   public Register {
     checkNotNull(employers, "employers");
@@ -39,5 +41,6 @@ public record Register(
     checkNotNull(notifications, "notifications");
     checkNotNull(registrationLookup, "registrationLookup");
     checkNotNull(transactions, "transactions");
+    checkNotNull(changes, "changes");
   }
 }
