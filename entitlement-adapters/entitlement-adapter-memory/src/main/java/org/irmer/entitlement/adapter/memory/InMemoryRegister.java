@@ -3,7 +3,6 @@ package org.irmer.entitlement.adapter.memory;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.GuidelineEntry;
@@ -100,14 +99,5 @@ public final class InMemoryRegister {
   /** The notifications sent so far, oldest first. */
   public ImmutableList<Notification> notifications() {
     return notifications.sent();
-  }
-
-  /**
-   * Overwrites a stored audit trail entry, as someone with direct write access to the store might.
-   * Exists so that tests can show {@link org.irmer.entitlement.core.port.out.AuditTrail#firstBrokenLink}
-   * detects it; never use it otherwise.
-   */
-  public void tamperWithAuditTrail(long sequence, AuditTrailEntry forged) {
-    auditTrail.tamper(sequence, forged);
   }
 }

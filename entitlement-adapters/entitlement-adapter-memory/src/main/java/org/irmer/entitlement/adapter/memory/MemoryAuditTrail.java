@@ -65,9 +65,4 @@ final class MemoryAuditTrail implements AuditTrail {
     }
     return Optional.empty();
   }
-
-  /** Replaces an entry as an attacker with write access would; only for tamper-evidence tests. */
-  synchronized void tamper(long sequence, AuditTrailEntry forged) {
-    entries.set((int) (sequence - 1), forged);
-  }
 }

@@ -12,8 +12,8 @@ import org.irmer.entitlement.testkit.contract.AuditTrailContract;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit trail contract, and tamper evidence: an entry overwritten through
- * {@link InMemoryRegister#tamperWithAuditTrail} is found by {@link AuditTrail#firstBrokenLink()}.
+ * The audit trail contract, and tamper evidence: an entry overwritten in storage (through
+ * {@link AuditTrailTampering}) is found by {@link AuditTrail#firstBrokenLink()}.
  */
 class MemoryAuditTrailTests extends AuditTrailContract {
 
@@ -40,7 +40,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
   void namesAnEntryWhoseContentWasAlteredButNotItsHash() {
     AuditTrailEntry third = fiveEntries().get(2);
 
-    memory.tamperWithAuditTrail(3, new AuditTrailEntry(3, altered(third.event()),
+    AuditTrailTampering.overwrite(memory, 3, new AuditTrailEntry(3, altered(third.event()),
         third.previousHash(), third.hash()));
 
     assertThat(register().auditTrail().firstBrokenLink()).contains(3L);
@@ -50,7 +50,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
   void namesTheFirstEntryWhenItIsTheOneAltered() {
     AuditTrailEntry first = fiveEntries().get(0);
 
-    memory.tamperWithAuditTrail(1, new AuditTrailEntry(1, altered(first.event()),
+    AuditTrailTampering.overwrite(memory, 1, new AuditTrailEntry(1, altered(first.event()),
         first.previousHash(), first.hash()));
 
     assertThat(register().auditTrail().firstBrokenLink()).contains(1L);
@@ -61,7 +61,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailEntry third = fiveEntries().get(2);
     AuditEvent forged = altered(third.event());
 
-    memory.tamperWithAuditTrail(3, new AuditTrailEntry(3, forged, third.previousHash(),
+    AuditTrailTampering.overwrite(memory, 3, new AuditTrailEntry(3, forged, third.previousHash(),
         AuditTrailEntry.hashOf(3, forged, third.previousHash())));
 
     // The forged entry is consistent in itself; the chain breaks where the next entry still
@@ -74,7 +74,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailEntry third = fiveEntries().get(2);
     AuditEvent forged = altered(third.event());
 
-    memory.tamperWithAuditTrail(3, new AuditTrailEntry(3, forged, AuditTrailEntry.GENESIS,
+    AuditTrailTampering.overwrite(memory, 3, new AuditTrailEntry(3, forged, AuditTrailEntry.GENESIS,
         AuditTrailEntry.hashOf(3, forged, AuditTrailEntry.GENESIS)));
 
     assertThat(register().auditTrail().firstBrokenLink()).contains(3L);
@@ -84,8 +84,8 @@ class MemoryAuditTrailTests extends AuditTrailContract {
   void namesAnEntryWhoseSequenceNumberBreaksTheCount() {
     AuditTrailEntry third = fiveEntries().get(2);
 
-    memory.tamperWithAuditTrail(3, new AuditTrailEntry(7, third.event(), third.previousHash(),
-        AuditTrailEntry.hashOf(7, third.event(), third.previousHash())));
+    AuditTrailTampering.overwrite(memory, 3, new AuditTrailEntry(7, third.event(),
+        third.previousHash(), AuditTrailEntry.hashOf(7, third.event(), third.previousHash())));
 
     assertThat(register().auditTrail().firstBrokenLink()).contains(3L);
   }
@@ -96,9 +96,9 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailEntry second = entries.get(1);
     AuditTrailEntry fourth = entries.get(3);
 
-    memory.tamperWithAuditTrail(4, new AuditTrailEntry(4, altered(fourth.event()),
+    AuditTrailTampering.overwrite(memory, 4, new AuditTrailEntry(4, altered(fourth.event()),
         fourth.previousHash(), fourth.hash()));
-    memory.tamperWithAuditTrail(2, new AuditTrailEntry(2, altered(second.event()),
+    AuditTrailTampering.overwrite(memory, 2, new AuditTrailEntry(2, altered(second.event()),
         second.previousHash(), second.hash()));
 
     assertThat(register().auditTrail().firstBrokenLink()).contains(2L);
