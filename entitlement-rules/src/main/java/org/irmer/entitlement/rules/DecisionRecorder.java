@@ -34,9 +34,21 @@ final class DecisionRecorder {
         .at(decision.evaluatedAt())
         .subject(request.orderId().orElse(request.referrer().value() + "/" + request.examination()))
         .result(decision.outcome().name())
-        .causes(decision.reasons().stream().map(Reason::toString).collect(ImmutableList.toImmutableList()))
+        .causes(causes(decision))
         .details(details.build())
         .build();
+  }
+
+  /** Each reason as {@code CODE: message}; built without a stream, since every check records one. */
+  private static ImmutableList<String> causes(ReferralDecision decision) {
+    if (decision.reasons().isEmpty()) {
+      return ImmutableList.of();
+    }
+    ImmutableList.Builder<String> causes = ImmutableList.builderWithExpectedSize(decision.reasons().size());
+    for (Reason reason : decision.reasons()) {
+      causes.add(reason.toString());
+    }
+    return causes.build();
   }
 
   /** A stable id for the blocked-attempt compliance event of a recorded decision. */

@@ -3,10 +3,6 @@ package org.irmer.entitlement.core.domain;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
 /**
  * One link of the append-only, tamper-evident audit trail: the event, its sequence number, the
  * SHA-256 of the previous entry and the SHA-256 of its own canonical content chained to it
@@ -37,42 +33,17 @@ public record AuditTrailEntry(long sequence, AuditEvent event, String previousHa
     return hash.equals(hashOf(sequence, event, previousHash));
   }
 
-  /** The SHA-256, in lower-case hex, of the canonical content of an entry. */
+  /** The SHA-256, in lower-case hex, of the canonical content of an entry ({@link #canonical}). */
   public static String hashOf(long sequence, AuditEvent event, String previousHash) {
-    return Hashing.sha256()
-        .hashString(canonical(sequence, event, previousHash), StandardCharsets.UTF_8)
-        .toString();
+    return AuditEncoding.sha256(sequence, event, previousHash);
   }
 
   /**
-   * The canonical content: one field a line, in a fixed order, each value escaped so that no
-   * value can imitate a field boundary.
+   * The canonical content of an entry: an unambiguous encoding of the sequence, the previous hash
+   * and every field of the event, laid out as {@code AuditEncoding} documents, in which no two
+   * different contents encode alike.
    */
-  public static String canonical(long sequence, AuditEvent event, String previousHash) {
-    StringBuilder out = new StringBuilder(256);
-    field(out, "sequence", Long.toString(sequence));
-    field(out, "previous", previousHash);
-    field(out, "action", event.action());
-    field(out, "actor", event.actor().toString());
-    field(out, "at", event.at().toString());
-    field(out, "subject", event.subject());
-    field(out, "result", event.result());
-    for (String cause : event.causes()) {
-      field(out, "cause", cause);
-    }
-    field(out, "before", event.stateBefore().orElse(""));
-    field(out, "after", event.stateAfter().orElse(""));
-    for (Map.Entry<String, String> detail : event.details().entrySet()) {
-      field(out, "detail." + escape(detail.getKey()), detail.getValue());
-    }
-    return out.toString();
-  }
-
-  private static void field(StringBuilder out, String name, String value) {
-    out.append(name).append('=').append(escape(value)).append('\n');
-  }
-
-  private static String escape(String value) {
-    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("=", "\\=");
+  public static byte[] canonical(long sequence, AuditEvent event, String previousHash) {
+    return AuditEncoding.encode(sequence, event, previousHash);
   }
 }

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The undo log of the in-memory transaction on the current thread. Each store write registers how
@@ -20,8 +21,8 @@ import java.util.function.Supplier;
 final class UndoJournal {
 
   private final ReentrantLock writes = new ReentrantLock();
-  private final ThreadLocal<Deque<Runnable>> open = new ThreadLocal<>();
-  private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+  /** The open transaction's undo log and after-commit actions, made when first needed. */
+  private final ThreadLocal<Open> open = new ThreadLocal<>();
 
   /** Runs one write once no other thread's transaction is open. */
   <T> T write(Supplier<T> write) {
@@ -43,8 +44,7 @@ final class UndoJournal {
   }
 
   void begin() {
-    open.set(new ArrayDeque<>());
-    afterCommit.set(new ArrayList<>());
+    open.set(new Open());
   }
 
   boolean inTransaction() {
@@ -52,9 +52,9 @@ final class UndoJournal {
   }
 
   void onUndo(Runnable undo) {
-    Deque<Runnable> log = open.get();
-    if (log != null) {
-      log.push(undo);
+    Open transaction = open.get();
+    if (transaction != null) {
+      transaction.undo().push(undo);
     }
   }
 
@@ -63,28 +63,46 @@ final class UndoJournal {
    * example, waking the change feed's listeners); run at once when no transaction is open.
    */
   void onCommit(Runnable action) {
-    List<Runnable> actions = afterCommit.get();
-    if (actions == null) {
+    Open transaction = open.get();
+    if (transaction == null) {
       action.run();
     } else {
-      actions.add(action);
+      transaction.afterCommit().add(action);
     }
   }
 
   /** Ends the transaction; returns what {@link #onCommit} asked to run after the lock is released. */
   List<Runnable> commit() {
-    List<Runnable> actions = afterCommit.get();
+    Open transaction = open.get();
     open.remove();
-    afterCommit.remove();
-    return actions == null ? List.of() : actions;
+    return transaction == null || transaction.afterCommit == null ? List.of() : transaction.afterCommit;
   }
 
   void rollback() {
-    Deque<Runnable> log = open.get();
+    Open transaction = open.get();
     open.remove();
-    afterCommit.remove();
-    if (log != null) {
-      log.forEach(Runnable::run);
+    if (transaction != null && transaction.undo != null) {
+      transaction.undo.forEach(Runnable::run);
+    }
+  }
+
+  /** One open transaction: what undoes its writes, newest first, and what to run once it commits. */
+  private static final class Open {
+    private @Nullable Deque<Runnable> undo;
+    private @Nullable List<Runnable> afterCommit;
+
+    Deque<Runnable> undo() {
+      if (undo == null) {
+        undo = new ArrayDeque<>();
+      }
+      return undo;
+    }
+
+    List<Runnable> afterCommit() {
+      if (afterCommit == null) {
+        afterCommit = new ArrayList<>();
+      }
+      return afterCommit;
     }
   }
 }
