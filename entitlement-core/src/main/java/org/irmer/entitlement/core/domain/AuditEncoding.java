@@ -15,7 +15,8 @@ import java.util.Optional;
  * id; the instant, as epoch seconds (8 bytes) and nanoseconds (4 bytes); the subject; the result;
  * the number of causes (4 bytes) and each cause; the state before and the state after, each a
  * byte (0 absent, 1 present) followed, when present, by the state; the number of details and each
- * key and value. Every string is its UTF-8 length (4 bytes) followed by its UTF-8 bytes. So a
+ * key and value. Every string is its UTF-8 length (4 bytes) followed by its UTF-8 bytes (an
+ * unpaired surrogate, which UTF-8 cannot carry, as its three generalised UTF-8 bytes). So a
  * system actor never encodes like a person with the same id, an absent state never like an empty
  * one, and no value can imitate a field boundary.
  *
@@ -112,9 +113,9 @@ final class AuditEncoding {
         writeByte(0x80 | ((codePoint >> 12) & 0x3F));
         writeByte(0x80 | ((codePoint >> 6) & 0x3F));
         writeByte(0x80 | (codePoint & 0x3F));
-      } else if (Character.isSurrogate(c)) {
-        writeByte('?'); // an unpaired surrogate, as String.getBytes(UTF_8) replaces it
       } else {
+        // Three bytes, for an unpaired surrogate too (as WTF-8 writes it), so that no two strings
+        // encode alike: String.getBytes would write both "?" and a lone surrogate as "?".
         writeByte(0xE0 | (c >> 12));
         writeByte(0x80 | ((c >> 6) & 0x3F));
         writeByte(0x80 | (c & 0x3F));
