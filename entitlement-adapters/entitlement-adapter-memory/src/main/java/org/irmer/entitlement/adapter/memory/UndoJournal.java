@@ -21,6 +21,7 @@ final class UndoJournal {
 
   private final ReentrantLock writes = new ReentrantLock();
   private final ThreadLocal<Deque<Runnable>> open = new ThreadLocal<>();
+  private final ThreadLocal<List<Runnable>> atCommit = new ThreadLocal<>();
   private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
   /** Runs one write once no other thread's transaction is open. */
@@ -44,6 +45,7 @@ final class UndoJournal {
 
   void begin() {
     open.set(new ArrayDeque<>());
+    atCommit.set(new ArrayList<>());
     afterCommit.set(new ArrayList<>());
   }
 
@@ -59,11 +61,13 @@ final class UndoJournal {
   }
 
   /**
-   * Registers what to do once the open transaction has committed and released the write lock (for
-   * example, waking the change feed's listeners); run at once when no transaction is open.
+   * Registers what the open transaction makes visible when it commits (for example, a change on
+   * the change feed): run, in order, while the commit still holds the write lock, so that what
+   * transactions make visible follows the order in which they commit. Run at once when no
+   * transaction is open. Must not throw.
    */
-  void onCommit(Runnable action) {
-    List<Runnable> actions = afterCommit.get();
+  void atCommit(Runnable action) {
+    List<Runnable> actions = atCommit.get();
     if (actions == null) {
       action.run();
     } else {
@@ -71,17 +75,40 @@ final class UndoJournal {
     }
   }
 
-  /** Ends the transaction; returns what {@link #onCommit} asked to run after the lock is released. */
+  /**
+   * Registers what to do once the open transaction has committed and released the write lock (for
+   * example, waking the change feed's listeners), once however often the same action is
+   * registered; run at once when no transaction is open.
+   */
+  void afterCommit(Runnable action) {
+    List<Runnable> actions = afterCommit.get();
+    if (actions == null) {
+      action.run();
+    } else if (!actions.contains(action)) {
+      actions.add(action);
+    }
+  }
+
+  /**
+   * Ends the transaction, running what {@link #atCommit} registered; returns what {@link
+   * #afterCommit} asked to run once the lock is released. Called with the write lock held.
+   */
   List<Runnable> commit() {
+    List<Runnable> visible = atCommit.get();
     List<Runnable> actions = afterCommit.get();
     open.remove();
+    atCommit.remove();
     afterCommit.remove();
+    if (visible != null) {
+      visible.forEach(Runnable::run);
+    }
     return actions == null ? List.of() : actions;
   }
 
   void rollback() {
     Deque<Runnable> log = open.get();
     open.remove();
+    atCommit.remove();
     afterCommit.remove();
     if (log != null) {
       log.forEach(Runnable::run);
