@@ -39,6 +39,7 @@ import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.SharedResponsibilityAgreement;
 import org.irmer.entitlement.core.port.out.Notification;
+import org.irmer.entitlement.core.port.out.NotificationKey;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.RegisterChange;
 import org.irmer.entitlement.core.port.out.Transactions;
@@ -48,8 +49,8 @@ import org.junit.jupiter.api.Test;
 /**
  * For an adapter that offers a whole {@link Register}: every port of it that is written to joins
  * the units of work of its {@link Transactions}. A unit that writes through all of them at once,
- * every store, new records and new versions, written procedures, the audit trail, a notification,
- * a change on the feed, commits all of it or, when it fails, leaves
+ * every store, new records and new versions, written procedures, the audit trail, a notification
+ * sent plainly and one sent once, a change on the feed, commits all of it or, when it fails, leaves
  * nothing of it behind; so does a nested unit with its outermost one.
  *
  * <p>The suites of the single ports check each port alone, and {@link TransactionsContract} the
@@ -180,6 +181,7 @@ public abstract class RegisterTransactionsContract {
         .status(AgreementStatus.TERMINATED).build(), agreement.version());
     register.auditTrail().append(auditEvent(9));
     register.notifications().send(notification(9));
+    register.notifications().sendOnce(NotificationKey.perDay(notification(8), D0), notification(8));
     register.changes().publish(CHANGE);
   }
 

@@ -19,7 +19,8 @@
  * raises {@code ConcurrentChangeException} and writes nothing, a negative one is refused; of
  * several threads writing from the same version exactly one wins); append-only stores refuse a
  * second record with an id already stored, about anyone; the audit trail's SHA-256 chain; the
- * change feed's commit-ordered sequences, visibility at commit and listeners; all-or-nothing units of work that nested calls join; thread safety. Records written
+ * change feed's commit-ordered sequences, visibility at commit and listeners; notifications sent
+ * once per key; all-or-nothing units of work that nested calls join; thread safety. Records written
  * with optimistic concurrency are checked by {@code @Nested} classes inside the suites (for example
  * {@code PersonStoreContract.People} and {@code PersonStoreContract.Roles}); JUnit runs them as part
  * of your subclass.
@@ -103,7 +104,8 @@
  *       portably; test them in your adapter's own tests. So is tamper detection of the audit trail:
  *       the port has no way to alter an entry, so show with your own access to the storage that
  *       {@code firstBrokenLink()} names an altered entry. So is what needs two processes: that a
- *       change feed calls its listeners for commits made by another node.
+ *       change feed calls its listeners for commits made by another node, and that a key of
+ *       {@code sendOnce} taken on one node drops the same key sent on another.
  *   <li>{@link ContractFixtures} builds the valid values the suites use; use it in your own tests
  *       too.
  * </ul>

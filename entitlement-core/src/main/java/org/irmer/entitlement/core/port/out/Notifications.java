@@ -17,4 +17,17 @@ public interface Notifications {
    * twice delivers it twice.
    */
   void send(Notification notification);
+
+  /**
+   * Accepts {@code notification} for delivery, as {@link #send} does, unless a notification was
+   * already accepted under {@code key}: then this one is dropped. Returns whether it was accepted.
+   *
+   * <p>Keys are kept by the store the notifications go to, so the limit holds across every
+   * instance of the adapter over that store (every application node), not only within one object.
+   * Of several sends with one key, from any number of threads or nodes, exactly one is accepted. A
+   * key taken in a unit of work that rolls back is released with its notification: the next send
+   * under it is accepted. Keys are kept for as long as the adapter says (at least for the period a
+   * key names, such as the day of {@link NotificationKey#perDay}).
+   */
+  boolean sendOnce(NotificationKey key, Notification notification);
 }
