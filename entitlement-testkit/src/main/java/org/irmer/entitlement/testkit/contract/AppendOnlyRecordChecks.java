@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checks every append-only store must pass: a record is kept exactly as added, a second record
- * with an id already stored raises {@link ConcurrentChangeException} and leaves the first as it
- * was, records added from several threads at once are all kept, and of several threads adding the
+ * with an id already stored, about the same person or anyone else, raises {@link
+ * ConcurrentChangeException} and leaves the first as it was, records added from several threads at once are all kept, and of several threads adding the
  * same id exactly one succeeds. Each suite runs these checks as a {@code @Nested} class that says
  * how to make, add and list its kind of record.
  *
@@ -30,6 +30,12 @@ abstract class AppendOnlyRecordChecks<T> {
 
   /** A record with the same id as {@code record} and other content, different for each {@code n}. */
   abstract T variant(T record, int n);
+
+  /**
+   * A record with the same id as {@code record} about someone else, so that it falls in another
+   * {@link #listing}.
+   */
+  abstract T aboutSomeoneElse(T record);
 
   abstract T add(T record);
 
@@ -58,6 +64,17 @@ abstract class AppendOnlyRecordChecks<T> {
     assertThatThrownBy(() -> add(variant(first, 1))).isInstanceOf(ConcurrentChangeException.class);
 
     assertThat(listing(first)).containsExactly(first);
+  }
+
+  @Test
+  void refusesARecordWithAnIdAlreadyStoredAboutSomeoneElse() {
+    T first = add(record("a"));
+    T other = aboutSomeoneElse(first);
+
+    assertThatThrownBy(() -> add(other)).isInstanceOf(ConcurrentChangeException.class);
+
+    assertThat(listing(first)).containsExactly(first);
+    assertThat(listing(other)).isEmpty();
   }
 
   @Test

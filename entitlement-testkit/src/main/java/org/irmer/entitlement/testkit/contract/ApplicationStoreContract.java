@@ -1,5 +1,6 @@
 package org.irmer.entitlement.testkit.contract;
 
+import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.application;
 
@@ -12,6 +13,7 @@ import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.RoleId;
 import org.irmer.entitlement.core.port.out.ApplicationStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +21,20 @@ import org.junit.jupiter.api.Test;
  * The contract of {@link ApplicationStore}: every version of an application kept, oldest first,
  * with optimistic concurrency; an applicant's applications listed by id (principle 2).
  */
-public abstract class ApplicationStoreContract extends EmptyRegisterContract {
+public abstract class ApplicationStoreContract {
 
-  private ApplicationStore store() {
-    return register().applications();
+  private ApplicationStore store;
+
+  /**
+   * An empty {@code ApplicationStore}, sharing nothing with any returned before: a new database schema, a
+   * truncated one, or a new object. Called once before each test, on a new test instance.
+   */
+  protected abstract ApplicationStore newStore();
+
+  @BeforeEach
+  final void createStore() {
+    store = newStore();
+    checkState(store != null, "newStore() returned null");
   }
 
   /** Versions, optimistic concurrency and history of applications. */
@@ -55,32 +67,32 @@ public abstract class ApplicationStoreContract extends EmptyRegisterContract {
 
     @Override
     Application save(Application application, long expectedVersion) {
-      return store().save(application, expectedVersion);
+      return store.save(application, expectedVersion);
     }
 
     @Override
     Optional<Application> find(Application application) {
-      return store().find(application.id());
+      return store.find(application.id());
     }
 
     @Override
     ImmutableList<Application> listing(Application application) {
-      return store().forApplicant(application.applicant());
+      return store.forApplicant(application.applicant());
     }
 
     @Override
     ImmutableList<Application> history(Application application) {
-      return store().history(application.id());
+      return store.history(application.id());
     }
   }
 
   @Test
   void listsOnlyTheApplicantsOwnApplications() {
-    Application own = store().save(application("A2", "P1", "RX2"), 0);
-    store().save(application("A1", "P2", "RX1"), 0);
+    Application own = store.save(application("A2", "P1", "RX2"), 0);
+    store.save(application("A1", "P2", "RX1"), 0);
 
-    assertThat(store().forApplicant(PersonId.of("P1"))).containsExactly(own);
-    assertThat(store().forApplicant(PersonId.of("unknown"))).isEmpty();
+    assertThat(store.forApplicant(PersonId.of("P1"))).containsExactly(own);
+    assertThat(store.forApplicant(PersonId.of("unknown"))).isEmpty();
   }
 
   @Test
@@ -93,9 +105,9 @@ public abstract class ApplicationStoreContract extends EmptyRegisterContract {
         .recordedAt(ContractFixtures.T0)
         .build();
 
-    Application saved = store().save(incomplete, 0);
+    Application saved = store.save(incomplete, 0);
 
     assertThat(saved).isEqualTo(Application.builder().from(incomplete).version(1).build());
-    assertThat(store().find(incomplete.id())).contains(saved);
+    assertThat(store.find(incomplete.id())).contains(saved);
   }
 }

@@ -1,5 +1,6 @@
 package org.irmer.entitlement.testkit.contract;
 
+import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.auditEvent;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,13 +21,27 @@ import org.junit.jupiter.api.Test;
  * <p>Detecting tampering needs a way to tamper, which the port rightly lacks; each adapter shows
  * that {@link AuditTrail#firstBrokenLink()} finds an altered entry in its own tests.
  */
-public abstract class AuditTrailContract extends EmptyRegisterContract {
+public abstract class AuditTrailContract {
 
   private static final int THREADS = 8;
   private static final int APPENDS_PER_THREAD = 50;
 
+  private AuditTrail trail;
+
+  /**
+   * An empty audit trail, sharing nothing with any returned before: a new database schema, a
+   * truncated one, or a new object. Called once before each test, on a new test instance.
+   */
+  protected abstract AuditTrail newTrail();
+
+  @BeforeEach
+  final void createTrail() {
+    trail = newTrail();
+    checkState(trail != null, "newTrail() returned null");
+  }
+
   private AuditTrail trail() {
-    return register().auditTrail();
+    return trail;
   }
 
   private ImmutableList<AuditTrailEntry> appendEvents(int count) {

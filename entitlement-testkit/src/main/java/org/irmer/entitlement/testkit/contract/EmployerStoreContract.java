@@ -1,5 +1,6 @@
 package org.irmer.entitlement.testkit.contract;
 
+import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.employer;
@@ -12,6 +13,7 @@ import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
 import org.irmer.entitlement.core.port.out.EmployerStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +24,23 @@ import org.junit.jupiter.api.Test;
  * <p>The port does not say what {@link WrittenProcedures#recordVersion()} a stored version carries,
  * so the suite compares procedures with it set to what {@code addProcedures} returned.
  */
-public abstract class EmployerStoreContract extends EmptyRegisterContract {
+public abstract class EmployerStoreContract {
 
   private static final EmployerId RX1 = EmployerId.of("RX1");
   private static final int RACERS = 8;
 
-  private EmployerStore store() {
-    return register().employers();
+  private EmployerStore store;
+
+  /**
+   * An empty {@code EmployerStore}, sharing nothing with any returned before: a new database schema, a
+   * truncated one, or a new object. Called once before each test, on a new test instance.
+   */
+  protected abstract EmployerStore newStore();
+
+  @BeforeEach
+  final void createStore() {
+    store = newStore();
+    checkState(store != null, "newStore() returned null");
   }
 
   /** Versions and optimistic concurrency of employers. */
@@ -57,17 +69,17 @@ public abstract class EmployerStoreContract extends EmptyRegisterContract {
 
     @Override
     Employer save(Employer employer, long expectedVersion) {
-      return store().save(employer, expectedVersion);
+      return store.save(employer, expectedVersion);
     }
 
     @Override
     Optional<Employer> find(Employer employer) {
-      return store().find(employer.id());
+      return store.find(employer.id());
     }
 
     @Override
     ImmutableList<Employer> listing(Employer employer) {
-      return store().all();
+      return store.all();
     }
   }
 
@@ -75,69 +87,69 @@ public abstract class EmployerStoreContract extends EmptyRegisterContract {
   void keepsProceduresExactlyAsAdded() {
     WrittenProcedures written = procedures("RX1", 1);
 
-    WrittenProcedures added = store().addProcedures(written);
+    WrittenProcedures added = store.addProcedures(written);
 
     assertThat(added).isEqualTo(asStored(written, added));
-    assertThat(store().procedures(RX1, 1)).contains(added);
+    assertThat(store.procedures(RX1, 1)).contains(added);
   }
 
   @Test
   void findsNoProceduresForAVersionOrEmployerNeverStored() {
-    store().addProcedures(procedures("RX1", 1));
+    store.addProcedures(procedures("RX1", 1));
 
-    assertThat(store().procedures(RX1, 2)).isEmpty();
-    assertThat(store().procedures(EmployerId.of("RX2"), 1)).isEmpty();
+    assertThat(store.procedures(RX1, 2)).isEmpty();
+    assertThat(store.procedures(EmployerId.of("RX2"), 1)).isEmpty();
   }
 
   @Test
   void refusesAVersionOfProceduresAlreadyStoredAndKeepsTheFirst() {
-    WrittenProcedures first = store().addProcedures(procedures("RX1", 1));
+    WrittenProcedures first = store.addProcedures(procedures("RX1", 1));
     WrittenProcedures other = WrittenProcedures.builder().from(procedures("RX1", 1))
         .auditGraceDays(5).build();
 
-    assertThatThrownBy(() -> store().addProcedures(other))
+    assertThatThrownBy(() -> store.addProcedures(other))
         .isInstanceOf(ConcurrentChangeException.class);
 
-    assertThat(store().procedures(RX1, 1)).contains(first);
+    assertThat(store.procedures(RX1, 1)).contains(first);
   }
 
   @Test
   void keepsEachVersionOfEachEmployersProceduresApart() {
-    WrittenProcedures rx1v1 = store().addProcedures(procedures("RX1", 1));
-    WrittenProcedures rx1v2 = store().addProcedures(procedures("RX1", 2));
-    WrittenProcedures rx2v1 = store().addProcedures(procedures("RX2", 1));
+    WrittenProcedures rx1v1 = store.addProcedures(procedures("RX1", 1));
+    WrittenProcedures rx1v2 = store.addProcedures(procedures("RX1", 2));
+    WrittenProcedures rx2v1 = store.addProcedures(procedures("RX2", 1));
 
-    assertThat(store().procedures(RX1, 1)).contains(rx1v1);
-    assertThat(store().procedures(RX1, 2)).contains(rx1v2);
-    assertThat(store().procedures(EmployerId.of("RX2"), 1)).contains(rx2v1);
+    assertThat(store.procedures(RX1, 1)).contains(rx1v1);
+    assertThat(store.procedures(RX1, 2)).contains(rx1v2);
+    assertThat(store.procedures(EmployerId.of("RX2"), 1)).contains(rx2v1);
   }
 
   @Test
   void letsExactlyOneOfThreadsAddingTheSameVersionOfProceduresSucceed() {
     WrittenProcedures winner = Concurrently.onlyWinner(Concurrently.run(RACERS,
-        racer -> store().addProcedures(WrittenProcedures.builder().from(procedures("RX1", 1))
+        racer -> store.addProcedures(WrittenProcedures.builder().from(procedures("RX1", 1))
             .auditGraceDays(racer).build())));
 
-    assertThat(store().procedures(RX1, 1)).contains(winner);
+    assertThat(store.procedures(RX1, 1)).contains(winner);
   }
 
   @Test
   void answersTheProceduresVersionTheEmployerCurrentlyNames() {
-    store().addProcedures(procedures("RX1", 1));
-    WrittenProcedures second = store().addProcedures(procedures("RX1", 2));
-    Employer employer = store().save(employer("RX1"), 0);
-    store().save(Employer.builder().from(employer).proceduresVersion(2).build(), 1);
+    store.addProcedures(procedures("RX1", 1));
+    WrittenProcedures second = store.addProcedures(procedures("RX1", 2));
+    Employer employer = store.save(employer("RX1"), 0);
+    store.save(Employer.builder().from(employer).proceduresVersion(2).build(), 1);
 
-    assertThat(store().currentProcedures(RX1)).contains(second);
+    assertThat(store.currentProcedures(RX1)).contains(second);
   }
 
   @Test
   void answersNoCurrentProceduresForAnUnknownEmployerOrAnUnstoredVersion() {
-    store().addProcedures(procedures("RX2", 1));
-    store().save(Employer.builder().from(employer("RX1")).proceduresVersion(3).build(), 0);
+    store.addProcedures(procedures("RX2", 1));
+    store.save(Employer.builder().from(employer("RX1")).proceduresVersion(3).build(), 0);
 
-    assertThat(store().currentProcedures(RX1)).isEmpty();
-    assertThat(store().currentProcedures(EmployerId.of("RX2"))).isEmpty();
+    assertThat(store.currentProcedures(RX1)).isEmpty();
+    assertThat(store.currentProcedures(EmployerId.of("RX2"))).isEmpty();
   }
 
   private static WrittenProcedures asStored(WrittenProcedures written, WrittenProcedures added) {

@@ -1,6 +1,8 @@
 package org.irmer.entitlement.testkit.contract;
 
+import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.at;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.groupEntitlement;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.individualEntitlement;
@@ -15,7 +17,9 @@ import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +28,28 @@ import org.junit.jupiter.api.Test;
  * the {@code asOf} queries exact to the nanosecond: a version recorded at the instant asked about
  * is in force, one recorded a nanosecond later is not (principle 10, retrospective audit).
  */
-public abstract class EntitlementStoreContract extends EmptyRegisterContract {
+public abstract class EntitlementStoreContract {
 
   private static final PersonId P1 = PersonId.of("P1");
   private static final EmployerId RX1 = EmployerId.of("RX1");
   private static final Duration NANO = Duration.ofNanos(1);
 
-  private EntitlementStore store() {
-    return register().entitlements();
+  private EntitlementStore store;
+
+  /**
+   * An empty {@code EntitlementStore}, sharing nothing with any returned before: a new database schema, a
+   * truncated one, or a new object. Called once before each test, on a new test instance.
+   */
+  protected abstract EntitlementStore newStore();
+
+  @BeforeEach
+  final void createStore() {
+    store = newStore();
+    checkState(store != null, "newStore() returned null");
   }
 
   private Entitlement save(Entitlement entitlement) {
-    return store().save(entitlement, store().find(entitlement.id()).map(Entitlement::version).orElse(0L));
+    return store.save(entitlement, store.find(entitlement.id()).map(Entitlement::version).orElse(0L));
   }
 
   /** Versions, optimistic concurrency and history of individual entitlements. */
@@ -67,22 +81,22 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
 
     @Override
     Entitlement save(Entitlement entitlement, long expectedVersion) {
-      return store().save(entitlement, expectedVersion);
+      return store.save(entitlement, expectedVersion);
     }
 
     @Override
     Optional<Entitlement> find(Entitlement entitlement) {
-      return store().find(entitlement.id());
+      return store.find(entitlement.id());
     }
 
     @Override
     ImmutableList<Entitlement> listing(Entitlement entitlement) {
-      return store().all();
+      return store.all();
     }
 
     @Override
     ImmutableList<Entitlement> history(Entitlement entitlement) {
-      return store().history(entitlement.id());
+      return store.history(entitlement.id());
     }
   }
 
@@ -90,10 +104,21 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
   void keepsAGroupEntitlementExactlyAsSaved() {
     Entitlement group = groupEntitlement("G1", "RX1", at(0));
 
-    Entitlement saved = store().save(group, 0);
+    Entitlement saved = store.save(group, 0);
 
     assertThat(saved).isEqualTo(Entitlement.builder().from(group).version(1).build());
-    assertThat(store().find(group.id())).contains(saved);
+    assertThat(store.find(group.id())).contains(saved);
+  }
+
+  @Test
+  void refusesAGroupEntitlementWithTheIdOfAnIndividualOne() {
+    Entitlement individual = save(individualEntitlement("E1", "P1", "RX1", at(0)));
+    Entitlement group = groupEntitlement("E1", "RX1", at(1));
+
+    assertThatThrownBy(() -> store.save(group, 0)).isInstanceOf(ConcurrentChangeException.class);
+
+    assertThat(store.find(individual.id())).contains(individual);
+    assertThat(store.groupsOf(RX1)).isEmpty();
   }
 
   @Test
@@ -104,8 +129,8 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     save(groupEntitlement("G1", "RX1", at(0)));
     e1 = save(withStatus(e1, EntitlementStatus.SUSPENDED, at(1)));
 
-    assertThat(store().forPerson(P1)).containsExactly(e1, e3);
-    assertThat(store().forPerson(PersonId.of("unknown"))).isEmpty();
+    assertThat(store.forPerson(P1)).containsExactly(e1, e3);
+    assertThat(store.forPerson(PersonId.of("unknown"))).isEmpty();
   }
 
   @Test
@@ -116,8 +141,8 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     save(individualEntitlement("E1", "P1", "RX1", at(0)));
     g2 = save(withStatus(g2, EntitlementStatus.REVOKED, at(1)));
 
-    assertThat(store().groupsOf(RX1)).containsExactly(g1, g2);
-    assertThat(store().groupsOf(EmployerId.of("unknown"))).isEmpty();
+    assertThat(store.groupsOf(RX1)).containsExactly(g1, g2);
+    assertThat(store.groupsOf(EmployerId.of("unknown"))).isEmpty();
   }
 
   @Test
@@ -126,7 +151,7 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     Entitlement e2 = save(individualEntitlement("E2", "P2", "RX1", at(0)));
     Entitlement e1 = save(individualEntitlement("E1", "P1", "RX1", at(0)));
 
-    assertThat(store().all()).containsExactly(e1, e2, g1);
+    assertThat(store.all()).containsExactly(e1, e2, g1);
   }
 
   @Test
@@ -134,8 +159,8 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     Entitlement first = save(individualEntitlement("E1", "P1", "RX1", at(10)));
     Entitlement second = save(withStatus(first, EntitlementStatus.SUSPENDED, at(20)));
 
-    assertThat(store().forPersonAsOf(P1, at(10))).containsExactly(first);
-    assertThat(store().forPersonAsOf(P1, at(20))).containsExactly(second);
+    assertThat(store.forPersonAsOf(P1, at(10))).containsExactly(first);
+    assertThat(store.forPersonAsOf(P1, at(20))).containsExactly(second);
   }
 
   @Test
@@ -143,20 +168,20 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     Entitlement first = save(individualEntitlement("E1", "P1", "RX1", at(10)));
     save(withStatus(first, EntitlementStatus.SUSPENDED, at(20)));
 
-    assertThat(store().forPersonAsOf(P1, at(10).minus(NANO))).isEmpty();
-    assertThat(store().forPersonAsOf(P1, at(20).minus(NANO))).containsExactly(first);
+    assertThat(store.forPersonAsOf(P1, at(10).minus(NANO))).isEmpty();
+    assertThat(store.forPersonAsOf(P1, at(20).minus(NANO))).containsExactly(first);
   }
 
   @Test
   void answersThePersonsEntitlementInForceAtEveryInstantOfItsHistory() {
     assertExactAtEveryInstant(individualEntitlement("E1", "P1", "RX1", at(10)),
-        instant -> store().forPersonAsOf(P1, instant));
+        instant -> store.forPersonAsOf(P1, instant));
   }
 
   @Test
   void answersTheEmployersGroupEntitlementInForceAtEveryInstantOfItsHistory() {
     assertExactAtEveryInstant(groupEntitlement("G1", "RX1", at(10)),
-        instant -> store().groupsOfAsOf(RX1, instant));
+        instant -> store.groupsOfAsOf(RX1, instant));
   }
 
   @Test
@@ -164,7 +189,7 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     Entitlement first = save(individualEntitlement("E1", "P1", "RX1", at(10)));
     Entitlement second = save(withStatus(first, EntitlementStatus.SUSPENDED, at(10)));
 
-    assertThat(store().forPersonAsOf(P1, at(10))).containsExactly(second);
+    assertThat(store.forPersonAsOf(P1, at(10))).containsExactly(second);
   }
 
   @Test
@@ -176,8 +201,8 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     save(individualEntitlement("E0", "P1", "RX1", at(30)));
     save(withStatus(e1, EntitlementStatus.REVOKED, at(30)));
 
-    assertThat(store().forPersonAsOf(P1, at(20))).containsExactly(e1, e3);
-    assertThat(store().forPersonAsOf(PersonId.of("unknown"), at(20))).isEmpty();
+    assertThat(store.forPersonAsOf(P1, at(20))).containsExactly(e1, e3);
+    assertThat(store.forPersonAsOf(PersonId.of("unknown"), at(20))).isEmpty();
   }
 
   @Test
@@ -189,8 +214,8 @@ public abstract class EntitlementStoreContract extends EmptyRegisterContract {
     save(groupEntitlement("G0", "RX1", at(30)));
     save(withStatus(g1, EntitlementStatus.REVOKED, at(30)));
 
-    assertThat(store().groupsOfAsOf(RX1, at(20))).containsExactly(g1, g2);
-    assertThat(store().groupsOfAsOf(EmployerId.of("unknown"), at(20))).isEmpty();
+    assertThat(store.groupsOfAsOf(RX1, at(20))).containsExactly(g1, g2);
+    assertThat(store.groupsOfAsOf(EmployerId.of("unknown"), at(20))).isEmpty();
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.irmer.entitlement.testkit.contract;
 
+import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.D0;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.person;
@@ -12,6 +13,7 @@ import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.port.out.PersonStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +21,20 @@ import org.junit.jupiter.api.Test;
  * The contract of {@link PersonStore}: people and their roles, each versioned with optimistic
  * concurrency; a person's roles sorted by start date then id.
  */
-public abstract class PersonStoreContract extends EmptyRegisterContract {
+public abstract class PersonStoreContract {
 
-  private PersonStore store() {
-    return register().people();
+  private PersonStore store;
+
+  /**
+   * An empty {@code PersonStore}, sharing nothing with any returned before: a new database schema, a
+   * truncated one, or a new object. Called once before each test, on a new test instance.
+   */
+  protected abstract PersonStore newStore();
+
+  @BeforeEach
+  final void createStore() {
+    store = newStore();
+    checkState(store != null, "newStore() returned null");
   }
 
   /** Versions and optimistic concurrency of people. */
@@ -51,17 +63,17 @@ public abstract class PersonStoreContract extends EmptyRegisterContract {
 
     @Override
     Person save(Person person, long expectedVersion) {
-      return store().save(person, expectedVersion);
+      return store.save(person, expectedVersion);
     }
 
     @Override
     Optional<Person> find(Person person) {
-      return store().find(person.id());
+      return store.find(person.id());
     }
 
     @Override
     ImmutableList<Person> listing(Person person) {
-      return store().all();
+      return store.all();
     }
   }
 
@@ -91,57 +103,57 @@ public abstract class PersonStoreContract extends EmptyRegisterContract {
 
     @Override
     Role save(Role role, long expectedVersion) {
-      return store().saveRole(role, expectedVersion);
+      return store.saveRole(role, expectedVersion);
     }
 
     @Override
     Optional<Role> find(Role role) {
-      return store().role(role.id());
+      return store.role(role.id());
     }
 
     @Override
     ImmutableList<Role> listing(Role role) {
-      return store().roles(role.person());
+      return store.roles(role.person());
     }
   }
 
   @Test
   void listsAPersonsRolesByStartDateThenId() {
-    Role late = store().saveRole(role("R1", "P1", "RX1", D0.plusYears(1)), 0);
-    Role earlyB = store().saveRole(role("R3", "P1", "RX2", D0), 0);
-    Role earlyA = store().saveRole(role("R2", "P1", "RX1", D0), 0);
-    Role earliest = store().saveRole(role("R4", "P1", "RX1", D0.minusYears(2)), 0);
-    earlyA = store().saveRole(Role.builder().from(earlyA).level(LevelOfPractice.CONSULTANT).build(), 1);
+    Role late = store.saveRole(role("R1", "P1", "RX1", D0.plusYears(1)), 0);
+    Role earlyB = store.saveRole(role("R3", "P1", "RX2", D0), 0);
+    Role earlyA = store.saveRole(role("R2", "P1", "RX1", D0), 0);
+    Role earliest = store.saveRole(role("R4", "P1", "RX1", D0.minusYears(2)), 0);
+    earlyA = store.saveRole(Role.builder().from(earlyA).level(LevelOfPractice.CONSULTANT).build(), 1);
 
-    assertThat(store().roles(PersonId.of("P1"))).containsExactly(earliest, earlyA, earlyB, late);
+    assertThat(store.roles(PersonId.of("P1"))).containsExactly(earliest, earlyA, earlyB, late);
   }
 
   @Test
   void listsOnlyThePersonsOwnRoles() {
-    Role own = store().saveRole(role("R2", "P1", "RX1", D0), 0);
-    store().saveRole(role("R1", "P2", "RX1", D0), 0);
+    Role own = store.saveRole(role("R2", "P1", "RX1", D0), 0);
+    store.saveRole(role("R1", "P2", "RX1", D0), 0);
 
-    assertThat(store().roles(PersonId.of("P1"))).containsExactly(own);
-    assertThat(store().roles(PersonId.of("unknown"))).isEmpty();
+    assertThat(store.roles(PersonId.of("P1"))).containsExactly(own);
+    assertThat(store.roles(PersonId.of("unknown"))).isEmpty();
   }
 
   @Test
   void keepsPeopleAndRolesApart() {
-    Person person = store().save(person("P1"), 0);
-    Role role = store().saveRole(role("R1", "P1", "RX1", D0), 0);
+    Person person = store.save(person("P1"), 0);
+    Role role = store.saveRole(role("R1", "P1", "RX1", D0), 0);
 
     assertThat(role.version()).isEqualTo(1);
-    assertThat(store().find(PersonId.of("P1"))).contains(person);
-    assertThat(store().all()).containsExactly(person);
+    assertThat(store.find(PersonId.of("P1"))).contains(person);
+    assertThat(store.all()).containsExactly(person);
   }
 
   @Test
   void keepsAPersonWithoutRegistrationExactlyAsSaved() {
     Person unregistered = Person.builder().from(person("P1")).registration(Optional.empty()).build();
 
-    Person saved = store().save(unregistered, 0);
+    Person saved = store.save(unregistered, 0);
 
     assertThat(saved.registration()).isEmpty();
-    assertThat(store().find(PersonId.of("P1"))).contains(saved);
+    assertThat(store.find(PersonId.of("P1"))).contains(saved);
   }
 }

@@ -1,6 +1,7 @@
 package org.irmer.entitlement.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.common.collect.ImmutableList;
@@ -10,9 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checks every kind of record written with optimistic concurrency must pass: the first save is
- * version 1 (the caller names 0), each later save names the version read and stores the next, a
- * write naming any other version raises {@link ConcurrentChangeException} and changes nothing, and
- * of several writers racing from the same version exactly one wins. Each suite runs these checks
+ * version 1 (the caller names 0), each later save names the version read and stores the next
+ * whatever version the value carries, a write naming any other version raises {@link
+ * ConcurrentChangeException} and changes nothing, a negative version is refused as a caller's
+ * mistake, and of several writers racing from the same version exactly one wins. Each suite runs these checks
  * once per kind of record its store keeps, as a {@code @Nested} class that says how to make, save
  * and find that kind.
  *
@@ -60,6 +62,28 @@ abstract class VersionedRecordChecks<T> {
 
     assertThat(saved).isEqualTo(withVersion(record, 1));
     assertThat(find(record)).contains(saved);
+  }
+
+  @Test
+  void savesWithTheNextVersionWhateverVersionTheValueCarries() {
+    T carriesSeven = withVersion(record("a"), 7);
+
+    T first = save(carriesSeven, 0);
+    T second = save(withVersion(variant(first, 1), 0), 1);
+
+    assertThat(first).isEqualTo(withVersion(record("a"), 1));
+    assertThat(second).isEqualTo(withVersion(variant(first, 1), 2));
+    assertLatest(second);
+  }
+
+  @Test
+  void refusesANegativeExpectedVersionAsACallersMistakeAndWritesNothing() {
+    T record = record("a");
+
+    assertThatThrownBy(() -> save(record, -1)).isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(find(record)).isEmpty();
+    assertThat(listing(record)).isEmpty();
   }
 
   @Test

@@ -1,7 +1,8 @@
 /**
  * Contract suites for the driven ports of {@code org.irmer.entitlement.core.port.out}: JUnit 5
  * tests that every implementation of a port must pass, whoever wrote it. The in-memory adapter,
- * the JDBC adapters (H2 and PostgreSQL) and a vendor's own adapter all run the same suites.
+ * the JDBC adapters (H2 and PostgreSQL) and a vendor's own adapter all run the same suites, one
+ * adapter, and one port, at a time.
  *
  * <h2>The suites</h2>
  *
@@ -10,57 +11,74 @@
  * {@link EntitlementStoreContract}, {@link TrainingStoreContract},
  * {@link ComplianceEventStoreContract}, {@link AuditRecordStoreContract},
  * {@link AgreementStoreContract}, {@link AuditTrailContract}, {@link NotificationsContract},
- * {@link TransactionsContract}, {@link ExaminationCatalogueContract},
+ * {@link ChangeFeedContract}, {@link TransactionsContract}, {@link ExaminationCatalogueContract},
  * {@link GuidelineCatalogueContract} and {@link RegistrationLookupContract}. Each checks every
  * clause of its port's javadoc and of the package's common contract: "not found" is empty, never
  * null; sort orders; latest-version semantics; every version kept; {@code asOf} queries exact to the
- * nanosecond; optimistic concurrency (a stale expected version raises
- * {@code ConcurrentChangeException} and writes nothing; of several threads writing from the same
- * version exactly one wins); append-only stores refuse a second record with an id already stored;
- * the audit trail's SHA-256 chain; all-or-nothing units of work; thread safety. Records written with
- * optimistic concurrency are checked by {@code @Nested} classes inside the suites (for example
+ * nanosecond; optimistic concurrency (0 names a new record, a stale or future expected version
+ * raises {@code ConcurrentChangeException} and writes nothing, a negative one is refused; of
+ * several threads writing from the same version exactly one wins); append-only stores refuse a
+ * second record with an id already stored, about anyone; the audit trail's SHA-256 chain; the
+ * change feed's commit-ordered sequences, visibility at commit and listeners; notifications sent
+ * once per key; all-or-nothing units of work that nested calls join; thread safety. Records written
+ * with optimistic concurrency are checked by {@code @Nested} classes inside the suites (for example
  * {@code PersonStoreContract.People} and {@code PersonStoreContract.Roles}); JUnit runs them as part
  * of your subclass.
+ *
+ * <p>{@link RegisterTransactionsContract} is for an adapter that offers a whole {@code Register}:
+ * it checks that one unit of work spans every port of it that is written to, as the lifecycle
+ * commands need.
  *
  * <h2>Running them against your adapter</h2>
  *
  * <p>Add {@code entitlement-testkit} as a test dependency, with {@code junit-jupiter} (which brings
  * the engine) and {@code assertj-core}. Then write one small test class per suite, in your test
- * sources, that extends it and implements its one factory method:
+ * sources, that extends it and implements its factory, which asks for the port under test and
+ * nothing more:
  *
  * <ul>
- *   <li>Suites of ports that are written to (the nine stores, the audit trail, notifications and
- *       transactions) extend {@link EmptyRegisterContract} and implement
- *       {@code protected Register newRegister()}: a register whose stores, audit trail and outbox
- *       are empty and share nothing with any register returned before. It is called once before
- *       each test. For a database, give each call a new schema or empty the tables first.
- *   <li>{@link NotificationsContract} and {@link TransactionsContract} also need
- *       {@code sentNotifications()}: what the register built last has accepted for delivery, read
- *       from your outbox. JUnit makes a new test instance for each test, so remember what
- *       {@code newRegister()} built in a field.
+ *   <li>The suites of the nine stores implement {@code protected XxxStore newStore()}, and {@link
+ *       AuditTrailContract} {@code protected AuditTrail newTrail()}: the port, empty and sharing
+ *       nothing with any returned before. It is called once before each test, on a new test
+ *       instance (JUnit's default lifecycle). For a database, give each call a new schema or empty
+ *       the tables first.
+ *   <li>The suites whose contract is about units of work also need the {@code Transactions} the
+ *       port joins, and ask for both in a small record, {@code Ports}: {@link ChangeFeedContract}
+ *       ({@code new Ports(changes, transactions)}) and {@link NotificationsContract} ({@code new
+ *       Ports(notifications, transactions)}, with {@code sentNotifications()}: what the ports built
+ *       last have accepted for delivery, read from your outbox). {@link TransactionsContract} needs
+ *       something to write through: {@code new Ports(transactions, entitlements, auditTrail)}, one
+ *       store written with optimistic concurrency and the audit trail that every command appends
+ *       to.
  *   <li>Suites of read-only ports ({@link ExaminationCatalogueContract},
  *       {@link GuidelineCatalogueContract}, {@link RegistrationLookupContract}) give each test's
  *       content to the factory, which returns the port loaded with exactly that content: for
  *       example {@code newCatalogue(BodyRegionTree regions, ImmutableList<Examination> examinations)}.
- *       These ports are often served by another adapter than the stores (files, a web service), so
- *       they are built on their own.
  * </ul>
  *
  * <pre>{@code
  * class JdbcEntitlementStoreTests extends EntitlementStoreContract {
  *   @Override
- *   protected Register newRegister() {
- *     return JdbcRegister.create(freshSchema()).register();
+ *   protected EntitlementStore newStore() {
+ *     return JdbcRegister.create(freshSchema()).register().entitlements();
  *   }
  * }
  *
- * class JdbcTransactionsTests extends TransactionsContract {
+ * class JdbcChangeFeedTests extends ChangeFeedContract {
+ *   @Override
+ *   protected Ports newPorts() {
+ *     Register register = JdbcRegister.create(freshSchema()).register();
+ *     return new Ports(register.changes(), register.transactions());
+ *   }
+ * }
+ *
+ * class JdbcNotificationsTests extends NotificationsContract {
  *   private JdbcRegister jdbc;
  *
  *   @Override
- *   protected Register newRegister() {
+ *   protected Ports newPorts() {
  *     jdbc = JdbcRegister.create(freshSchema());
- *     return jdbc.register();
+ *     return new Ports(jdbc.register().notifications(), jdbc.register().transactions());
  *   }
  *
  *   @Override
@@ -85,7 +103,9 @@
  *   <li>Failures of the infrastructure ({@code StoreUnavailableException}) cannot be provoked
  *       portably; test them in your adapter's own tests. So is tamper detection of the audit trail:
  *       the port has no way to alter an entry, so show with your own access to the storage that
- *       {@code firstBrokenLink()} names an altered entry.
+ *       {@code firstBrokenLink()} names an altered entry. So is what needs two processes: that a
+ *       change feed calls its listeners for commits made by another node, and that a key of
+ *       {@code sendOnce} taken on one node drops the same key sent on another.
  *   <li>{@link ContractFixtures} builds the valid values the suites use; use it in your own tests
  *       too.
  * </ul>

@@ -13,15 +13,20 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
 /**
  * The change feed in process. A change published inside a unit of work takes its sequence under
  * the write lock, which the unit holds to its end, so sequences follow commit order; it becomes
- * visible when the unit commits and is dropped (leaving a gap) when it rolls back. Listeners run in
- * the committing thread after the lock is released.
+ * visible when the unit commits, still under the lock, so that no later commit can become visible
+ * before it, and is dropped (leaving a gap) when the unit rolls back. Listeners run in the
+ * committing thread after the lock is released, before the unit of work (or, outside one, the
+ * publish) returns.
  */
 final class MemoryChangeFeed implements ChangeFeed {
 
   private final UndoJournal journal;
-  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  /** Copied on write, so that a listener can subscribe or close while the others are called. */
+  private final List<Registration> listeners = new CopyOnWriteArrayList<>();
   private final List<RegisterChange> committed = new ArrayList<>();
   private long lastIssued;
+  /** One object, so that a unit of work that publishes several changes wakes the listeners once. */
+  private final Runnable wakeUp = this::wake;
 
   MemoryChangeFeed(UndoJournal journal) {
     this.journal = journal;
@@ -30,22 +35,12 @@ final class MemoryChangeFeed implements ChangeFeed {
   @Override
   public long publish(RegisterChange.Pending change) {
     checkNotNull(change, "change");
-    boolean inTransaction = journal.inTransaction();
     RegisterChange published = journal.write(() -> {
       RegisterChange numbered = change.at(issue());
-      if (inTransaction) {
-        journal.onCommit(() -> {
-          commit(numbered);
-          wake();
-        });
-      } else {
-        commit(numbered);
-      }
+      journal.atCommit(() -> commit(numbered));
       return numbered;
     });
-    if (!inTransaction) {
-      wake();
-    }
+    journal.afterCommit(wakeUp);
     return published.sequence();
   }
 
@@ -90,10 +85,35 @@ final class MemoryChangeFeed implements ChangeFeed {
 
   @Override
   public Subscription subscribe(Runnable listener) {
-    checkNotNull(listener, "listener");
-    Runnable registered = listener::run;
-    listeners.add(registered);
-    return () -> listeners.remove(registered);
+    Registration registration = new Registration(checkNotNull(listener, "listener"));
+    listeners.add(registration);
+    return registration;
+  }
+
+  /**
+   * One subscription. Closing it marks it closed before removing it, so that a wake-up already
+   * going through an older copy of the list does not call it once {@code close} has returned.
+   */
+  private final class Registration implements Subscription {
+
+    private final Runnable listener;
+    private volatile boolean closed;
+
+    Registration(Runnable listener) {
+      this.listener = listener;
+    }
+
+    void call() {
+      if (!closed) {
+        listener.run();
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      listeners.remove(this);
+    }
   }
 
   /**
@@ -101,9 +121,9 @@ final class MemoryChangeFeed implements ChangeFeed {
    * allowed to fail the commit that has already happened, nor to keep the others from being woken.
    */
   private void wake() {
-    for (Runnable listener : listeners) {
+    for (Registration listener : listeners) {
       try {
-        listener.run();
+        listener.call();
       } catch (RuntimeException ignored) {
         // The commit stands; the listener catches up at its next wake-up.
       }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 final class UndoJournal {
 
   private final ReentrantLock writes = new ReentrantLock();
-  /** The open transaction's undo log and after-commit actions, made when first needed. */
+  /** The open transaction on this thread; its lists are made when first needed. */
   private final ThreadLocal<Open> open = new ThreadLocal<>();
 
   /** Runs one write once no other thread's transaction is open. */
@@ -59,23 +59,48 @@ final class UndoJournal {
   }
 
   /**
-   * Registers what to do once the open transaction has committed and released the write lock (for
-   * example, waking the change feed's listeners); run at once when no transaction is open.
+   * Registers what the open transaction makes visible when it commits (for example, a change on
+   * the change feed): run, in order, while the commit still holds the write lock, so that what
+   * transactions make visible follows the order in which they commit. Run at once when no
+   * transaction is open. Must not throw.
    */
-  void onCommit(Runnable action) {
+  void atCommit(Runnable action) {
     Open transaction = open.get();
     if (transaction == null) {
       action.run();
     } else {
+      transaction.atCommit().add(action);
+    }
+  }
+
+  /**
+   * Registers what to do once the open transaction has committed and released the write lock (for
+   * example, waking the change feed's listeners), once however often the same action is
+   * registered; run at once when no transaction is open.
+   */
+  void afterCommit(Runnable action) {
+    Open transaction = open.get();
+    if (transaction == null) {
+      action.run();
+    } else if (!transaction.afterCommit().contains(action)) {
       transaction.afterCommit().add(action);
     }
   }
 
-  /** Ends the transaction; returns what {@link #onCommit} asked to run after the lock is released. */
+  /**
+   * Ends the transaction, running what {@link #atCommit} registered; returns what {@link
+   * #afterCommit} asked to run once the lock is released. Called with the write lock held.
+   */
   List<Runnable> commit() {
     Open transaction = open.get();
     open.remove();
-    return transaction == null || transaction.afterCommit == null ? List.of() : transaction.afterCommit;
+    if (transaction == null) {
+      return List.of();
+    }
+    if (transaction.atCommit != null) {
+      transaction.atCommit.forEach(Runnable::run);
+    }
+    return transaction.afterCommit == null ? List.of() : transaction.afterCommit;
   }
 
   void rollback() {
@@ -86,9 +111,14 @@ final class UndoJournal {
     }
   }
 
-  /** One open transaction: what undoes its writes, newest first, and what to run once it commits. */
+  /**
+   * One open transaction: what undoes its writes, newest first; what it makes visible at commit;
+   * and what to run once it has committed. A check that writes one audit record needs only the
+   * first, so the others are made when first asked for.
+   */
   private static final class Open {
     private @Nullable Deque<Runnable> undo;
+    private @Nullable List<Runnable> atCommit;
     private @Nullable List<Runnable> afterCommit;
 
     Deque<Runnable> undo() {
@@ -96,6 +126,13 @@ final class UndoJournal {
         undo = new ArrayDeque<>();
       }
       return undo;
+    }
+
+    List<Runnable> atCommit() {
+      if (atCommit == null) {
+        atCommit = new ArrayList<>();
+      }
+      return atCommit;
     }
 
     List<Runnable> afterCommit() {

@@ -1,5 +1,7 @@
 package org.irmer.entitlement.adapter.memory;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,8 @@ final class VersionedRecords<K extends Comparable<K>, V> {
   }
 
   V save(K id, V value, long expectedVersion) {
+    checkArgument(expectedVersion >= 0, "the expected version of %s %s is negative: %s", kind, id,
+        expectedVersion);
     return journal.write(() -> append(id, value, expectedVersion));
   }
 

@@ -1,12 +1,12 @@
 package org.irmer.entitlement.adapter.memory;
 
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.AgreementStore;
 import org.irmer.entitlement.testkit.contract.AgreementStoreContract;
 
 class MemoryAgreementStoreTests extends AgreementStoreContract {
 
   @Override
-  protected Register newRegister() {
-    return InMemoryRegister.create().register();
+  protected AgreementStore newStore() {
+    return InMemoryRegister.create().register().agreements();
   }
 }

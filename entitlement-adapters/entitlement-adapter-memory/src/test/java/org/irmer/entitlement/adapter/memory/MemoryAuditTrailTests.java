@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.port.out.AuditTrail;
-import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.testkit.contract.AuditTrailContract;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +19,16 @@ class MemoryAuditTrailTests extends AuditTrailContract {
   private InMemoryRegister memory;
 
   @Override
-  protected Register newRegister() {
+  protected AuditTrail newTrail() {
     memory = InMemoryRegister.create();
-    return memory.register();
+    return memory.register().auditTrail();
   }
 
   private ImmutableList<AuditTrailEntry> fiveEntries() {
     for (int n = 1; n <= 5; n++) {
-      register().auditTrail().append(auditEvent(n));
+      memory.register().auditTrail().append(auditEvent(n));
     }
-    return register().auditTrail().read(1, 5);
+    return memory.register().auditTrail().read(1, 5);
   }
 
   private static AuditEvent altered(AuditEvent event) {
@@ -43,7 +42,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailTampering.overwrite(memory, 3, new AuditTrailEntry(3, altered(third.event()),
         third.previousHash(), third.hash()));
 
-    assertThat(register().auditTrail().firstBrokenLink()).contains(3L);
+    assertThat(memory.register().auditTrail().firstBrokenLink()).contains(3L);
   }
 
   @Test
@@ -53,7 +52,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailTampering.overwrite(memory, 1, new AuditTrailEntry(1, altered(first.event()),
         first.previousHash(), first.hash()));
 
-    assertThat(register().auditTrail().firstBrokenLink()).contains(1L);
+    assertThat(memory.register().auditTrail().firstBrokenLink()).contains(1L);
   }
 
   @Test
@@ -66,7 +65,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
 
     // The forged entry is consistent in itself; the chain breaks where the next entry still
     // names the hash it replaced.
-    assertThat(register().auditTrail().firstBrokenLink()).contains(4L);
+    assertThat(memory.register().auditTrail().firstBrokenLink()).contains(4L);
   }
 
   @Test
@@ -77,7 +76,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailTampering.overwrite(memory, 3, new AuditTrailEntry(3, forged, AuditTrailEntry.GENESIS,
         AuditTrailEntry.hashOf(3, forged, AuditTrailEntry.GENESIS)));
 
-    assertThat(register().auditTrail().firstBrokenLink()).contains(3L);
+    assertThat(memory.register().auditTrail().firstBrokenLink()).contains(3L);
   }
 
   @Test
@@ -87,7 +86,7 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailTampering.overwrite(memory, 3, new AuditTrailEntry(7, third.event(),
         third.previousHash(), AuditTrailEntry.hashOf(7, third.event(), third.previousHash())));
 
-    assertThat(register().auditTrail().firstBrokenLink()).contains(3L);
+    assertThat(memory.register().auditTrail().firstBrokenLink()).contains(3L);
   }
 
   @Test
@@ -101,6 +100,6 @@ class MemoryAuditTrailTests extends AuditTrailContract {
     AuditTrailTampering.overwrite(memory, 2, new AuditTrailEntry(2, altered(second.event()),
         second.previousHash(), second.hash()));
 
-    assertThat(register().auditTrail().firstBrokenLink()).contains(2L);
+    assertThat(memory.register().auditTrail().firstBrokenLink()).contains(2L);
   }
 }

@@ -1,12 +1,12 @@
 package org.irmer.entitlement.adapter.memory;
 
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.DelegationStore;
 import org.irmer.entitlement.testkit.contract.DelegationStoreContract;
 
 class MemoryDelegationStoreTests extends DelegationStoreContract {
 
   @Override
-  protected Register newRegister() {
-    return InMemoryRegister.create().register();
+  protected DelegationStore newStore() {
+    return InMemoryRegister.create().register().delegations();
   }
 }

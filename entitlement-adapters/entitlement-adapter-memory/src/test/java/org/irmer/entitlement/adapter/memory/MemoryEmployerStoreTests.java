@@ -1,12 +1,12 @@
 package org.irmer.entitlement.adapter.memory;
 
-import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.testkit.contract.EmployerStoreContract;
 
 class MemoryEmployerStoreTests extends EmployerStoreContract {
 
   @Override
-  protected Register newRegister() {
-    return InMemoryRegister.create().register();
+  protected EmployerStore newStore() {
+    return InMemoryRegister.create().register().employers();
   }
 }

@@ -10,9 +10,10 @@ class MemoryNotificationsTests extends NotificationsContract {
   private InMemoryRegister memory;
 
   @Override
-  protected Register newRegister() {
+  protected Ports newPorts() {
     memory = InMemoryRegister.create();
-    return memory.register();
+    Register register = memory.register();
+    return new Ports(register.notifications(), register.transactions());
   }
 
   @Override

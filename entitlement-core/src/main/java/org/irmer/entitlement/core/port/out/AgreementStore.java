@@ -9,6 +9,7 @@ import org.irmer.entitlement.core.domain.SharedResponsibilityAgreement;
 /** Shared-responsibility agreements between employers (IR(ME)R 2024 amendment; principle 9). */
 public interface AgreementStore {
 
+  /** The latest version; empty when unknown. */
   Optional<SharedResponsibilityAgreement> find(AgreementId id);
 
   /** The latest version of every agreement under which {@code employer} recognises others, sorted by id. */
@@ -18,7 +19,8 @@ public interface AgreementStore {
   ImmutableList<SharedResponsibilityAgreement> all();
 
   /**
-   * Saves a new version.
+   * Saves a new version; {@code expectedVersion} is the version read (0 for a new agreement).
+   * Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */

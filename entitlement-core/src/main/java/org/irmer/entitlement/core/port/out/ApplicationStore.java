@@ -20,6 +20,7 @@ public interface ApplicationStore {
 
   /**
    * Saves a new version; {@code expectedVersion} is the version read (0 for a new application).
+   * Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */

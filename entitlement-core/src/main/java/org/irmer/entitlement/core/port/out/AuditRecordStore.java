@@ -12,9 +12,10 @@ public interface AuditRecordStore {
   ImmutableList<AuditRecord> forReferrer(PersonId referrer, EmployerId employer);
 
   /**
-   * Appends an audit record.
+   * Appends an audit record and returns it as stored, unchanged.
    *
-   * @throws ConcurrentChangeException when a record with that id is already stored
+   * @throws ConcurrentChangeException when a record with that id is already stored, whichever
+   *     referrer and employer it is about; nothing is then written
    */
   AuditRecord add(AuditRecord record);
 }

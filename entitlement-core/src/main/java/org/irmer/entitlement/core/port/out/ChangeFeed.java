@@ -11,19 +11,25 @@ import com.google.common.collect.ImmutableList;
  *
  * <ul>
  *   <li>{@link #publish} joins the caller's unit of work ({@link Transactions#inTransaction}): the
- *       change is visible to {@link #changesSince} when that unit commits and never when it rolls
- *       back. Outside a unit of work it commits at once.
+ *       change becomes visible to {@link #changesSince} and {@link #lastSequence} when that unit
+ *       commits, and never if it rolls back; until then other threads do not see it. Outside a unit
+ *       of work it commits at once. The changes of one unit commit together, in the order they were
+ *       published.
  *   <li>Sequences start at 1 and increase by commit order: once {@link #changesSince} has returned
  *       a change with sequence {@code n}, no change with a sequence at or below {@code n} is ever
  *       committed later. A follower that has applied everything up to {@code n} therefore needs
  *       only {@code changesSince(n)}. Sequences may have gaps (a rolled-back change may have used
- *       one).
- *   <li>Listeners are called after every commit that published changes. For a commit made through
- *       this feed object they are called in the committing thread before {@code inTransaction}
- *       returns, so that, in one process, a check made after a command has returned sees its change
- *       (read your own writes); for commits made elsewhere (another node over the same database)
- *       they are called from the adapter's own thread, as soon as it learns of them. A listener
- *       must be quick and must not throw; a listener's exception is not the committer's failure.
+ *       one). However many threads publish at once, each change gets its own sequence and none is
+ *       lost.
+ *   <li>Listeners are called after every commit that published changes; they may also be called
+ *       when nothing new was committed, so a listener reads {@link #changesSince} to learn what
+ *       changed. For a commit made through this feed object they are called in the committing
+ *       thread before {@code inTransaction} (or, outside a unit of work, {@code publish}) returns,
+ *       so that, in one process, a check made after a command has returned sees its change (read
+ *       your own writes); for commits made elsewhere (another node over the same database) they are
+ *       called from the adapter's own thread, as soon as it learns of them. A listener must be
+ *       quick and should not throw; one that throws neither fails the commit, which stands, nor
+ *       keeps the other listeners from being called.
  * </ul>
  *
  * <p>A database adapter implements it with a change table written in the command's transaction
@@ -36,7 +42,12 @@ public interface ChangeFeed {
   /** Publishes {@code change} as part of the current unit of work; returns its sequence. */
   long publish(RegisterChange.Pending change);
 
-  /** Committed changes with a sequence above {@code sequence}, at most {@code limit}, in order. */
+  /**
+   * Committed changes with a sequence above {@code sequence} (0 for all of them), at most {@code
+   * limit}, in order of sequence; empty when there are none.
+   *
+   * @throws IllegalArgumentException when {@code limit} is below 1
+   */
   ImmutableList<RegisterChange> changesSince(long sequence, int limit);
 
   /** The sequence of the latest committed change; 0 when there has been none. */
@@ -48,7 +59,11 @@ public interface ChangeFeed {
    */
   Subscription subscribe(Runnable listener);
 
-  /** A registered listener; closing it stops the calls. Closing twice does nothing. */
+  /**
+   * A registered listener. Once {@code close} has returned, no call of the listener begins;
+   * closing again does nothing. Each subscription is its own, even of the same listener: closing
+   * one leaves the others.
+   */
   interface Subscription extends AutoCloseable {
     @Override
     void close();

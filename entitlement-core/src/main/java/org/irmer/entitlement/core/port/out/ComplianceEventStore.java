@@ -12,9 +12,10 @@ public interface ComplianceEventStore {
   ImmutableList<ComplianceEvent> forReferrer(PersonId referrer, EmployerId employer);
 
   /**
-   * Appends an event.
+   * Appends an event and returns it as stored, unchanged.
    *
-   * @throws ConcurrentChangeException when an event with that id is already stored
+   * @throws ConcurrentChangeException when an event with that id is already stored, whichever
+   *     referrer and employer it is about; nothing is then written
    */
   ComplianceEvent add(ComplianceEvent event);
 }

@@ -9,13 +9,15 @@ import org.irmer.entitlement.core.domain.EmployerId;
 /** Who each employer delegated the granting of entitlement to (principle 1). */
 public interface DelegationStore {
 
+  /** The latest version; empty when unknown. */
   Optional<Delegation> find(DelegationId id);
 
   /** Every delegation of the employer, past and present, sorted by id. */
   ImmutableList<Delegation> forEmployer(EmployerId employer);
 
   /**
-   * Saves a new version of {@code delegation}.
+   * Saves a new version of {@code delegation}; {@code expectedVersion} is the version read (0 for a
+   * new delegation). Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */

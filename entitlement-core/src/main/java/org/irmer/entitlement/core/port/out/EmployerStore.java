@@ -16,7 +16,8 @@ public interface EmployerStore {
   ImmutableList<Employer> all();
 
   /**
-   * Saves a new version of {@code employer}.
+   * Saves a new version of {@code employer}; {@code expectedVersion} is the version read (0 for a
+   * new employer). Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
@@ -31,9 +32,10 @@ public interface EmployerStore {
   }
 
   /**
-   * Stores a new version of an employer's procedures. Versions are immutable once stored.
+   * Stores a new version of an employer's procedures. Versions are immutable once stored; each
+   * employer numbers its own. Returns the stored value, whose {@code recordVersion} the store sets.
    *
-   * @throws ConcurrentChangeException when that version is already stored
+   * @throws ConcurrentChangeException when that employer's version is already stored
    */
   WrittenProcedures addProcedures(WrittenProcedures procedures);
 }

@@ -41,6 +41,7 @@ public interface EntitlementStore {
   /**
    * Saves a new version of {@code entitlement}; {@code expectedVersion} is the version read (0 for
    * a new entitlement). Returns the saved value, whose version is {@code expectedVersion + 1}.
+   * Individual and group entitlements share one space of ids.
    *
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */

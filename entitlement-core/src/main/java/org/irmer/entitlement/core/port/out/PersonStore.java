@@ -18,7 +18,7 @@ public interface PersonStore {
 
   /**
    * Saves a new version of {@code person}; {@code expectedVersion} is the version read (0 for a new
-   * person). Returns the saved value with its new version.
+   * person). Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
@@ -34,7 +34,9 @@ public interface PersonStore {
   ImmutableList<Role> roles(PersonId person);
 
   /**
-   * Saves a new version of {@code role}.
+   * Saves a new version of {@code role}; {@code expectedVersion} is the version read (0 for a new
+   * role). Returns the saved value, whose version is {@code expectedVersion + 1}. Roles and people
+   * are numbered apart.
    *
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */

@@ -14,9 +14,10 @@ public interface TrainingStore {
   ImmutableList<TrainingRecord> all();
 
   /**
-   * Adds a record.
+   * Adds a record and returns it as stored, unchanged.
    *
-   * @throws ConcurrentChangeException when a record with that id is already stored
+   * @throws ConcurrentChangeException when a record with that id is already stored, whoever it is
+   *     about; nothing is then written
    */
   TrainingRecord add(TrainingRecord record);
 }

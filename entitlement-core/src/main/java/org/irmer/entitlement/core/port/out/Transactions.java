@@ -5,6 +5,29 @@ import java.util.function.Supplier;
 /**
  * Runs a unit of work atomically: the writes of a lifecycle command and its audit record commit
  * together or not at all (ARCHITECTURE.md, flow 2).
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>The ports of the same adapter that are written to (its stores, audit trail, notification
+ *       outbox and change feed) join the unit of work of the calling thread: what the work writes
+ *       through them commits when the work returns and is undone when it throws. The work reads its
+ *       own writes. Writes made outside any unit of work commit at once.
+ *   <li>{@code inTransaction} returns what the work returned. An exception the work throws, checked
+ *       ones included, rolls the unit back and is rethrown unchanged (the same object).
+ *   <li>A call made on a thread that is already inside a unit of work joins it. The nested work
+ *       runs in the same unit and sees its writes; nothing commits when the nested call returns,
+ *       and everything commits or rolls back with the outermost unit only. An exception from the
+ *       nested work passes through the nested call unchanged and rolls back nothing by itself:
+ *       there are no savepoints, so outer work that catches it and returns normally commits every
+ *       write made before it, the nested work's included.
+ *   <li>A unit of work belongs to its thread: a unit begun on another thread is another unit.
+ *       Rolling one back never undoes what another thread wrote meanwhile, inside a unit of its own
+ *       or outside any.
+ * </ul>
+ *
+ * @throws StoreUnavailableException when the unit of work cannot be begun or committed; nothing is
+ *     then committed
  */
 public interface Transactions {
 

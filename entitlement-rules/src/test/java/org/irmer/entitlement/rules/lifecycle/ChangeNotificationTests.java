@@ -1,19 +1,19 @@
-package org.irmer.entitlement.core.service;
+package org.irmer.entitlement.rules.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.irmer.entitlement.core.service.SampleTrust.ED_ROLE;
-import static org.irmer.entitlement.core.service.SampleTrust.ENTITLEMENT;
-import static org.irmer.entitlement.core.service.SampleTrust.NOW;
-import static org.irmer.entitlement.core.service.SampleTrust.OTHER_TRUST;
-import static org.irmer.entitlement.core.service.SampleTrust.REFERRER;
-import static org.irmer.entitlement.core.service.SampleTrust.SUPERVISOR;
-import static org.irmer.entitlement.core.service.SampleTrust.TODAY;
-import static org.irmer.entitlement.core.service.SampleTrust.TRUST;
-import static org.irmer.entitlement.core.service.SampleTrust.accepted;
-import static org.irmer.entitlement.core.service.SampleTrust.at;
-import static org.irmer.entitlement.core.service.SampleTrust.byDelegate;
-import static org.irmer.entitlement.core.service.SampleTrust.byReferrer;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.ED_ROLE;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.ENTITLEMENT;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.NOW;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.OTHER_TRUST;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.REFERRER;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.SUPERVISOR;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TODAY;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TRUST;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.accepted;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.at;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.byDelegate;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.byReferrer;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;

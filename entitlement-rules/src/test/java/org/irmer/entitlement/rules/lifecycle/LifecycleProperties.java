@@ -1,11 +1,11 @@
-package org.irmer.entitlement.core.service;
+package org.irmer.entitlement.rules.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.irmer.entitlement.core.service.SampleTrust.DELEGATE;
-import static org.irmer.entitlement.core.service.SampleTrust.NOW;
-import static org.irmer.entitlement.core.service.SampleTrust.REFERRER;
-import static org.irmer.entitlement.core.service.SampleTrust.SUPERVISOR;
-import static org.irmer.entitlement.core.service.SampleTrust.TRUST;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.DELEGATE;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.NOW;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.REFERRER;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.SUPERVISOR;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TRUST;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;

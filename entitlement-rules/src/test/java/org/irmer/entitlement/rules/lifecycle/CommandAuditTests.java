@@ -1,17 +1,17 @@
-package org.irmer.entitlement.core.service;
+package org.irmer.entitlement.rules.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.irmer.entitlement.core.service.SampleTrust.APPLICATION;
-import static org.irmer.entitlement.core.service.SampleTrust.DELEGATE;
-import static org.irmer.entitlement.core.service.SampleTrust.ED_ROLE;
-import static org.irmer.entitlement.core.service.SampleTrust.ENTITLEMENT;
-import static org.irmer.entitlement.core.service.SampleTrust.NOW;
-import static org.irmer.entitlement.core.service.SampleTrust.REFERRER;
-import static org.irmer.entitlement.core.service.SampleTrust.SUPERVISOR;
-import static org.irmer.entitlement.core.service.SampleTrust.TODAY;
-import static org.irmer.entitlement.core.service.SampleTrust.TRUST;
-import static org.irmer.entitlement.core.service.SampleTrust.accepted;
-import static org.irmer.entitlement.core.service.SampleTrust.completeApplication;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.APPLICATION;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.DELEGATE;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.ED_ROLE;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.ENTITLEMENT;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.NOW;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.REFERRER;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.SUPERVISOR;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TODAY;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TRUST;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.accepted;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.completeApplication;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;

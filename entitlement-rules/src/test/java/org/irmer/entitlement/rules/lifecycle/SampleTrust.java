@@ -1,5 +1,8 @@
-package org.irmer.entitlement.core.service;
+package org.irmer.entitlement.rules.lifecycle;
 
+import org.irmer.entitlement.core.service.ApplicationService;
+import org.irmer.entitlement.core.service.ComplianceSweepService;
+import org.irmer.entitlement.core.service.EntitlementService;
 import org.irmer.entitlement.rules.Wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,16 @@
-package org.irmer.entitlement.core.service;
+package org.irmer.entitlement.rules.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.irmer.entitlement.core.service.SampleTrust.APPLICATION;
-import static org.irmer.entitlement.core.service.SampleTrust.DELEGATE;
-import static org.irmer.entitlement.core.service.SampleTrust.ENTITLEMENT;
-import static org.irmer.entitlement.core.service.SampleTrust.NOW;
-import static org.irmer.entitlement.core.service.SampleTrust.REFERRER;
-import static org.irmer.entitlement.core.service.SampleTrust.TODAY;
-import static org.irmer.entitlement.core.service.SampleTrust.TRUST;
-import static org.irmer.entitlement.core.service.SampleTrust.accepted;
-import static org.irmer.entitlement.core.service.SampleTrust.at;
-import static org.irmer.entitlement.core.service.SampleTrust.byDelegate;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.APPLICATION;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.DELEGATE;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.ENTITLEMENT;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.NOW;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.REFERRER;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TODAY;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TRUST;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.accepted;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.at;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.byDelegate;
 
 import com.google.common.collect.ImmutableMap;
 import java.time.Instant;

@@ -1,20 +1,20 @@
-package org.irmer.entitlement.core.service;
+package org.irmer.entitlement.rules.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.irmer.entitlement.core.service.SampleTrust.DELEGATE;
-import static org.irmer.entitlement.core.service.SampleTrust.DELEGATE_ROLE;
-import static org.irmer.entitlement.core.service.SampleTrust.DELEGATION;
-import static org.irmer.entitlement.core.service.SampleTrust.ENTITLEMENT;
-import static org.irmer.entitlement.core.service.SampleTrust.NOW;
-import static org.irmer.entitlement.core.service.SampleTrust.REFERRER;
-import static org.irmer.entitlement.core.service.SampleTrust.SUPERVISOR;
-import static org.irmer.entitlement.core.service.SampleTrust.TODAY;
-import static org.irmer.entitlement.core.service.SampleTrust.TRUST;
-import static org.irmer.entitlement.core.service.SampleTrust.accepted;
-import static org.irmer.entitlement.core.service.SampleTrust.at;
-import static org.irmer.entitlement.core.service.SampleTrust.byDelegate;
-import static org.irmer.entitlement.core.service.SampleTrust.byReferrer;
-import static org.irmer.entitlement.core.service.SampleTrust.bySystem;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.DELEGATE;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.DELEGATE_ROLE;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.DELEGATION;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.ENTITLEMENT;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.NOW;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.REFERRER;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.SUPERVISOR;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TODAY;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.TRUST;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.accepted;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.at;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.byDelegate;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.byReferrer;
+import static org.irmer.entitlement.rules.lifecycle.SampleTrust.bySystem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +35,7 @@ import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.NotificationKind;
+import org.irmer.entitlement.core.service.EntitlementService;
 import org.junit.jupiter.api.Test;
 
 class EntitlementServiceTests {

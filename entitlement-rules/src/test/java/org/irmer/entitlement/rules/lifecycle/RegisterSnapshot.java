@@ -1,4 +1,4 @@
-package org.irmer.entitlement.core.service;
+package org.irmer.entitlement.rules.lifecycle;
 
 import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.Application;
