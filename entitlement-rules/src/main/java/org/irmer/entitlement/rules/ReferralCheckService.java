@@ -2,11 +2,16 @@ package org.irmer.entitlement.rules;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.ComplianceEventId;
 import org.irmer.entitlement.core.domain.ComplianceEventKind;
+import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementChange;
 import org.irmer.entitlement.core.domain.EntitlementType;
@@ -19,8 +24,10 @@ import org.irmer.entitlement.core.domain.WarningCode;
 import org.irmer.entitlement.core.port.in.CheckReferral;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
+import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.Notification;
+import org.irmer.entitlement.core.port.out.NotificationKey;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.Transactions;
@@ -30,6 +37,18 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * appends the decision to the audit trail, records a request that is not entitled as a
  * {@code BLOCKED_ATTEMPT} (never counted as non-compliance, scenario S4), and passes training
  * warnings and notices to the delegates and the referrer (principle 4, scenario S5).
+ *
+ * <p>Training notifications are a reminder, not a message per request: a referrer whose training
+ * is in its grace period ({@code TRAINING_EXPIRED_IN_GRACE}) or lapsed under {@code NOTIFY_ONLY}
+ * may be checked many times a day. Each recipient (the referrer, the employer's delegates) gets at
+ * most one {@code TRAINING_LAPSED} notification about a referrer per local day in the imaging
+ * employer's zone, whatever the number of checks; it carries what the first check of the day found
+ * (every training warning and notice of that check). The limit goes through {@link
+ * Notifications#sendOnce} with a {@link NotificationKey#perDay} key, so it holds across every
+ * application node sharing the outbox's store, and a key is taken only when the decision is
+ * recorded: a check that fails to record leaves the day's notification to the next one. A lapse
+ * first found by a later check of the same day waits for the next day's first check; the compliance
+ * sweep flags every lapse anyway.
  *
  * <p>Fails closed ({@link RecordedDecisions}): a failure of the evaluator is an {@code
  * INDETERMINATE} decision, recorded; when the decision cannot be recorded, the caller gets an
@@ -41,18 +60,22 @@ public final class ReferralCheckService implements CheckReferral {
   private final RecordedDecisions decisions;
   private final ComplianceEventStore complianceEvents;
   private final Notifications notifications;
+  private final EmployerStore employers;
   private final EntitlementStore entitlements;
 
   /**
-   * The check over {@code evaluator}, recording in {@code auditTrail} and {@code complianceEvents}
-   * in one unit of work of {@code transactions}; {@code entitlements} answers {@link #changedSince}.
+   * The check over {@code evaluator}, recording in {@code auditTrail}, {@code complianceEvents}
+   * and {@code notifications} in one unit of work of {@code transactions}; {@code employers} gives
+   * the zone whose local day limits training notifications, {@code entitlements} answers {@link
+   * #changedSince}.
    */
   public ReferralCheckService(ReferralEvaluator evaluator, AuditTrail auditTrail,
-      ComplianceEventStore complianceEvents, Notifications notifications,
+      ComplianceEventStore complianceEvents, Notifications notifications, EmployerStore employers,
       EntitlementStore entitlements, Transactions transactions) {
     this.decisions = new RecordedDecisions(evaluator, auditTrail, transactions);
     this.complianceEvents = checkNotNull(complianceEvents, "complianceEvents");
     this.notifications = checkNotNull(notifications, "notifications");
+    this.employers = checkNotNull(employers, "employers");
     this.entitlements = checkNotNull(entitlements, "entitlements");
   }
 
@@ -76,21 +99,34 @@ public final class ReferralCheckService implements CheckReferral {
           .orderId(request.orderId())
           .build());
     }
+    List<String> lapses = new ArrayList<>();
     for (Warning warning : decision.warnings()) {
       if (warning.code() == WarningCode.TRAINING_EXPIRED_IN_GRACE) {
-        notifyReferrerAndDelegates(request, NotificationKind.TRAINING_LAPSED, warning.message());
+        lapses.add(warning.message());
       }
     }
     for (Notice notice : decision.notices()) {
-      notifyReferrerAndDelegates(request, NotificationKind.TRAINING_LAPSED, notice.message());
+      lapses.add(notice.message());
+    }
+    if (!lapses.isEmpty()) {
+      notifyOncePerDay(request, String.join("; ", lapses));
     }
   }
 
-  private void notifyReferrerAndDelegates(ReferralRequest request, NotificationKind kind, String message) {
-    notifications.send(new Notification(request.referrer().value(), kind,
-        request.referrer().value(), message, request.requestedAt()));
-    notifications.send(new Notification(Notification.delegatesOf(request.employer()), kind,
-        request.referrer().value(), message, request.requestedAt()));
+  /**
+   * Notifies the referrer and the employer's delegates, each at most once a day about this
+   * referrer, the day being the request's local date in the imaging employer's zone.
+   */
+  private void notifyOncePerDay(ReferralRequest request, String message) {
+    ZoneId zone = employers.find(request.employer()).map(Employer::zone)
+        .orElse(Employer.DEFAULT_ZONE);
+    LocalDate day = request.requestedAt().atZone(zone).toLocalDate();
+    String referrer = request.referrer().value();
+    for (String recipient : List.of(referrer, Notification.delegatesOf(request.employer()))) {
+      Notification notification = new Notification(recipient, NotificationKind.TRAINING_LAPSED,
+          referrer, message, request.requestedAt());
+      notifications.sendOnce(NotificationKey.perDay(notification, day), notification);
+    }
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class Wiring {
 
   public static ReferralCheckService referralCheck(ReferralEvaluator evaluator, Register ports) {
     return new ReferralCheckService(evaluator, ports.auditTrail(), ports.complianceEvents(),
-        ports.notifications(), ports.entitlements(), ports.transactions());
+        ports.notifications(), ports.employers(), ports.entitlements(), ports.transactions());
   }
 
   public static ClinicalEvaluationCheckService clinicalCheck(ReferralEvaluator evaluator,

@@ -53,7 +53,7 @@ public final class EntitlementRegister implements AutoCloseable {
     decisionData = StoreDecisionData.from(ports);
     engine = LiveEngine.follow(decisionData, ports.changes(), ports.transactions());
     referrals = new ReferralCheckService(engine, ports.auditTrail(), ports.complianceEvents(),
-        ports.notifications(), ports.entitlements(), ports.transactions());
+        ports.notifications(), ports.employers(), ports.entitlements(), ports.transactions());
     clinicalEvaluations = new ClinicalEvaluationCheckService(engine, ports.auditTrail(),
         ports.transactions());
     applications = new ApplicationService(ports.applications(), ports.people(), ports.employers(),

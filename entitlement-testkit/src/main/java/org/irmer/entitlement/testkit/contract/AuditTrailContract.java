@@ -2,6 +2,7 @@ package org.irmer.entitlement.testkit.contract;
 
 import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.auditEvent;
 
 import com.google.common.collect.ImmutableList;
@@ -117,6 +118,14 @@ public abstract class AuditTrailContract {
     assertThat(trail().read(4, 5)).isEmpty();
     assertThat(trail().read(1_000_000, 5)).isEmpty();
     assertThat(trail().read(1, 0)).isEmpty();
+  }
+
+  @Test
+  void refusesToReadFromASequenceBelowOneOrWithANegativeLimit() {
+    appendEvents(3);
+
+    assertThatThrownBy(() -> trail().read(0, 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> trail().read(1, -1)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

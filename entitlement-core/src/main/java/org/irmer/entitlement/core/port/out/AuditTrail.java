@@ -12,10 +12,19 @@ import org.irmer.entitlement.core.domain.AuditTrailEntry;
  */
 public interface AuditTrail {
 
-  /** Appends the event as the next link of the chain and returns the entry written. */
+  /**
+   * Appends the event as the next link of the chain and returns the entry written. Joins the
+   * caller's unit of work; an entry rolled back leaves no gap, the next one taking its sequence.
+   */
   AuditTrailEntry append(AuditEvent event);
 
-  /** Entries with sequence numbers from {@code fromSequence}, at most {@code limit}, in order. */
+  /**
+   * Entries with sequence numbers from {@code fromSequence}, at most {@code limit}, in order; empty
+   * past the end or for a limit of 0.
+   *
+   * @throws IllegalArgumentException when {@code fromSequence} is below 1 or {@code limit} is
+   *     negative
+   */
   ImmutableList<AuditTrailEntry> read(long fromSequence, int limit);
 
   /** The number of entries. */
