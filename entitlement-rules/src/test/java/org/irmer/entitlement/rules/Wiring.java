@@ -4,6 +4,7 @@ import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.service.ApplicationService;
 import org.irmer.entitlement.core.service.ComplianceSweepService;
 import org.irmer.entitlement.core.service.EntitlementService;
+import org.irmer.entitlement.core.service.RegistrationService;
 import org.irmer.entitlement.core.service.UnitOfWork;
 
 /**
@@ -27,13 +28,18 @@ public final class Wiring {
   public static EntitlementService entitlements(Register ports) {
     return new EntitlementService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.registrationLookup(), ports.notifications(), work(ports));
+        ports.notifications(), work(ports));
+  }
+
+  public static RegistrationService registrations(Register ports) {
+    return new RegistrationService(ports.people(), ports.entitlements(), ports.employers(),
+        ports.delegations(), ports.registrationLookup(), ports.notifications(), work(ports));
   }
 
   public static ComplianceSweepService sweep(Register ports) {
     return new ComplianceSweepService(ports.entitlements(), ports.people(), ports.employers(),
-        ports.training(), ports.auditRecords(), ports.registrationLookup(), ports.notifications(),
-        work(ports));
+        ports.delegations(), ports.training(), ports.auditRecords(), ports.registrationLookup(),
+        ports.notifications(), work(ports));
   }
 
   public static ReferralCheckService referralCheck(ReferralEvaluator evaluator, Register ports) {

@@ -8,12 +8,15 @@ public enum RefusalCode {
   NOT_A_CURRENT_DELEGATE,
   /**
    * A delegate may not decide their own application, nor reinstate or change the scope of their
-   * own entitlement.
+   * own entitlement, nor record their own registration.
    */
   OWN_APPLICATION,
-  /** The applicant holds no statutory registration (DOMAIN.md section 3). */
+  /**
+   * The person holds no statutory registration, or none the regulator's register knows (DOMAIN.md
+   * section 3).
+   */
   NOT_A_REGISTERED_PROFESSIONAL,
-  /** The applicant's registration is lapsed, removed or suspended. */
+  /** The person's registration is lapsed, removed or suspended. */
   REGISTRATION_NOT_CURRENT,
   /** Less post-registration experience than the procedures require. */
   INSUFFICIENT_EXPERIENCE,

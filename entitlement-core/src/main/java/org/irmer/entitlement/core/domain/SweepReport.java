@@ -14,7 +14,16 @@ public abstract class SweepReport {
 
   public abstract ImmutableList<EntitlementId> suspended();
 
-  /** Referrers flagged for review without any status change (low activity, review due). */
+  /**
+   * The registration statuses this run recorded because the regulator's register was stricter
+   * than the register's record (DOMAIN.md section 3).
+   */
+  public abstract ImmutableList<RegistrationChange> registrationChanges();
+
+  /**
+   * Referrers flagged for review without any status change (lapsed training, review due, a
+   * registration status on the register stricter than the regulator's).
+   */
   public abstract ImmutableList<String> flagged();
 
   public static Builder builder() {

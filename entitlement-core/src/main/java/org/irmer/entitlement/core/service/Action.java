@@ -27,6 +27,7 @@ enum Action {
   RECORD_COMPLIANCE_EVENT,
   RECORD_JUSTIFICATION_OUTCOME,
   RECORD_AUDIT,
+  RECORD_REGISTRATION,
   /** A pending entitlement whose required training is now evidenced becomes active. */
   ACTIVATE_ENTITLEMENT,
   /** An entitlement ends because the referrer left the employer. */
@@ -34,7 +35,12 @@ enum Action {
   /** The sweep tells the delegates that an entitlement's review is due. */
   FLAG_REVIEW_DUE,
   /** The sweep tells the referrer and delegates that required training lapsed. */
-  FLAG_TRAINING_LAPSED;
+  FLAG_TRAINING_LAPSED,
+  /**
+   * The sweep tells the delegates that the register holds a stricter registration status than the
+   * regulator's register, and keeps it.
+   */
+  FLAG_REGISTRATION_DISAGREEMENT;
 
   /**
    * The kebab-case name recorded as {@link org.irmer.entitlement.core.domain.AuditEvent#action()}.

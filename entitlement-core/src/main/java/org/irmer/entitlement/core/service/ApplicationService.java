@@ -77,7 +77,8 @@ public final class ApplicationService implements ManageApplications {
     this.delegates = new Delegates(checkNotNull(delegations, "delegations"));
     this.validation = new ApplicationValidation(employers,
         checkNotNull(people, "people"),
-        new Eligibility(people, checkNotNull(registrations, "registrations")));
+        new Eligibility(people),
+        checkNotNull(registrations, "registrations"));
     this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
   }
 

@@ -39,7 +39,6 @@ import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
-import org.irmer.entitlement.core.port.out.RegistrationLookup;
 import org.irmer.entitlement.core.port.out.TrainingStore;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -83,7 +82,6 @@ public final class EntitlementService implements ManageEntitlements {
       TrainingStore training,
       ComplianceEventStore complianceEvents,
       AuditRecordStore auditRecords,
-      RegistrationLookup registrations,
       Notifications notifications,
       UnitOfWork work) {
     this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
@@ -94,7 +92,7 @@ public final class EntitlementService implements ManageEntitlements {
     this.auditRecords = checkNotNull(auditRecords, "auditRecords");
     this.runner = new CommandRunner(work);
     this.delegates = new Delegates(checkNotNull(delegations, "delegations"));
-    this.eligibility = new Eligibility(this.people, checkNotNull(registrations, "registrations"));
+    this.eligibility = new Eligibility(this.people);
     this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
     this.changes = new EntitlementChanges(this.entitlements, work.auditTrail(), notifier);
     this.threshold = new NonComplianceThreshold(complianceEvents, this.entitlements, changes, notifier);

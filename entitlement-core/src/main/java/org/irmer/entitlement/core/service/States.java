@@ -2,11 +2,13 @@ package org.irmer.entitlement.core.service;
 
 import org.irmer.entitlement.core.domain.Application;
 import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.Role;
 
 /**
  * How the audit trail words the state of a subject before and after a command: a status and the
- * stored version for applications and entitlements ({@code ACTIVE v3}), the period for roles.
+ * stored version for applications and entitlements ({@code ACTIVE v3}), the period for roles, the
+ * registration for people ({@code HCPC PH104729 LAPSED v2}).
  */
 final class States {
 
@@ -21,6 +23,15 @@ final class States {
 
   static String of(Application application) {
     return application.status() + " v" + application.version();
+  }
+
+  static String of(Person person) {
+    return person
+            .registration()
+            .map(held -> held.regulator() + " " + held.number() + " " + held.status())
+            .orElse("no registration")
+        + " v"
+        + person.version();
   }
 
   static String of(Role role) {

@@ -54,8 +54,9 @@ public interface ManageEntitlements {
 
   /**
    * {@code SUSPENDED} to {@code ACTIVE}, by a current delegate; refused while the referrer's
-   * registration is not current ({@code REGISTRATION_NOT_CURRENT}, or {@code
-   * NOT_A_REGISTERED_PROFESSIONAL} when the regulator no longer knows it) or the role the
+   * registration on the register's record, the one the engines read, is not current ({@code
+   * REGISTRATION_NOT_CURRENT}, or {@code NOT_A_REGISTERED_PROFESSIONAL} when they hold none; the
+   * regulator's changes reach the record through {@link ManageRegistrations}) or the role the
    * entitlement is bound to is not held ({@code ROLE_NOT_VALID}, principle 5).
    */
   CommandResult<Entitlement> reinstate(EntitlementId id, CommandContext context);
