@@ -185,6 +185,7 @@ class ConcurrentChangeTests {
         register.training(),
         register.complianceEvents(),
         register.auditRecords(),
+        register.notices(),
         register.agreements(),
         register.examinations(),
         register.guidelines(),

@@ -9,7 +9,7 @@
  * {@link PersonStoreContract}, {@link DelegationStoreContract}, {@link ApplicationStoreContract},
  * {@link EntitlementStoreContract}, {@link TrainingStoreContract},
  * {@link ComplianceEventStoreContract}, {@link AuditRecordStoreContract},
- * {@link AgreementStoreContract}, {@link AuditTrailContract}, {@link NotificationsContract},
+ * {@link ChangeNoticeStoreContract}, {@link AgreementStoreContract}, {@link AuditTrailContract}, {@link NotificationsContract},
  * {@link TransactionsContract}, {@link ExaminationCatalogueContract},
  * {@link GuidelineCatalogueContract} and {@link RegistrationLookupContract}. Each checks every
  * clause of its port's javadoc and of the package's common contract: "not found" is empty, never
@@ -29,7 +29,7 @@
  * sources, that extends it and implements its one factory method:
  *
  * <ul>
- *   <li>Suites of ports that are written to (the nine stores, the audit trail, notifications and
+ *   <li>Suites of ports that are written to (the ten stores, the audit trail, notifications and
  *       transactions) extend {@link EmptyRegisterContract} and implement
  *       {@code protected Register newRegister()}: a register whose stores, audit trail and outbox
  *       are empty and share nothing with any register returned before. It is called once before
