@@ -21,14 +21,14 @@ public final class Wiring {
 
   public static ApplicationService applications(Register ports) {
     return new ApplicationService(ports.applications(), ports.people(), ports.employers(),
-        ports.delegations(), ports.entitlements(), ports.training(), ports.registrationLookup(),
-        ports.notifications(), work(ports));
+        ports.delegations(), ports.entitlements(), ports.training(), ports.notices(),
+        ports.registrationLookup(), ports.notifications(), work(ports));
   }
 
   public static EntitlementService entitlements(Register ports) {
     return new EntitlementService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.notifications(), work(ports));
+        ports.notices(), ports.notifications(), work(ports));
   }
 
   public static RegistrationService registrations(Register ports) {
@@ -38,8 +38,8 @@ public final class Wiring {
 
   public static ComplianceSweepService sweep(Register ports) {
     return new ComplianceSweepService(ports.entitlements(), ports.people(), ports.employers(),
-        ports.delegations(), ports.training(), ports.auditRecords(), ports.registrationLookup(),
-        ports.notifications(), work(ports));
+        ports.delegations(), ports.training(), ports.auditRecords(), ports.notices(),
+        ports.registrationLookup(), ports.notifications(), work(ports));
   }
 
   public static ReferralCheckService referralCheck(ReferralEvaluator evaluator, Register ports) {

@@ -36,6 +36,11 @@ public enum RefusalCode {
   NOT_THE_APPLICANT,
   /** Only the referrer may notify a change of their own role (principle 5). */
   NOT_THE_REFERRER,
+  /**
+   * The change notice took effect at the first instant after its last day and can no longer be
+   * withdrawn (principle 5).
+   */
+  NOTICE_IN_EFFECT,
   /** The employer has no written procedures in force. */
   NO_PROCEDURES,
   /** The command's arguments contradict each other or the record (for example dates out of order). */

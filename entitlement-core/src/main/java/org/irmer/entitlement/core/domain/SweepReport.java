@@ -10,6 +10,9 @@ public abstract class SweepReport {
 
   public abstract Instant at();
 
+  /** The change notices whose change this run made, their last day having passed (principle 5). */
+  public abstract ImmutableList<ChangeNoticeId> noticesApplied();
+
   public abstract ImmutableList<EntitlementId> expired();
 
   public abstract ImmutableList<EntitlementId> suspended();

@@ -23,6 +23,8 @@ enum Action {
   CHANGE_SCOPE,
   NOTIFY_ROLE_CHANGE,
   NOTIFY_LEAVING,
+  NOTIFY_SCOPE_REDUCTION,
+  WITHDRAW_NOTICE,
   RECORD_TRAINING,
   RECORD_COMPLIANCE_EVENT,
   RECORD_JUSTIFICATION_OUTCOME,
@@ -32,6 +34,12 @@ enum Action {
   ACTIVATE_ENTITLEMENT,
   /** An entitlement ends because the referrer left the employer. */
   END_ENTITLEMENT,
+  /** A change notice limits an entitlement to the notice's last day (principle 5). */
+  LIMIT_ENTITLEMENT,
+  /** An entitlement gets back the last day a change notice took from it. */
+  RESTORE_ENTITLEMENT,
+  /** The sweep makes the change a notice announced, on the first day after its last day. */
+  APPLY_NOTICE,
   /** The sweep tells the delegates that an entitlement's review is due. */
   FLAG_REVIEW_DUE,
   /** The sweep tells the referrer and delegates that required training lapsed. */

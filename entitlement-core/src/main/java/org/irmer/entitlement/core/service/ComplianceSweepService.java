@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.AuditRecord;
+import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.CommandContext;
 import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
@@ -31,6 +33,7 @@ import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.RunComplianceSweep;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
 import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.DelegationStore;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
@@ -66,6 +69,8 @@ public final class ComplianceSweepService implements RunComplianceSweep {
   private final Notifier notifier;
   private final EntitlementChanges changes;
   private final RegistrationService registrations;
+  private final ChangeNoticeStore noticeStore;
+  private final ChangeNotices notices;
 
   /**
    * The sweep over these ports; {@code work} makes each change it makes one audited unit of work
@@ -78,6 +83,7 @@ public final class ComplianceSweepService implements RunComplianceSweep {
       DelegationStore delegations,
       TrainingStore training,
       AuditRecordStore auditRecords,
+      ChangeNoticeStore notices,
       RegistrationLookup registrations,
       Notifications notifications,
       UnitOfWork work) {
@@ -94,6 +100,10 @@ public final class ComplianceSweepService implements RunComplianceSweep {
     this.registrations =
         new RegistrationService(
             people, entitlements, employers, delegations, registrations, notifications, work);
+    this.noticeStore = checkNotNull(notices, "notices");
+    this.notices =
+        new ChangeNotices(
+            notices, this.entitlements, Publishing.people(people, work.changes()), changes);
   }
 
   @Override
@@ -101,10 +111,12 @@ public final class ComplianceSweepService implements RunComplianceSweep {
     checkNotNull(at, "at");
     SweepFlags flags = SweepFlags.readFrom(auditTrail);
     SweepReport.Builder report = SweepReport.builder().at(at);
+    Set<EntitlementId> awaitingNotice = applyNotices(at, report);
     checkRegistrations(at, flags, report);
     ImmutableListMultimap<EmployerId, Entitlement> live =
         entitlements.all().stream()
             .filter(entitlement -> !entitlement.status().isFinal())
+            .filter(entitlement -> !awaitingNotice.contains(entitlement.id()))
             .collect(
                 ImmutableListMultimap.toImmutableListMultimap(
                     Entitlement::employer, entitlement -> entitlement));
@@ -115,6 +127,58 @@ public final class ComplianceSweepService implements RunComplianceSweep {
       live.get(employer.id()).forEach(run::sweep);
     }
     return report.build();
+  }
+
+  /**
+   * Makes the change of every pending notice whose last day has passed in its employer's zone,
+   * each in a unit of work of its own ({@link ChangeNotices#apply}). Returns the entitlements of
+   * the notices that took effect but could not be applied (a concurrent change got there first):
+   * they are left alone by the rest of this run, never expired instead, and the next run applies
+   * their notices.
+   */
+  private Set<EntitlementId> applyNotices(Instant at, SweepReport.Builder report) {
+    Set<EntitlementId> awaiting = new HashSet<>();
+    for (ChangeNotice notice : noticeStore.pending()) {
+      LocalDate date = at.atZone(Employers.zoneOf(employers, notice.employer())).toLocalDate();
+      if (!notice.hasTakenEffectOn(date)) {
+        continue;
+      }
+      CommandContext context =
+          new CommandContext(
+              SWEEP,
+              at,
+              "notice "
+                  + notice.id()
+                  + " of "
+                  + notice.kind()
+                  + " took effect on "
+                  + notice.takesEffectOn());
+      boolean applied =
+          runner
+              .run(
+                  Action.APPLY_NOTICE,
+                  notice.id().value(),
+                  context,
+                  () -> noticeStore.find(notice.id()).map(States::of),
+                  () -> {
+                    ImmutableList<Entitlement> changed =
+                        notices.apply(notice, Action.APPLY_NOTICE, context);
+                    return CommandOutcome.accepted(notice)
+                        .with(
+                            "changed",
+                            changed.stream()
+                                .map(entitlement -> entitlement.id().value())
+                                .toList()
+                                .toString());
+                  })
+              .isAccepted();
+      if (applied) {
+        report.addNoticesApplied(notice.id());
+      } else {
+        notice.entitlements().forEach(limit -> awaiting.add(limit.entitlement()));
+      }
+    }
+    return awaiting;
   }
 
   /**

@@ -1,14 +1,15 @@
 package org.irmer.entitlement.core.service;
 
 import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.Role;
 
 /**
  * How the audit trail words the state of a subject before and after a command: a status and the
- * stored version for applications and entitlements ({@code ACTIVE v3}), the period for roles, the
- * registration for people ({@code HCPC PH104729 LAPSED v2}).
+ * stored version for applications, entitlements and change notices ({@code ACTIVE v3}), the period
+ * for roles, the registration for people ({@code HCPC PH104729 LAPSED v2}).
  */
 final class States {
 
@@ -23,6 +24,10 @@ final class States {
 
   static String of(Application application) {
     return application.status() + " v" + application.version();
+  }
+
+  static String of(ChangeNotice notice) {
+    return notice.status() + " v" + notice.version();
   }
 
   static String of(Person person) {

@@ -60,17 +60,17 @@ public final class EntitlementRegister implements AutoCloseable {
     clinicalEvaluations = new ClinicalEvaluationCheckService(engine, ports.auditTrail(),
         ports.transactions());
     applications = new ApplicationService(ports.applications(), ports.people(), ports.employers(),
-        ports.delegations(), ports.entitlements(), ports.training(), ports.registrationLookup(),
-        ports.notifications(), work);
+        ports.delegations(), ports.entitlements(), ports.training(), ports.notices(),
+        ports.registrationLookup(), ports.notifications(), work);
     entitlements = new EntitlementService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.notifications(), work);
+        ports.notices(), ports.notifications(), work);
     registrations = new RegistrationService(ports.people(), ports.entitlements(),
         ports.employers(), ports.delegations(), ports.registrationLookup(), ports.notifications(),
         work);
     complianceSweep = new ComplianceSweepService(ports.entitlements(), ports.people(),
         ports.employers(), ports.delegations(), ports.training(), ports.auditRecords(),
-        ports.registrationLookup(), ports.notifications(), work);
+        ports.notices(), ports.registrationLookup(), ports.notifications(), work);
   }
 
   /**

@@ -64,7 +64,9 @@ class RegistrationStrictnessProperties {
               .as(pair)
               .isEqualTo(stricter == RegistrationStatus.REGISTERED);
           if (stricter != RegistrationStatus.REGISTERED) {
-            assertThat(decision.reasonCodes()).as(pair).contains(ReasonCode.REGISTRATION_NOT_CURRENT);
+            assertThat(decision.reasonCodes())
+                .as(pair)
+                .contains(ReasonCode.REGISTRATION_NOT_CURRENT);
           }
         }
         RegisterSnapshot afterFirst = trust.snapshot();

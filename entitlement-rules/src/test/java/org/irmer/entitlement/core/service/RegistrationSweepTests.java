@@ -149,7 +149,8 @@ class RegistrationSweepTests {
     assertThat(registrationOf(trust, REFERRER).status()).isEqualTo(RegistrationStatus.SUSPENDED);
     assertThat(first.registrationChanges()).isEmpty();
     assertThat(first.flagged())
-        .contains("PHY-1: registration SUSPENDED kept; HCPC's register says REGISTERED for PH104729");
+        .contains(
+            "PHY-1: registration SUSPENDED kept; HCPC's register says REGISTERED for PH104729");
     assertThat(second.flagged()).isEqualTo(first.flagged());
     assertThat(registrationNotices(trust).subList(toldBefore, registrationNotices(trust).size()))
         .singleElement()
@@ -197,7 +198,10 @@ class RegistrationSweepTests {
     accepted(
         trust.entitlements.grantGroup(
             TRUST,
-            GroupCriteria.builder().name("GMC-registered doctors").addRegulator(Regulator.GMC).build(),
+            GroupCriteria.builder()
+                .name("GMC-registered doctors")
+                .addRegulator(Regulator.GMC)
+                .build(),
             SampleTrust.xrayLimbs(),
             byDelegate(NOW)));
     regulatorSays(trust, SUPERVISOR, RegistrationStatus.SUSPENDED);
