@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.ChangeNoticeId;
@@ -72,12 +73,25 @@ final class ChangeNotices {
    * roles: one notice at a time, so that withdrawing one can never undo another.
    */
   Optional<Refusal> conflict(Collection<EntitlementId> entitlementIds, Collection<RoleId> roleIds) {
+    return conflict(
+        notice ->
+            notice.entitlements().stream()
+                    .anyMatch(limit -> entitlementIds.contains(limit.entitlement()))
+                || notice.roles().stream().anyMatch(end -> roleIds.contains(end.role())));
+  }
+
+  /**
+   * {@code INVALID_REQUEST} when a notice of {@code person} at {@code employer} is pending: leaving
+   * concerns everything the person has there, a role they have not started yet included.
+   */
+  Optional<Refusal> conflictAt(PersonId person, EmployerId employer) {
+    return conflict(
+        notice -> notice.person().equals(person) && notice.employer().equals(employer));
+  }
+
+  private Optional<Refusal> conflict(Predicate<ChangeNotice> concerns) {
     return notices.pending().stream()
-        .filter(
-            notice ->
-                notice.entitlements().stream()
-                        .anyMatch(limit -> entitlementIds.contains(limit.entitlement()))
-                    || notice.roles().stream().anyMatch(end -> roleIds.contains(end.role())))
+        .filter(concerns)
         .findFirst()
         .map(
             notice ->

@@ -584,9 +584,7 @@ public final class EntitlementService implements ManageEntitlements {
                 entitlement ->
                     entitlement.employer().equals(employer) && !entitlement.status().isFinal())
             .toList();
-    notices
-        .conflict(idsOf(live), open.stream().map(Role::id).toList())
-        .ifPresent(refusals::add);
+    notices.conflictAt(person, employer).ifPresent(refusals::add);
     if (!refusals.isEmpty()) {
       return CommandOutcome.refused(refusals);
     }
@@ -734,7 +732,7 @@ public final class EntitlementService implements ManageEntitlements {
     ChangeNotice withdrawn = notices.withdraw(notice, context);
     return CommandOutcome.accepted(withdrawn)
         .with(
-            "restored",
+            "entitlements",
             notice.entitlements().stream()
                 .map(limit -> limit.entitlement().value())
                 .toList()

@@ -352,6 +352,20 @@ class AdvanceNoticeTests {
   }
 
   @Test
+  void leavingWaitsForAPendingMoveToARoleNotStartedYet() {
+    activeEntitlement();
+    accepted(
+        trust.entitlements.notifyRoleChange(
+            ED_ROLE, mskRole(TODAY.plusDays(10)), byReferrer(NOW)));
+
+    assertThat(
+            trust.entitlements
+                .notifyLeaving(REFERRER, TRUST, TODAY.plusDays(40), byReferrer(NOW))
+                .refusalCodes())
+        .containsExactly(RefusalCode.INVALID_REQUEST);
+  }
+
+  @Test
   void aReducedScopeIsNotifiedByTheReferrerOrADelegateAndOnlyDropsRules() {
     activeEntitlementFor(SampleTrust.xrayLimbsAndMriKnee());
     LocalDate lastDay = TODAY.plusDays(10);

@@ -9,7 +9,8 @@
  * {@link PersonStoreContract}, {@link DelegationStoreContract}, {@link ApplicationStoreContract},
  * {@link EntitlementStoreContract}, {@link TrainingStoreContract},
  * {@link ComplianceEventStoreContract}, {@link AuditRecordStoreContract},
- * {@link ChangeNoticeStoreContract}, {@link AgreementStoreContract}, {@link AuditTrailContract}, {@link NotificationsContract},
+ * {@link ChangeNoticeStoreContract}, {@link AgreementStoreContract},
+ * {@link AuditTrailContract}, {@link NotificationsContract},
  * {@link TransactionsContract}, {@link ExaminationCatalogueContract},
  * {@link GuidelineCatalogueContract} and {@link RegistrationLookupContract}. Each checks every
  * clause of its port's javadoc and of the package's common contract: "not found" is empty, never

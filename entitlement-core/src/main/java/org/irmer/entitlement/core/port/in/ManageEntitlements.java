@@ -54,10 +54,11 @@ import org.irmer.entitlement.core.domain.TrainingRecord;
  * change exactly as a notification made that day would have, each entitlement getting back the last
  * day it had; until the sweep has run, the engines refuse with {@code ENTITLEMENT_EXPIRED}. A
  * notice can be withdrawn until the end of its last day ({@link #withdrawNotice}), which gives
- * everything back. One notice at a time may concern an entitlement or a role ({@code INVALID_REQUEST}, naming
- * the pending notice), so withdrawing one never undoes another; while a notice concerns an
- * entitlement its scope is not changed, and an application on a role a notice ends is not approved.
- * Notified after the last day, a change takes effect at once.
+ * everything back. One notice at a time may concern an entitlement or a role, and leaving waits
+ * for every other notice of the person at that employer ({@code INVALID_REQUEST}, naming the
+ * pending notice), so withdrawing one never undoes another; while a notice concerns an entitlement
+ * its scope is not changed, and an application on a role a notice ends is not approved. Notified
+ * after the last day, a change takes effect at once.
  */
 public interface ManageEntitlements {
 
