@@ -135,6 +135,7 @@ class LiveEngineTests {
   private static Register withPeople(Register ports, PersonStore people) {
     return new Register(ports.employers(), people, ports.delegations(), ports.applications(),
         ports.entitlements(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
+        ports.notices(),
         ports.agreements(), ports.examinations(), ports.guidelines(), ports.auditTrail(),
         ports.notifications(), ports.registrationLookup(), ports.transactions(), ports.changes());
   }

@@ -4,6 +4,7 @@ import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.service.ApplicationService;
 import org.irmer.entitlement.core.service.ComplianceSweepService;
 import org.irmer.entitlement.core.service.EntitlementService;
+import org.irmer.entitlement.core.service.RegistrationService;
 import org.irmer.entitlement.core.service.UnitOfWork;
 
 /**
@@ -20,20 +21,25 @@ public final class Wiring {
 
   public static ApplicationService applications(Register ports) {
     return new ApplicationService(ports.applications(), ports.people(), ports.employers(),
-        ports.delegations(), ports.entitlements(), ports.training(), ports.registrationLookup(),
-        ports.notifications(), work(ports));
+        ports.delegations(), ports.entitlements(), ports.training(), ports.notices(),
+        ports.registrationLookup(), ports.notifications(), work(ports));
   }
 
   public static EntitlementService entitlements(Register ports) {
     return new EntitlementService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.registrationLookup(), ports.notifications(), work(ports));
+        ports.notices(), ports.notifications(), work(ports));
+  }
+
+  public static RegistrationService registrations(Register ports) {
+    return new RegistrationService(ports.people(), ports.entitlements(), ports.employers(),
+        ports.delegations(), ports.registrationLookup(), ports.notifications(), work(ports));
   }
 
   public static ComplianceSweepService sweep(Register ports) {
     return new ComplianceSweepService(ports.entitlements(), ports.people(), ports.employers(),
-        ports.training(), ports.auditRecords(), ports.registrationLookup(), ports.notifications(),
-        work(ports));
+        ports.delegations(), ports.training(), ports.auditRecords(), ports.notices(),
+        ports.registrationLookup(), ports.notifications(), work(ports));
   }
 
   public static ReferralCheckService referralCheck(ReferralEvaluator evaluator, Register ports) {

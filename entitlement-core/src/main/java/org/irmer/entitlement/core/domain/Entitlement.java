@@ -14,7 +14,9 @@ import org.immutables.value.Value;
  * employer's zone and both inclusive: the entitlement holds until the end of {@code validTo}.
  *
  * <p>Every write produces a new {@link #version()}; stores keep them all, stamped with
- * {@link #recordedAt()}, so the state at any past instant can be recovered (principle 10).
+ * {@link #recordedAt()}, so the state at any past instant can be recovered (principle 10). A
+ * version usually moves the status along {@link EntitlementStatus}; a change notice writes one that
+ * keeps a live status and moves {@code validTo} to the notice's last day, or back (principle 5).
  */
 @Value.Immutable
 public abstract class Entitlement {

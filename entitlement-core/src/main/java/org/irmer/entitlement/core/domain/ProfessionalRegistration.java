@@ -2,6 +2,7 @@ package org.irmer.entitlement.core.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -23,6 +24,13 @@ public abstract class ProfessionalRegistration {
 
   /** When the entry was last checked against the regulator's register. */
   public abstract Instant checkedAt();
+
+  /**
+   * The instant the current status took effect, when it is known: recorded with the status (by the
+   * compliance sweep from the regulator's register, or by hand); empty for a status imported
+   * without one.
+   */
+  public abstract Optional<Instant> statusSince();
 
   public boolean isCurrent() {
     return status() == RegistrationStatus.REGISTERED;

@@ -8,12 +8,15 @@ public enum RefusalCode {
   NOT_A_CURRENT_DELEGATE,
   /**
    * A delegate may not decide their own application, nor reinstate or change the scope of their
-   * own entitlement.
+   * own entitlement, nor record their own registration.
    */
   OWN_APPLICATION,
-  /** The applicant holds no statutory registration (DOMAIN.md section 3). */
+  /**
+   * The person holds no statutory registration, or none the regulator's register knows (DOMAIN.md
+   * section 3).
+   */
   NOT_A_REGISTERED_PROFESSIONAL,
-  /** The applicant's registration is lapsed, removed or suspended. */
+  /** The person's registration is lapsed, removed or suspended. */
   REGISTRATION_NOT_CURRENT,
   /** Less post-registration experience than the procedures require. */
   INSUFFICIENT_EXPERIENCE,
@@ -33,6 +36,11 @@ public enum RefusalCode {
   NOT_THE_APPLICANT,
   /** Only the referrer may notify a change of their own role (principle 5). */
   NOT_THE_REFERRER,
+  /**
+   * The change notice took effect at the first instant after its last day and can no longer be
+   * withdrawn (principle 5).
+   */
+  NOTICE_IN_EFFECT,
   /** The employer has no written procedures in force. */
   NO_PROCEDURES,
   /** The command's arguments contradict each other or the record (for example dates out of order). */

@@ -10,11 +10,23 @@ public abstract class SweepReport {
 
   public abstract Instant at();
 
+  /** The change notices whose change this run made, their last day having passed (principle 5). */
+  public abstract ImmutableList<ChangeNoticeId> noticesApplied();
+
   public abstract ImmutableList<EntitlementId> expired();
 
   public abstract ImmutableList<EntitlementId> suspended();
 
-  /** Referrers flagged for review without any status change (low activity, review due). */
+  /**
+   * The registration statuses this run recorded because the regulator's register was stricter
+   * than the register's record (DOMAIN.md section 3).
+   */
+  public abstract ImmutableList<RegistrationChange> registrationChanges();
+
+  /**
+   * Referrers flagged for review without any status change (lapsed training, review due, a
+   * registration status on the register stricter than the regulator's).
+   */
   public abstract ImmutableList<String> flagged();
 
   public static Builder builder() {

@@ -23,18 +23,32 @@ enum Action {
   CHANGE_SCOPE,
   NOTIFY_ROLE_CHANGE,
   NOTIFY_LEAVING,
+  NOTIFY_SCOPE_REDUCTION,
+  WITHDRAW_NOTICE,
   RECORD_TRAINING,
   RECORD_COMPLIANCE_EVENT,
   RECORD_JUSTIFICATION_OUTCOME,
   RECORD_AUDIT,
+  RECORD_REGISTRATION,
   /** A pending entitlement whose required training is now evidenced becomes active. */
   ACTIVATE_ENTITLEMENT,
   /** An entitlement ends because the referrer left the employer. */
   END_ENTITLEMENT,
+  /** A change notice limits an entitlement to the notice's last day (principle 5). */
+  LIMIT_ENTITLEMENT,
+  /** An entitlement gets back the last day a change notice took from it. */
+  RESTORE_ENTITLEMENT,
+  /** The sweep makes the change a notice announced, on the first day after its last day. */
+  APPLY_NOTICE,
   /** The sweep tells the delegates that an entitlement's review is due. */
   FLAG_REVIEW_DUE,
   /** The sweep tells the referrer and delegates that required training lapsed. */
-  FLAG_TRAINING_LAPSED;
+  FLAG_TRAINING_LAPSED,
+  /**
+   * The sweep tells the delegates that the register holds a stricter registration status than the
+   * regulator's register, and keeps it.
+   */
+  FLAG_REGISTRATION_DISAGREEMENT;
 
   /**
    * The kebab-case name recorded as {@link org.irmer.entitlement.core.domain.AuditEvent#action()}.

@@ -25,6 +25,7 @@ import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.ManageApplications;
 import org.irmer.entitlement.core.port.out.ApplicationStore;
+import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.DelegationStore;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
@@ -50,6 +51,7 @@ public final class ApplicationService implements ManageApplications {
   private final EmployerStore employers;
   private final EntitlementStore entitlements;
   private final TrainingStore training;
+  private final ChangeNoticeStore notices;
   private final CommandRunner runner;
   private final Delegates delegates;
   private final ApplicationValidation validation;
@@ -66,6 +68,7 @@ public final class ApplicationService implements ManageApplications {
       DelegationStore delegations,
       EntitlementStore entitlements,
       TrainingStore training,
+      ChangeNoticeStore notices,
       RegistrationLookup registrations,
       Notifications notifications,
       UnitOfWork work) {
@@ -73,11 +76,13 @@ public final class ApplicationService implements ManageApplications {
     this.employers = checkNotNull(employers, "employers");
     this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
     this.training = checkNotNull(training, "training");
+    this.notices = checkNotNull(notices, "notices");
     this.runner = new CommandRunner(work);
     this.delegates = new Delegates(checkNotNull(delegations, "delegations"));
     this.validation = new ApplicationValidation(employers,
         checkNotNull(people, "people"),
-        new Eligibility(people, checkNotNull(registrations, "registrations")));
+        new Eligibility(people),
+        checkNotNull(registrations, "registrations"));
     this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
   }
 
@@ -206,6 +211,18 @@ public final class ApplicationService implements ManageApplications {
           Review review = review(application, ApplicationStatus.APPROVED, context);
           List<Refusal> refusals = new ArrayList<>(review.refusals());
           refusals.addAll(validation.refusals(application, context.at()));
+          ChangeNotices.pendingForRole(notices, application.role())
+              .map(
+                  notice ->
+                      Refusal.of(
+                          RefusalCode.ROLE_NOT_VALID,
+                          "role "
+                              + application.role()
+                              + " ends on "
+                              + notice.lastDay()
+                              + " under notice "
+                              + notice.id()))
+              .ifPresent(refusals::add);
           if (!refusals.isEmpty()) {
             return CommandOutcome.refused(refusals);
           }

@@ -16,6 +16,7 @@ import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.RegistrationLookup;
 
 /**
  * Whether an application may stand, as judged on submission, on revision and again on approval
@@ -24,17 +25,29 @@ import org.irmer.entitlement.core.port.out.PersonStore;
  * who is not a currently registered health care professional, or one with less post-registration
  * experience than the procedures require (counted from the regulator's first-registration date); a
  * role that is not the applicant's, at that employer, held on the command's date.
+ *
+ * <p>Validation is the one lifecycle rule that asks the regulator's register itself, through the
+ * {@link RegistrationLookup}: a new entitlement is granted only to a person the regulator knows
+ * (scenario S10: a sonographer with no statutory registration is refused here), whose registration
+ * is current both on the register's record and on the regulator's entry. Everything else reads the
+ * record alone ({@link Eligibility}).
  */
 final class ApplicationValidation {
 
   private final EmployerStore employers;
   private final PersonStore people;
   private final Eligibility eligibility;
+  private final RegistrationLookup lookup;
 
-  ApplicationValidation(EmployerStore employers, PersonStore people, Eligibility eligibility) {
+  ApplicationValidation(
+      EmployerStore employers,
+      PersonStore people,
+      Eligibility eligibility,
+      RegistrationLookup lookup) {
     this.employers = employers;
     this.people = people;
     this.eligibility = eligibility;
+    this.lookup = lookup;
   }
 
   /** Every reason {@code application} cannot stand at {@code at}; empty when it can. */
@@ -68,6 +81,24 @@ final class ApplicationValidation {
     return ImmutableList.copyOf(refusals);
   }
 
+  /**
+   * {@code NOT_A_REGISTERED_PROFESSIONAL} when the regulator has no entry for the applicant's
+   * registration (or they hold none), else {@code REGISTRATION_NOT_CURRENT} when the regulator's
+   * entry or the register's record is not {@code REGISTERED}, naming the one that is not.
+   */
+  private static Optional<Refusal> registrationRefusal(
+      Person applicant, Optional<ProfessionalRegistration> entry) {
+    if (entry.isEmpty()) {
+      return Optional.of(
+          Refusal.of(
+              RefusalCode.NOT_A_REGISTERED_PROFESSIONAL,
+              applicant.id() + " holds no registration on a statutory regulator's register"));
+    }
+    return entry.get().isCurrent()
+        ? Eligibility.registrationRefusal(applicant)
+        : Optional.of(Eligibility.notCurrent(applicant, entry.get()));
+  }
+
   private static List<Refusal> missingItems(Application application) {
     List<Refusal> missing = new ArrayList<>();
     if (application.serviceNeed().filter(need -> !need.isBlank()).isEmpty()) {
@@ -98,8 +129,9 @@ final class ApplicationValidation {
   private List<Refusal> applicantRefusals(
       Person applicant, Optional<WrittenProcedures> procedures, LocalDate date) {
     List<Refusal> refusals = new ArrayList<>();
-    eligibility.registrationRefusal(applicant).ifPresent(refusals::add);
-    Optional<ProfessionalRegistration> entry = eligibility.onRegister(applicant);
+    Optional<ProfessionalRegistration> entry =
+        applicant.registration().flatMap(held -> lookup.lookup(held.regulator(), held.number()));
+    registrationRefusal(applicant, entry).ifPresent(refusals::add);
     if (entry.isPresent() && procedures.isPresent()) {
       LocalDate registeredOn = entry.get().registeredOn();
       Period minimum = procedures.get().minimumPostRegistrationExperience();

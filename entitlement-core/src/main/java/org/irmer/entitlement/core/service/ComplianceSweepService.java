@@ -5,23 +5,36 @@ import com.google.common.collect.ImmutableListMultimap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.AuditRecord;
+import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.CommandContext;
 import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
+import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.domain.Refusal;
+import org.irmer.entitlement.core.domain.RegistrationChange;
+import org.irmer.entitlement.core.domain.RegistrationSource;
+import org.irmer.entitlement.core.domain.RegistrationStatus;
+import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.SweepReport;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.RunComplianceSweep;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
 import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
+import org.irmer.entitlement.core.port.out.DelegationStore;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
@@ -46,6 +59,7 @@ public final class ComplianceSweepService implements RunComplianceSweep {
   static final Actor SWEEP = Actor.system("compliance-sweep");
 
   private final EntitlementStore entitlements;
+  private final PersonStore people;
   private final EmployerStore employers;
   private final TrainingStore training;
   private final AuditRecordStore auditRecords;
@@ -54,6 +68,9 @@ public final class ComplianceSweepService implements RunComplianceSweep {
   private final Eligibility eligibility;
   private final Notifier notifier;
   private final EntitlementChanges changes;
+  private final RegistrationService registrations;
+  private final ChangeNoticeStore noticeStore;
+  private final ChangeNotices notices;
 
   /**
    * The sweep over these ports; {@code work} makes each change it makes one audited unit of work
@@ -63,21 +80,30 @@ public final class ComplianceSweepService implements RunComplianceSweep {
       EntitlementStore entitlements,
       PersonStore people,
       EmployerStore employers,
+      DelegationStore delegations,
       TrainingStore training,
       AuditRecordStore auditRecords,
+      ChangeNoticeStore notices,
       RegistrationLookup registrations,
       Notifications notifications,
       UnitOfWork work) {
     this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
+    this.people = checkNotNull(people, "people");
     this.employers = checkNotNull(employers, "employers");
     this.training = checkNotNull(training, "training");
     this.auditRecords = checkNotNull(auditRecords, "auditRecords");
     this.auditTrail = work.auditTrail();
     this.runner = new CommandRunner(work);
-    this.eligibility = new Eligibility(checkNotNull(people, "people"),
-        checkNotNull(registrations, "registrations"));
+    this.eligibility = new Eligibility(people);
     this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
     this.changes = new EntitlementChanges(this.entitlements, auditTrail, notifier);
+    this.registrations =
+        new RegistrationService(
+            people, entitlements, employers, delegations, registrations, notifications, work);
+    this.noticeStore = checkNotNull(notices, "notices");
+    this.notices =
+        new ChangeNotices(
+            notices, this.entitlements, Publishing.people(people, work.changes()), changes);
   }
 
   @Override
@@ -85,9 +111,12 @@ public final class ComplianceSweepService implements RunComplianceSweep {
     checkNotNull(at, "at");
     SweepFlags flags = SweepFlags.readFrom(auditTrail);
     SweepReport.Builder report = SweepReport.builder().at(at);
+    Set<EntitlementId> awaitingNotice = applyNotices(at, report);
+    checkRegistrations(at, flags, report);
     ImmutableListMultimap<EmployerId, Entitlement> live =
         entitlements.all().stream()
             .filter(entitlement -> !entitlement.status().isFinal())
+            .filter(entitlement -> !awaitingNotice.contains(entitlement.id()))
             .collect(
                 ImmutableListMultimap.toImmutableListMultimap(
                     Entitlement::employer, entitlement -> entitlement));
@@ -98,6 +127,151 @@ public final class ComplianceSweepService implements RunComplianceSweep {
       live.get(employer.id()).forEach(run::sweep);
     }
     return report.build();
+  }
+
+  /**
+   * Makes the change of every pending notice whose last day has passed in its employer's zone,
+   * each in a unit of work of its own ({@link ChangeNotices#apply}). Returns the entitlements of
+   * the notices that took effect but could not be applied (a concurrent change got there first):
+   * they are left alone by the rest of this run, never expired instead, and the next run applies
+   * their notices.
+   */
+  private Set<EntitlementId> applyNotices(Instant at, SweepReport.Builder report) {
+    Set<EntitlementId> awaiting = new HashSet<>();
+    for (ChangeNotice notice : noticeStore.pending()) {
+      LocalDate date = at.atZone(Employers.zoneOf(employers, notice.employer())).toLocalDate();
+      if (!notice.hasTakenEffectOn(date)) {
+        continue;
+      }
+      CommandContext context =
+          new CommandContext(
+              SWEEP,
+              at,
+              "notice "
+                  + notice.id()
+                  + " of "
+                  + notice.kind()
+                  + " took effect on "
+                  + notice.takesEffectOn());
+      boolean applied =
+          runner
+              .run(
+                  Action.APPLY_NOTICE,
+                  notice.id().value(),
+                  context,
+                  () -> noticeStore.find(notice.id()).map(States::of),
+                  () -> {
+                    ImmutableList<Entitlement> changed =
+                        notices.apply(notice, Action.APPLY_NOTICE, context);
+                    return CommandOutcome.accepted(notice)
+                        .with(
+                            "changed",
+                            changed.stream()
+                                .map(entitlement -> entitlement.id().value())
+                                .toList()
+                                .toString());
+                  })
+              .isAccepted();
+      if (applied) {
+        report.addNoticesApplied(notice.id());
+      } else {
+        notice.entitlements().forEach(limit -> awaiting.add(limit.entitlement()));
+      }
+    }
+    return awaiting;
+  }
+
+  /**
+   * Asks the regulator's register for every referrer the sweep covers (anyone with a registration
+   * who holds a live individual entitlement, or whose regulator a live group entitlement names) and
+   * lets the stricter status win: a stricter status on the regulator's register is recorded, a
+   * stricter one on the register's record is kept and flagged to the delegates once.
+   */
+  private void checkRegistrations(Instant at, SweepFlags flags, SweepReport.Builder report) {
+    Set<PersonId> individuals = new HashSet<>();
+    Set<Regulator> groups = EnumSet.noneOf(Regulator.class);
+    for (Entitlement entitlement : entitlements.all()) {
+      if (!entitlement.status().isFinal()) {
+        entitlement.subject().person().ifPresent(individuals::add);
+        entitlement.subject().group().ifPresent(group -> groups.addAll(group.regulators()));
+      }
+    }
+    for (Person person : people.all()) {
+      Optional<ProfessionalRegistration> held = person.registration();
+      if (held.isPresent()
+          && (individuals.contains(person.id()) || groups.contains(held.get().regulator()))) {
+        checkRegistration(person, held.get(), at, flags, report);
+      }
+    }
+  }
+
+  private void checkRegistration(
+      Person person,
+      ProfessionalRegistration held,
+      Instant at,
+      SweepFlags flags,
+      SweepReport.Builder report) {
+    Optional<ProfessionalRegistration> entry = registrations.onRegister(held);
+    RegistrationStatus regulators = RegistrationService.statusOf(entry);
+    String onRegister =
+        held.regulator()
+            + "'s register "
+            + (entry.isPresent() ? "says " + regulators : "has no entry")
+            + " for "
+            + held.number();
+    if (regulators.isStricterThan(held.status())) {
+      Instant effective =
+          entry.flatMap(ProfessionalRegistration::statusSince).filter(since -> !since.isAfter(at))
+              .orElse(at);
+      registrations
+          .recordRegistration(
+              person.id(),
+              regulators,
+              effective,
+              RegistrationSource.LOOKUP,
+              new CommandContext(SWEEP, at, onRegister))
+          .toOptional()
+          .ifPresent(
+              recorded ->
+                  report.addRegistrationChanges(
+                      new RegistrationChange(
+                          person.id(), held.status(), regulators, RegistrationSource.LOOKUP)));
+    } else if (held.status().isStricterThan(regulators)) {
+      String flag = "registration " + held.status() + " kept; " + onRegister;
+      report.addFlagged(person.id() + ": " + flag);
+      if (flags.raiseFirstTime(person.id().value(), flag)) {
+        String message =
+            "The register holds "
+                + held.status()
+                + " for "
+                + person.id()
+                + "'s "
+                + held.regulator()
+                + " registration "
+                + held.number()
+                + ", stricter than the regulator: "
+                + onRegister
+                + ". The stricter status stands until a delegate records the regulator's.";
+        runner.run(
+            Action.FLAG_REGISTRATION_DISAGREEMENT,
+            person.id().value(),
+            new CommandContext(SWEEP, at, message),
+            () -> Optional.of(States.of(person)),
+            () -> {
+              registrations
+                  .employersOf(person.id(), at)
+                  .forEach(
+                      employer ->
+                          notifier.delegates(
+                              employer,
+                              NotificationKind.REGISTRATION,
+                              person.id().value(),
+                              message,
+                              at));
+              return CommandOutcome.accepted(person).with(SweepFlags.DETAIL, flag);
+            });
+      }
+    }
   }
 
   /** One employer's part of a sweep: its zone's date, its current procedures. */

@@ -15,62 +15,54 @@ import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.RoleId;
 import org.irmer.entitlement.core.port.out.PersonStore;
-import org.irmer.entitlement.core.port.out.RegistrationLookup;
 
 /**
  * Whether a person may hold an individual entitlement at all: a current statutory registration
  * (DOMAIN.md section 3) and the role the entitlement is bound to, held at that employer on the date
  * (principle 5).
  *
- * <p>A registration is current only when both the register's copy on the {@link Person} and the
- * regulator's own entry, as the {@link RegistrationLookup} finds it, say {@code REGISTERED}: when
- * the two disagree, the library fails closed.
+ * <p>The registration is the one the register holds on the {@link Person} record, which is what
+ * both engines read (DOMAIN.md section 5, rule 3): lifecycle eligibility and request-time checks
+ * never disagree. The regulator's own entry reaches that record through {@link
+ * RegistrationService} (the compliance sweep asks the regulator for every referrer it covers, and
+ * the stricter status wins); only the validation of an application asks the regulator directly
+ * ({@link ApplicationValidation}).
  */
 final class Eligibility {
 
   private final PersonStore people;
-  private final RegistrationLookup lookup;
 
-  Eligibility(PersonStore people, RegistrationLookup lookup) {
+  Eligibility(PersonStore people) {
     this.people = people;
-    this.lookup = lookup;
   }
 
   /**
-   * The regulator's entry for the person; empty when they hold no registration or it is unknown.
-   */
-  Optional<ProfessionalRegistration> onRegister(Person person) {
-    return person.registration().flatMap(held -> lookup.lookup(held.regulator(), held.number()));
-  }
-
-  /**
-   * Why the person is not a currently registered health care professional: {@code
-   * NOT_A_REGISTERED_PROFESSIONAL} without a registration the regulator knows, {@code
+   * Why the person is not a currently registered health care professional on the register's
+   * record: {@code NOT_A_REGISTERED_PROFESSIONAL} without a registration, {@code
    * REGISTRATION_NOT_CURRENT} when it is lapsed, removed or suspended; empty when current.
    */
-  Optional<Refusal> registrationRefusal(Person person) {
-    Optional<ProfessionalRegistration> entry = onRegister(person);
-    if (entry.isEmpty()) {
+  static Optional<Refusal> registrationRefusal(Person person) {
+    if (person.registration().isEmpty()) {
       return Optional.of(
           Refusal.of(
               RefusalCode.NOT_A_REGISTERED_PROFESSIONAL,
               person.id() + " holds no registration on a statutory regulator's register"));
     }
-    ProfessionalRegistration held = person.registration().orElseThrow();
-    if (!entry.get().isCurrent() || !held.isCurrent()) {
-      ProfessionalRegistration lapsed = entry.get().isCurrent() ? held : entry.get();
-      return Optional.of(
-          Refusal.of(
-              RefusalCode.REGISTRATION_NOT_CURRENT,
-              person.id()
-                  + "'s "
-                  + lapsed.regulator()
-                  + " registration "
-                  + lapsed.number()
-                  + " is "
-                  + lapsed.status()));
-    }
-    return Optional.empty();
+    ProfessionalRegistration held = person.registration().get();
+    return held.isCurrent() ? Optional.empty() : Optional.of(notCurrent(person, held));
+  }
+
+  /** {@code REGISTRATION_NOT_CURRENT}, naming the registration and its status. */
+  static Refusal notCurrent(Person person, ProfessionalRegistration registration) {
+    return Refusal.of(
+        RefusalCode.REGISTRATION_NOT_CURRENT,
+        person.id()
+            + "'s "
+            + registration.regulator()
+            + " registration "
+            + registration.number()
+            + " is "
+            + registration.status());
   }
 
   /**

@@ -10,6 +10,10 @@ import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.AuditOutcome;
 import org.irmer.entitlement.core.domain.AuditRecord;
+import org.irmer.entitlement.core.domain.ChangeNotice;
+import org.irmer.entitlement.core.domain.ChangeNoticeId;
+import org.irmer.entitlement.core.domain.ChangeNoticeKind;
+import org.irmer.entitlement.core.domain.ChangeNoticeStatus;
 import org.irmer.entitlement.core.domain.CommandContext;
 import org.irmer.entitlement.core.domain.CommandResult;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
@@ -32,6 +36,7 @@ import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.ManageEntitlements;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
 import org.irmer.entitlement.core.port.out.DelegationStore;
 import org.irmer.entitlement.core.port.out.EmployerStore;
@@ -39,7 +44,6 @@ import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
-import org.irmer.entitlement.core.port.out.RegistrationLookup;
 import org.irmer.entitlement.core.port.out.TrainingStore;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -50,12 +54,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * <p>Changes that follow from a command by a rule of the procedures, rather than by anyone's
  * decision, are made by a named system actor and audited as records of their own (see {@link
  * ManageEntitlements}): {@code role-change} suspends, {@code leaving} ends, {@code
- * training-prerequisites} activates, {@code non-compliance-threshold} suspends.
+ * scope-reduction} supersedes, {@code training-prerequisites} activates, {@code
+ * non-compliance-threshold} suspends. What a notification does, at once or under notice, is said
+ * once, in {@link ChangeNotices}.
  */
 public final class EntitlementService implements ManageEntitlements {
 
-  static final Actor ROLE_CHANGE = Actor.system("role-change");
-  static final Actor LEAVING = Actor.system("leaving");
   static final Actor TRAINING_PREREQUISITES = Actor.system("training-prerequisites");
 
   private final EntitlementStore entitlements;
@@ -70,6 +74,8 @@ public final class EntitlementService implements ManageEntitlements {
   private final Notifier notifier;
   private final EntitlementChanges changes;
   private final NonComplianceThreshold threshold;
+  private final ChangeNoticeStore noticeStore;
+  private final ChangeNotices notices;
 
   /**
    * The service over these ports; {@code work} makes each command one audited unit of work that
@@ -83,7 +89,7 @@ public final class EntitlementService implements ManageEntitlements {
       TrainingStore training,
       ComplianceEventStore complianceEvents,
       AuditRecordStore auditRecords,
-      RegistrationLookup registrations,
+      ChangeNoticeStore notices,
       Notifications notifications,
       UnitOfWork work) {
     this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
@@ -94,10 +100,12 @@ public final class EntitlementService implements ManageEntitlements {
     this.auditRecords = checkNotNull(auditRecords, "auditRecords");
     this.runner = new CommandRunner(work);
     this.delegates = new Delegates(checkNotNull(delegations, "delegations"));
-    this.eligibility = new Eligibility(this.people, checkNotNull(registrations, "registrations"));
+    this.eligibility = new Eligibility(this.people);
     this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
     this.changes = new EntitlementChanges(this.entitlements, work.auditTrail(), notifier);
     this.threshold = new NonComplianceThreshold(complianceEvents, this.entitlements, changes, notifier);
+    this.noticeStore = checkNotNull(notices, "notices");
+    this.notices = new ChangeNotices(notices, this.entitlements, this.people, changes);
   }
 
   @Override
@@ -234,6 +242,30 @@ public final class EntitlementService implements ManageEntitlements {
                 .filter(roles -> !roles.isEmpty())
                 .map(roles -> String.join("; ", roles)),
         () -> leave(person, employer, lastDay, context));
+  }
+
+  @Override
+  public CommandResult<Entitlement> notifyScopeReduction(
+      EntitlementId id, Scope reduced, LocalDate lastDay, CommandContext context) {
+    checkNotNull(reduced, "reduced");
+    checkNotNull(lastDay, "lastDay");
+    return onEntitlement(
+        Action.NOTIFY_SCOPE_REDUCTION,
+        id,
+        context,
+        (entitlement, acting) -> reduceScope(entitlement, reduced, lastDay, acting, context));
+  }
+
+  @Override
+  public CommandResult<ChangeNotice> withdrawNotice(ChangeNoticeId id, CommandContext context) {
+    checkNotNull(id, "id");
+    checkNotNull(context, "context");
+    return runner.run(
+        Action.WITHDRAW_NOTICE,
+        id.value(),
+        context,
+        () -> noticeStore.find(id).map(States::of),
+        () -> withdraw(id, context));
   }
 
   @Override
@@ -418,11 +450,12 @@ public final class EntitlementService implements ManageEntitlements {
     refusals.addAll(authorityRefusals(Authority.DELEGATE, old, acting, context));
     ownEntitlement(old, context).ifPresent(refusals::add);
     transitionRefusal(old, EntitlementStatus.SUPERSEDED).ifPresent(refusals::add);
+    notices.conflict(List.of(old.id()), List.of()).ifPresent(refusals::add);
     if (!refusals.isEmpty()) {
       return CommandOutcome.refused(refusals);
     }
     int version = old.scope().version() + 1;
-    EntitlementId successorId = successorId(old, version);
+    EntitlementId successorId = EntitlementChanges.successorId(old, version);
     changes.move(
         old,
         EntitlementStatus.SUPERSEDED,
@@ -464,29 +497,53 @@ public final class EntitlementService implements ManageEntitlements {
               "only " + old.person() + " may notify a change of their role " + oldRole));
     }
     refusals.addAll(roleChangeRefusals(old, newRole));
+    List<Entitlement> bound =
+        entitlements.forPerson(old.person()).stream()
+            .filter(
+                entitlement ->
+                    entitlement.role().equals(Optional.of(oldRole))
+                        && !entitlement.status().isFinal())
+            .toList();
+    notices.conflict(idsOf(bound), List.of(oldRole)).ifPresent(refusals::add);
     if (!refusals.isEmpty()) {
       return CommandOutcome.refused(refusals);
     }
-    endRole(old, newRole.validFrom().minusDays(1));
-    people
-        .saveRole(newRole, people.role(newRole.id()).map(Role::version).orElse(0L));
-    String reason =
-        "role change pending review: "
-            + old.person()
-            + " moves from role "
-            + oldRole
-            + " to role "
-            + newRole.id()
-            + " on "
-            + newRole.validFrom();
-    ImmutableList<Entitlement> changed =
-        entitlements.forPerson(old.person()).stream()
-            .filter(entitlement -> entitlement.role().equals(Optional.of(oldRole)))
-            .flatMap(entitlement -> onRoleChange(entitlement, reason, context).stream())
-            .collect(ImmutableList.toImmutableList());
-    return CommandOutcome.accepted(changed)
-        .with("newRole", newRole.id().value())
-        .with("changed", ids(changed));
+    LocalDate lastDay = newRole.validFrom().minusDays(1);
+    String reason = ChangeNotices.roleChangeReason(old.person(), oldRole, newRole);
+    Optional<LocalDate> oldEnd = old.validTo();
+    endRole(old, lastDay);
+    if (lastDay.isBefore(context.dateIn(Employers.zoneOf(employers, old.employer())))) {
+      people.saveRole(newRole, people.role(newRole.id()).map(Role::version).orElse(0L));
+      ImmutableList<Entitlement> changed =
+          bound.stream()
+              .flatMap(
+                  entitlement ->
+                      notices
+                          .onRoleChange(
+                              entitlement,
+                              entitlement.validTo(),
+                              reason,
+                              Action.NOTIFY_ROLE_CHANGE,
+                              context)
+                          .stream())
+              .collect(ImmutableList.toImmutableList());
+      return CommandOutcome.accepted(changed)
+          .with("newRole", newRole.id().value())
+          .with("changed", ids(changed));
+    }
+    ChangeNotices.GivenNotice given =
+        notices.give(
+            ChangeNotice.builder()
+                .employer(old.employer())
+                .addRoles(new ChangeNotice.RoleEnd(oldRole, oldEnd))
+                .newRole(newRole),
+            ChangeNoticeKind.ROLE_CHANGE,
+            old.person(),
+            lastDay,
+            bound,
+            Action.NOTIFY_ROLE_CHANGE,
+            context);
+    return underNotice(given).with("newRole", newRole.id().value());
   }
 
   private CommandOutcome<ImmutableList<Entitlement>> leave(
@@ -521,28 +578,174 @@ public final class EntitlementService implements ManageEntitlements {
                             + role.validFrom()
                             + ", after the last day "
                             + lastDay)));
-    if (!refusals.isEmpty()) {
-      return CommandOutcome.refused(refusals);
-    }
-    open.forEach(role -> endRole(role, lastDay));
-    String reason = person + " left employer " + employer + "; last day " + lastDay;
-    ImmutableList<Entitlement> ended =
+    List<Entitlement> live =
         entitlements.forPerson(person).stream()
             .filter(
                 entitlement ->
                     entitlement.employer().equals(employer) && !entitlement.status().isFinal())
-            .map(
-                entitlement ->
-                    changes.consequence(
-                        entitlement,
-                        EntitlementStatus.ENDED,
-                        reason,
-                        Action.END_ENTITLEMENT,
-                        LEAVING,
-                        Action.NOTIFY_LEAVING,
-                        context))
-            .collect(ImmutableList.toImmutableList());
-    return CommandOutcome.accepted(ended).with("ended", ids(ended));
+            .toList();
+    notices.conflictAt(person, employer).ifPresent(refusals::add);
+    if (!refusals.isEmpty()) {
+      return CommandOutcome.refused(refusals);
+    }
+    open.forEach(role -> endRole(role, lastDay));
+    if (lastDay.isBefore(date)) {
+      String reason = ChangeNotices.leavingReason(person, employer, lastDay);
+      ImmutableList<Entitlement> ended =
+          live.stream()
+              .map(
+                  entitlement ->
+                      notices.end(
+                          entitlement,
+                          entitlement.validTo(),
+                          reason,
+                          Action.NOTIFY_LEAVING,
+                          context))
+              .collect(ImmutableList.toImmutableList());
+      return CommandOutcome.accepted(ended).with("ended", ids(ended));
+    }
+    return underNotice(
+        notices.give(
+            ChangeNotice.builder()
+                .employer(employer)
+                .roles(
+                    open.stream()
+                        .map(role -> new ChangeNotice.RoleEnd(role.id(), role.validTo()))
+                        .toList()),
+            ChangeNoticeKind.LEAVING,
+            person,
+            lastDay,
+            live,
+            Action.NOTIFY_LEAVING,
+            context));
+  }
+
+  private CommandOutcome<Entitlement> reduceScope(
+      Entitlement entitlement,
+      Scope reduced,
+      LocalDate lastDay,
+      Acting acting,
+      CommandContext context) {
+    List<Refusal> refusals = new ArrayList<>();
+    Optional<PersonId> referrer = entitlement.subject().person();
+    if (referrer.isEmpty()) {
+      refusals.add(
+          Refusal.of(
+              RefusalCode.INVALID_REQUEST,
+              "the scope of group entitlement "
+                  + entitlement.id()
+                  + " is changed by a delegate, not notified"));
+    } else if (!context.actor().personId().equals(referrer) && acting.delegation().isEmpty()) {
+      refusals.add(
+          Refusal.of(
+              RefusalCode.NOT_THE_REFERRER,
+              "only "
+                  + referrer.get()
+                  + " or a current delegate of employer "
+                  + entitlement.employer()
+                  + " may notify a reduced scope of "
+                  + entitlement.id()));
+    }
+    transitionRefusal(entitlement, EntitlementStatus.SUPERSEDED).ifPresent(refusals::add);
+    if (!entitlement.scope().rules().containsAll(reduced.rules())
+        || reduced.rules().size() >= entitlement.scope().rules().size()) {
+      refusals.add(
+          Refusal.of(
+              RefusalCode.INVALID_REQUEST,
+              "a reduced scope keeps some, not all, of the rules of scope version "
+                  + entitlement.scope().version()
+                  + " of "
+                  + entitlement.id()
+                  + ", unchanged"));
+    }
+    notices.conflict(List.of(entitlement.id()), List.of()).ifPresent(refusals::add);
+    if (!refusals.isEmpty()) {
+      return CommandOutcome.refused(refusals);
+    }
+    if (lastDay.isBefore(acting.date()) || entitlement.validFrom().isAfter(lastDay)) {
+      Entitlement successor =
+          notices.reduce(
+              entitlement,
+              reduced,
+              entitlement.validTo(),
+              ChangeNotices.scopeReductionReason(entitlement.id(), reduced, lastDay),
+              Action.NOTIFY_SCOPE_REDUCTION,
+              context);
+      return CommandOutcome.accepted(successor)
+          .with("successor", successor.id().value())
+          .with("successorState", States.of(successor));
+    }
+    ChangeNotices.GivenNotice given =
+        notices.give(
+            ChangeNotice.builder().employer(entitlement.employer()).reducedScope(reduced),
+            ChangeNoticeKind.SCOPE_REDUCTION,
+            referrer.get(),
+            lastDay,
+            List.of(entitlement),
+            Action.NOTIFY_SCOPE_REDUCTION,
+            context);
+    return CommandOutcome.accepted(entitlements.find(entitlement.id()).orElseThrow())
+        .with("notice", given.notice().id().value())
+        .with("lastDay", lastDay.toString());
+  }
+
+  private CommandOutcome<ChangeNotice> withdraw(ChangeNoticeId id, CommandContext context) {
+    Optional<ChangeNotice> found = noticeStore.find(id);
+    if (found.isEmpty()) {
+      return CommandOutcome.refused(RefusalCode.NOT_FOUND, "notice " + id + " is not known");
+    }
+    ChangeNotice notice = found.get();
+    LocalDate date = context.dateIn(Employers.zoneOf(employers, notice.employer()));
+    List<Refusal> refusals = new ArrayList<>();
+    if (!context.actor().personId().map(notice.person()::equals).orElse(false)
+        && delegates.of(context.actor(), notice.employer(), date).isEmpty()) {
+      refusals.add(
+          Refusal.of(
+              RefusalCode.NOT_THE_REFERRER,
+              "only "
+                  + notice.person()
+                  + " or a current delegate of employer "
+                  + notice.employer()
+                  + " may withdraw notice "
+                  + id));
+    }
+    if (notice.status() == ChangeNoticeStatus.IN_EFFECT
+        || (notice.status() == ChangeNoticeStatus.PENDING && notice.hasTakenEffectOn(date))) {
+      refusals.add(
+          Refusal.of(
+              RefusalCode.NOTICE_IN_EFFECT,
+              "notice "
+                  + id
+                  + " took effect at the start of "
+                  + notice.takesEffectOn()
+                  + " in the employer's zone; it is "
+                  + date));
+    } else if (!notice.status().canMoveTo(ChangeNoticeStatus.WITHDRAWN)) {
+      refusals.add(
+          Refusal.of(
+              RefusalCode.ILLEGAL_TRANSITION,
+              "notice " + id + " is " + notice.status() + " and cannot be withdrawn"));
+    }
+    if (!refusals.isEmpty()) {
+      return CommandOutcome.refused(refusals);
+    }
+    ChangeNotice withdrawn = notices.withdraw(notice, context);
+    return CommandOutcome.accepted(withdrawn)
+        .with(
+            "entitlements",
+            notice.entitlements().stream()
+                .map(limit -> limit.entitlement().value())
+                .toList()
+                .toString());
+  }
+
+  /** The outcome of a notification given ahead of its last day. */
+  private static CommandOutcome<ImmutableList<Entitlement>> underNotice(
+      ChangeNotices.GivenNotice given) {
+    return CommandOutcome.accepted(given.changed())
+        .with("notice", given.notice().id().value())
+        .with("lastDay", given.notice().lastDay().toString())
+        .with("changed", ids(given.changed()));
   }
 
   private CommandOutcome<TrainingRecord> addTraining(
@@ -607,39 +810,6 @@ public final class EntitlementService implements ManageEntitlements {
     return people.roles(person).stream()
         .filter(role -> role.employer().equals(employer))
         .collect(ImmutableList.toImmutableList());
-  }
-
-  /**
-   * What a role change does to one entitlement bound to the old role: an active one is suspended
-   * pending review (scenario S7); one pending prerequisites ends, since it was never used and the
-   * role it is bound to is ending; a suspended one stays suspended, and reinstating it needs the
-   * role to be held.
-   */
-  private Optional<Entitlement> onRoleChange(
-      Entitlement entitlement, String reason, CommandContext context) {
-    return switch (entitlement.status()) {
-      case ACTIVE ->
-          Optional.of(
-              changes.consequence(
-                  entitlement,
-                  EntitlementStatus.SUSPENDED,
-                  reason,
-                  Action.SUSPEND_ENTITLEMENT,
-                  ROLE_CHANGE,
-                  Action.NOTIFY_ROLE_CHANGE,
-                  context));
-      case PENDING_PREREQUISITES ->
-          Optional.of(
-              changes.consequence(
-                  entitlement,
-                  EntitlementStatus.ENDED,
-                  reason,
-                  Action.END_ENTITLEMENT,
-                  ROLE_CHANGE,
-                  Action.NOTIFY_ROLE_CHANGE,
-                  context));
-      default -> Optional.empty();
-    };
   }
 
   private static List<Refusal> roleChangeRefusals(Role old, Role newRole) {
@@ -785,19 +955,6 @@ public final class EntitlementService implements ManageEntitlements {
     return refusals;
   }
 
-  /**
-   * The successor's id after a scope change: the chain's first id, without any earlier {@code
-   * -v<n>} suffix, followed by {@code -v<version>}.
-   */
-  private static EntitlementId successorId(Entitlement old, int version) {
-    String suffix = "-v" + old.scope().version();
-    String base =
-        old.supersedes().isPresent() && old.id().value().endsWith(suffix)
-            ? old.id().value().substring(0, old.id().value().length() - suffix.length())
-            : old.id().value();
-    return EntitlementId.of(base + "-v" + version);
-  }
-
   private Supplier<Optional<String>> state(EntitlementId id) {
     return () -> entitlements.find(id).map(States::of);
   }
@@ -807,6 +964,10 @@ public final class EntitlementService implements ManageEntitlements {
   }
 
   private static String ids(List<Entitlement> entitlements) {
-    return entitlements.stream().map(entitlement -> entitlement.id().value()).toList().toString();
+    return idsOf(entitlements).toString();
+  }
+
+  private static List<EntitlementId> idsOf(List<Entitlement> entitlements) {
+    return entitlements.stream().map(Entitlement::id).toList();
   }
 }

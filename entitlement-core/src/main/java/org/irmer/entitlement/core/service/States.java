@@ -1,12 +1,15 @@
 package org.irmer.entitlement.core.service;
 
 import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.Role;
 
 /**
  * How the audit trail words the state of a subject before and after a command: a status and the
- * stored version for applications and entitlements ({@code ACTIVE v3}), the period for roles.
+ * stored version for applications, entitlements and change notices ({@code ACTIVE v3}), the period
+ * for roles, the registration for people ({@code HCPC PH104729 LAPSED v2}).
  */
 final class States {
 
@@ -21,6 +24,19 @@ final class States {
 
   static String of(Application application) {
     return application.status() + " v" + application.version();
+  }
+
+  static String of(ChangeNotice notice) {
+    return notice.status() + " v" + notice.version();
+  }
+
+  static String of(Person person) {
+    return person
+            .registration()
+            .map(held -> held.regulator() + " " + held.number() + " " + held.status())
+            .orElse("no registration")
+        + " v"
+        + person.version();
   }
 
   static String of(Role role) {

@@ -9,12 +9,14 @@ import org.irmer.entitlement.core.port.in.CheckClinicalEvaluation;
 import org.irmer.entitlement.core.port.in.CheckReferral;
 import org.irmer.entitlement.core.port.in.ManageApplications;
 import org.irmer.entitlement.core.port.in.ManageEntitlements;
+import org.irmer.entitlement.core.port.in.ManageRegistrations;
 import org.irmer.entitlement.core.port.in.RunComplianceSweep;
 import org.irmer.entitlement.core.port.out.DecisionData;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.service.ApplicationService;
 import org.irmer.entitlement.core.service.ComplianceSweepService;
 import org.irmer.entitlement.core.service.EntitlementService;
+import org.irmer.entitlement.core.service.RegistrationService;
 import org.irmer.entitlement.core.service.StoreDecisionData;
 import org.irmer.entitlement.core.service.UnitOfWork;
 import org.irmer.entitlement.rules.compiled.LiveEngine;
@@ -46,6 +48,7 @@ public final class EntitlementRegister implements AutoCloseable {
   private final CheckClinicalEvaluation clinicalEvaluations;
   private final ManageApplications applications;
   private final ManageEntitlements entitlements;
+  private final ManageRegistrations registrations;
   private final RunComplianceSweep complianceSweep;
 
   private EntitlementRegister(Register ports) {
@@ -57,14 +60,17 @@ public final class EntitlementRegister implements AutoCloseable {
     clinicalEvaluations = new ClinicalEvaluationCheckService(engine, ports.auditTrail(),
         ports.transactions());
     applications = new ApplicationService(ports.applications(), ports.people(), ports.employers(),
-        ports.delegations(), ports.entitlements(), ports.training(), ports.registrationLookup(),
-        ports.notifications(), work);
+        ports.delegations(), ports.entitlements(), ports.training(), ports.notices(),
+        ports.registrationLookup(), ports.notifications(), work);
     entitlements = new EntitlementService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.registrationLookup(), ports.notifications(), work);
+        ports.notices(), ports.notifications(), work);
+    registrations = new RegistrationService(ports.people(), ports.entitlements(),
+        ports.employers(), ports.delegations(), ports.registrationLookup(), ports.notifications(),
+        work);
     complianceSweep = new ComplianceSweepService(ports.entitlements(), ports.people(),
-        ports.employers(), ports.training(), ports.auditRecords(), ports.registrationLookup(),
-        ports.notifications(), work);
+        ports.employers(), ports.delegations(), ports.training(), ports.auditRecords(),
+        ports.notices(), ports.registrationLookup(), ports.notifications(), work);
   }
 
   /**
@@ -95,6 +101,14 @@ public final class EntitlementRegister implements AutoCloseable {
   /** The life of granted entitlements (principles 1 and 3 to 10). */
   public ManageEntitlements entitlements() {
     return entitlements;
+  }
+
+  /**
+   * The registration status the register holds for each person, recorded from the regulator's
+   * register or by hand (DOMAIN.md section 3).
+   */
+  public ManageRegistrations registrations() {
+    return registrations;
   }
 
   /** The compliance sweep (principle 6). */

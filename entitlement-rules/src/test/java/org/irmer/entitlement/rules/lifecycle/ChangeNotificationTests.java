@@ -16,6 +16,7 @@ import static org.irmer.entitlement.rules.lifecycle.SampleTrust.byDelegate;
 import static org.irmer.entitlement.rules.lifecycle.SampleTrust.byReferrer;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.ApplicationId;
@@ -37,6 +38,9 @@ class ChangeNotificationTests {
   private static final RoleId MSK_ROLE = RoleId.of("ROLE-MSK");
   private static final LocalDate MSK_FROM = TODAY.plusDays(14);
 
+  /** On the first day of the new role: notified after the old role's last day, so at once. */
+  private static final Instant MOVED = at(MSK_FROM);
+
   private final SampleTrust trust = new SampleTrust();
 
   @Test
@@ -45,7 +49,8 @@ class ChangeNotificationTests {
     long mark = trust.auditSize();
 
     ImmutableList<Entitlement> suspended =
-        accepted(trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(NOW)));
+        accepted(
+            trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(MOVED)));
 
     assertThat(suspended)
         .singleElement()
@@ -79,7 +84,7 @@ class ChangeNotificationTests {
   @Test
   void theSuspendedEdEntitlementCannotBeReinstatedOnceTheEdRoleHasEnded() {
     trust.activeEntitlement();
-    accepted(trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(NOW)));
+    accepted(trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(MOVED)));
 
     assertThat(trust.entitlements.reinstate(ENTITLEMENT, byDelegate(at(MSK_FROM))).refusalCodes())
         .containsExactly(RefusalCode.ROLE_NOT_VALID);
@@ -104,7 +109,8 @@ class ChangeNotificationTests {
     assertThat(pending.status()).isEqualTo(EntitlementStatus.PENDING_PREREQUISITES);
 
     ImmutableList<Entitlement> changed =
-        accepted(trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(NOW)));
+        accepted(
+            trust.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(MOVED)));
 
     assertThat(changed).extracting(Entitlement::status).containsExactly(EntitlementStatus.ENDED);
 
@@ -113,7 +119,7 @@ class ChangeNotificationTests {
     accepted(other.entitlements.suspend(ENTITLEMENT, byDelegate(NOW)));
     assertThat(
             accepted(
-                other.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(NOW))))
+                other.entitlements.notifyRoleChange(ED_ROLE, mskRole(MSK_FROM), byReferrer(MOVED))))
         .isEmpty();
     assertThat(other.entitlement(ENTITLEMENT).version()).isEqualTo(2);
   }
@@ -165,7 +171,8 @@ class ChangeNotificationTests {
 
     ImmutableList<Entitlement> ended =
         accepted(
-            trust.entitlements.notifyLeaving(REFERRER, TRUST, lastDay, byReferrer(at(lastDay))));
+            trust.entitlements.notifyLeaving(
+                REFERRER, TRUST, lastDay, byReferrer(at(lastDay.plusDays(1)))));
 
     assertThat(ended)
         .extracting(Entitlement::id, Entitlement::status)

@@ -186,6 +186,7 @@ class ConcurrentChangeTests {
         register.training(),
         register.complianceEvents(),
         register.auditRecords(),
+        register.notices(),
         register.agreements(),
         register.examinations(),
         register.guidelines(),

@@ -3,6 +3,7 @@ package org.irmer.entitlement.rules.lifecycle;
 import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.Application;
 import org.irmer.entitlement.core.domain.AuditRecord;
+import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.Entitlement;
@@ -14,7 +15,8 @@ import org.irmer.entitlement.core.port.out.Register;
 
 /**
  * Everything a register holds apart from its audit trail: every version of every entitlement and
- * application, people and roles, training, compliance events, audits, and the notifications sent.
+ * application and change notice, people and roles, training, compliance events, audits, and the
+ * notifications sent.
  * Two snapshots are equal when nothing but the audit trail changed in between.
  */
 record RegisterSnapshot(
@@ -25,6 +27,7 @@ record RegisterSnapshot(
     ImmutableList<TrainingRecord> training,
     ImmutableList<ComplianceEvent> complianceEvents,
     ImmutableList<AuditRecord> audits,
+    ImmutableList<ImmutableList<ChangeNotice>> noticeHistories,
     ImmutableList<Notification> notifications) {
 
   static RegisterSnapshot of(SampleTrust trust) {
@@ -65,6 +68,10 @@ record RegisterSnapshot(
                                     .auditRecords()
                                     .forReferrer(person.id(), employer.id())
                                     .stream()))
+            .collect(ImmutableList.toImmutableList()),
+        people.stream()
+            .flatMap(person -> register.notices().forPerson(person.id()).stream())
+            .map(notice -> register.notices().history(notice.id()))
             .collect(ImmutableList.toImmutableList()),
         trust.memory.notifications());
   }

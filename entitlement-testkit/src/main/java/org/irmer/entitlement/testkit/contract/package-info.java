@@ -10,7 +10,8 @@
  * {@link PersonStoreContract}, {@link DelegationStoreContract}, {@link ApplicationStoreContract},
  * {@link EntitlementStoreContract}, {@link TrainingStoreContract},
  * {@link ComplianceEventStoreContract}, {@link AuditRecordStoreContract},
- * {@link AgreementStoreContract}, {@link AuditTrailContract}, {@link NotificationsContract},
+ * {@link ChangeNoticeStoreContract}, {@link AgreementStoreContract}, {@link AuditTrailContract},
+ * {@link NotificationsContract},
  * {@link ChangeFeedContract}, {@link TransactionsContract}, {@link ExaminationCatalogueContract},
  * {@link GuidelineCatalogueContract} and {@link RegistrationLookupContract}. Each checks every
  * clause of its port's javadoc and of the package's common contract: "not found" is empty, never
@@ -37,7 +38,7 @@
  * nothing more:
  *
  * <ul>
- *   <li>The suites of the nine stores implement {@code protected XxxStore newStore()}, and {@link
+ *   <li>The suites of the ten stores implement {@code protected XxxStore newStore()}, and {@link
  *       AuditTrailContract} {@code protected AuditTrail newTrail()}: the port, empty and sharing
  *       nothing with any returned before. It is called once before each test, on a new test
  *       instance (JUnit's default lifecycle). For a database, give each call a new schema or empty

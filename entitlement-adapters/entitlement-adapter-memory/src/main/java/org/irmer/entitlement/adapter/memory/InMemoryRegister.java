@@ -47,6 +47,7 @@ public final class InMemoryRegister {
         new MemoryTrainingStore(journal),
         new MemoryComplianceEventStore(journal),
         new MemoryAuditRecordStore(journal),
+        new MemoryChangeNoticeStore(journal),
         new MemoryAgreementStore(journal),
         examinations,
         guidelines,

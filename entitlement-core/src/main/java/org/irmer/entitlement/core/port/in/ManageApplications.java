@@ -61,7 +61,9 @@ public interface ManageApplications {
   /**
    * Approval, from {@code UNDER_REVIEW} only, by a current delegate of the employer who is not the
    * applicant. The application is validated again as on submission (so a registration that lapsed
-   * since, or a role no longer held, refuses). Grants the entitlement {@code E-<application id>}:
+   * since, or a role no longer held, refuses), and a role that a pending change notice ends is
+   * {@code ROLE_NOT_VALID}: no new entitlement is granted on a role the referrer is leaving
+   * (principle 5). Grants the entitlement {@code E-<application id>}:
    * the application's applicant, role, type, proposed scope and supervision lines; valid from the
    * command's date for the procedures' validity period (the last day inclusive), review due after
    * the review interval; granted under the acting delegate's delegation and the current procedures

@@ -15,5 +15,10 @@ public enum NotificationKind {
   /** The entitlement's review or the referrer's audit is due. */
   REVIEW_DUE,
   /** Low activity flagged for review (never an automatic suspension). */
-  LOW_ACTIVITY
+  LOW_ACTIVITY,
+  /**
+   * A person's registration status was recorded, or the register and the regulator's register
+   * disagree about it (DOMAIN.md section 3).
+   */
+  REGISTRATION
 }

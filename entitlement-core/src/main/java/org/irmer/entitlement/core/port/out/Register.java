@@ -16,6 +16,7 @@ public record Register(
     TrainingStore training,
     ComplianceEventStore complianceEvents,
     AuditRecordStore auditRecords,
+    ChangeNoticeStore notices,
     AgreementStore agreements,
     ExaminationCatalogue examinations,
     GuidelineCatalogue guidelines,
@@ -34,6 +35,7 @@ public record Register(
     checkNotNull(training, "training");
     checkNotNull(complianceEvents, "complianceEvents");
     checkNotNull(auditRecords, "auditRecords");
+    checkNotNull(notices, "notices");
     checkNotNull(agreements, "agreements");
     checkNotNull(examinations, "examinations");
     checkNotNull(guidelines, "guidelines");
