@@ -63,9 +63,10 @@ final class FloorEngine implements PeerEngine {
 
   static final String NAME = "plain-Java floor";
 
-  /** The age before it is needed, and when the request gives no birth date. */
+  /** The age until a rule with age bounds needs it. */
   private static final int AGE_NOT_COMPUTED = -2;
 
+  /** The age when the request gives no birth date: every rule with age bounds fails. */
   private static final int AGE_UNKNOWN = -1;
 
   /** What a check needs to know about an examination. */
