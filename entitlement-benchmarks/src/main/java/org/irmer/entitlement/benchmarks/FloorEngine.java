@@ -4,18 +4,20 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.ExaminationCode;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Patient;
@@ -87,7 +89,11 @@ final class FloorEngine implements PeerEngine {
     }
   }
 
-  /** One scope rule; every constraint left empty in the scope admits everything. */
+  /**
+   * One scope rule; every constraint left empty in the scope admits everything. Its sets are the
+   * JDK's immutable ones ({@link Set#of}), as data loaded once would be: compact, the empty ones
+   * shared, one or two elements held in the set object itself.
+   */
   private static final class Rule {
     final Modality modality;
     final Set<String> examinations;
@@ -107,38 +113,29 @@ final class FloorEngine implements PeerEngine {
 
     Rule(RegisterSlices slices, RegisterSlices.Referrer referrer, ScopeRule rule) {
       BodyRegionTree tree = slices.regions;
-      Set<BodyRegion> covered = new HashSet<>();
-      Set<BodyRegion> excluded = new HashSet<>();
+      List<BodyRegion> covered = new ArrayList<>();
+      List<BodyRegion> excluded = new ArrayList<>();
       for (BodyRegion region : tree.regions()) {
-        for (BodyRegion included : rule.includedRegions()) {
-          if (tree.isWithin(region, included)) {
-            covered.add(region);
-          }
+        if (withinAny(tree, region, rule.includedRegions())) {
+          covered.add(region);
         }
-        for (BodyRegion out : rule.excludedRegions()) {
-          if (tree.overlaps(region, out)) {
-            excluded.add(region);
-          }
+        if (overlapsAny(tree, region, rule.excludedRegions())) {
+          excluded.add(region);
         }
       }
-      Set<String> examinations = new HashSet<>();
-      rule.includedExaminations().forEach(code -> examinations.add(code.value()));
-      Set<String> excludedExaminations = new HashSet<>();
-      rule.excludedExaminations().forEach(code -> excludedExaminations.add(code.value()));
-      Set<IndicationCode> indications = new HashSet<>(rule.indications());
       RegisterSlices.Window training = slices.trainingWindow(referrer, rule);
 
       this.modality = rule.modality();
-      this.examinations = examinations;
-      this.regions = covered;
-      this.excludedExaminations = excludedExaminations;
-      this.excludedRegions = excluded;
+      this.examinations = Set.of(codes(rule.includedExaminations()));
+      this.regions = Set.of(covered.toArray(BodyRegion[]::new));
+      this.excludedExaminations = Set.of(codes(rule.excludedExaminations()));
+      this.excludedRegions = Set.of(excluded.toArray(BodyRegion[]::new));
       this.ageDependent = rule.isAgeDependent();
       this.minAge = rule.minAge().orElse(0);
       this.maxAge = rule.maxAge().orElse(Integer.MAX_VALUE);
       this.pregnancyExcluded = rule.pregnancy() == PregnancyConstraint.EXCLUDED;
       this.settings = List.copyOf(rule.settings());
-      this.indications = indications;
+      this.indications = Set.of(rule.indications().toArray(IndicationCode[]::new));
       this.contrastAllowed = rule.contrastAllowed();
       this.urgencies =
           rule.urgencies().isEmpty()
@@ -146,6 +143,28 @@ final class FloorEngine implements PeerEngine {
               : EnumSet.copyOf(rule.urgencies());
       this.trainedFrom = training.from().toEpochDay();
       this.trainedUntil = training.until().toEpochDay();
+    }
+
+    private static boolean withinAny(BodyRegionTree tree, BodyRegion region, Set<BodyRegion> of) {
+      for (BodyRegion ancestor : of) {
+        if (tree.isWithin(region, ancestor)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean overlapsAny(BodyRegionTree tree, BodyRegion region, Set<BodyRegion> of) {
+      for (BodyRegion other : of) {
+        if (tree.overlaps(region, other)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static String[] codes(Set<ExaminationCode> examinations) {
+      return examinations.stream().map(ExaminationCode::value).toArray(String[]::new);
     }
 
     /** Whether the rule covers the examination: included, by code or region, and not excluded. */
@@ -211,32 +230,42 @@ final class FloorEngine implements PeerEngine {
     this.examinations = examinations;
   }
 
-  /** Loads every referrer of the register at the benchmark trust. */
+  /**
+   * Loads every referrer of the register at the benchmark trust, on both cores (half a million
+   * rules to expand); the map is a plain {@link HashMap} all the same.
+   */
   static FloorEngine build(Register register) {
     RegisterSlices slices =
         RegisterSlices.read(checkNotNull(register, "register"), BenchmarkTrust.EMPLOYER);
-    Map<String, Referrer> referrers = new HashMap<>();
-    for (RegisterSlices.Referrer referrer : slices.referrers.values()) {
-      List<ScopeRule> scope = referrer.entitlement().scope().rules();
-      Rule[] rules = new Rule[scope.size()];
-      for (int i = 0; i < rules.length; i++) {
-        rules[i] = new Rule(slices, referrer, scope.get(i));
-      }
-      referrers.put(
-          referrer.id().value(),
-          new Referrer(
-              referrer.entitlement().status() == EntitlementStatus.ACTIVE
-                  && referrer.registered(),
-              referrer.entitlement().validFrom().toEpochDay(),
-              referrer.entitlement().validTo().toEpochDay(),
-              rules));
-    }
+    Map<String, Referrer> referrers =
+        slices.referrers.values().parallelStream()
+            .collect(
+                Collectors.toMap(
+                    referrer -> referrer.id().value(),
+                    referrer -> referrer(slices, referrer),
+                    (a, b) -> {
+                      throw new IllegalStateException("two referrers with one id");
+                    },
+                    HashMap::new));
     Map<String, Exam> examinations = new HashMap<>();
     for (Examination exam : slices.examinations.values()) {
       examinations.put(
           exam.code().value(), new Exam(exam.modality(), exam.region(), exam.contrast()));
     }
     return new FloorEngine(BenchmarkTrust.EMPLOYER, slices.zone, referrers, examinations);
+  }
+
+  private static Referrer referrer(RegisterSlices slices, RegisterSlices.Referrer referrer) {
+    List<ScopeRule> scope = referrer.entitlement().scope().rules();
+    Rule[] rules = new Rule[scope.size()];
+    for (int i = 0; i < rules.length; i++) {
+      rules[i] = new Rule(slices, referrer, scope.get(i));
+    }
+    return new Referrer(
+        referrer.entitlement().status() == EntitlementStatus.ACTIVE && referrer.registered(),
+        referrer.entitlement().validFrom().toEpochDay(),
+        referrer.entitlement().validTo().toEpochDay(),
+        rules);
   }
 
   @Override
