@@ -3,6 +3,7 @@ package org.irmer.entitlement.benchmarks;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import org.irmer.entitlement.core.domain.ReferralRequest;
  */
 final class Agreement {
 
-  /** The minimum number of requests checked per workload and peer. */
+  /** The number of requests of each workload the peers are checked on before the run. */
   static final int MINIMUM_REQUESTS = 10_000;
 
   private static final int EXAMPLES = 5;
@@ -33,6 +34,12 @@ final class Agreement {
         permitted[i] = engine.permits(workload.request(i));
       }
       return new Verdicts(workload, permitted);
+    }
+
+    /** The verdicts on the first {@code count} of these requests. */
+    Verdicts first(int count) {
+      checkArgument(count <= count(), "only %s verdicts", count());
+      return new Verdicts(workload, Arrays.copyOf(permitted, count));
     }
 
     int count() {

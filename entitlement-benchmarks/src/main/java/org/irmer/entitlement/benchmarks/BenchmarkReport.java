@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.function.DoubleFunction;
 
 /**
  * Turns the results of {@code bench/run} into the results table: printed, and written between the
  * result markers of {@code BENCHMARKS.md} with the machine and the date. The last line printed is
- * {@code ratio_vs_jcasbin=<x> ratio_vs_cedar=<y>}: each peer's median time on W2 divided by ours,
- * on the same requests.
+ * {@code ratio_vs_jcasbin=<x> ratio_vs_cedar=<y> ratio_vs_floor=<z>}: each peer's median time on
+ * W2 divided by ours, on the same requests, and our median divided by the plain-Java floor's
+ * ({@link FloorEngine}) over all 65,536 W2 requests.
+ *
+ * <p>JMH pools a benchmark's samples over its forks; the report adds each fork's own median (or
+ * for throughput and single shots, its mean), and prints every median and score with the lowest
+ * and highest of them, so that a figure that moved from fork to fork shows as a wide range.
  *
  * <p>Usage: {@code BenchmarkReport <results directory> <BENCHMARKS.md>}; the directory holds {@code
  * jmh.json} (JMH's {@code -rf json}), {@code preflight.txt} ({@link Preflight}'s output: the
@@ -36,8 +43,32 @@ public final class BenchmarkReport {
 
   private static final String PACKAGE = "org.irmer.entitlement.benchmarks.";
 
-  /** One benchmark's figures. */
-  record Figures(double median, double p99, double score, String unit, OptionalDouble bytesPerOp) {}
+  /** Our median at most this many times the floor's, over all 65,536 W2 requests. */
+  static final double FLOOR_TARGET_ALL = 0.5;
+
+  /** Our median at most this many times the floor's, over W2's first 2,048 requests. */
+  static final double FLOOR_TARGET_ACTIVE = 1.0;
+
+  /**
+   * One benchmark's figures: the median and p99 of the samples of every fork pooled (sampled
+   * benchmarks), JMH's score (the mean, for the others), and the lowest and highest of the forks'
+   * own medians (or, for benchmarks that are not sampled, of their scores).
+   */
+  record Figures(
+      double median,
+      double p99,
+      double score,
+      String unit,
+      OptionalDouble bytesPerOp,
+      int forks,
+      double lowest,
+      double highest) {
+
+    /** The figure the tables lead with: the median when sampled, the score otherwise. */
+    double headline() {
+      return Double.isNaN(median) ? score : median;
+    }
+  }
 
   private final Map<String, Figures> results = new TreeMap<>();
   private String jdk = "?";
@@ -103,6 +134,7 @@ public final class BenchmarkReport {
           }
         }
       }
+      List<Double> perFork = perFork(primary);
       results.put(
           name,
           new Figures(
@@ -110,9 +142,58 @@ public final class BenchmarkReport {
               percentile(percentiles, "99.0"),
               primary.get("score").asDouble(),
               primary.get("scoreUnit").asText(),
-              bytes));
+              bytes,
+              perFork.size(),
+              perFork.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+              perFork.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
       jdk = run.get("vmName").asText() + " " + run.get("vmVersion").asText();
     }
+  }
+
+  /**
+   * Each fork's median, from the histograms of its measured iterations ({@code rawDataHistogram}:
+   * per fork, per iteration, {@code [value, count]} pairs), or each fork's mean score ({@code
+   * rawData}: per fork, per iteration, a score) when the benchmark is not sampled.
+   */
+  static List<Double> perFork(JsonNode primary) {
+    List<Double> figures = new ArrayList<>();
+    JsonNode histograms = primary.get("rawDataHistogram");
+    if (histograms != null) {
+      for (JsonNode fork : histograms) {
+        TreeMap<Double, Long> counts = new TreeMap<>();
+        long total = 0;
+        for (JsonNode iteration : fork) {
+          for (JsonNode bin : iteration) {
+            counts.merge(bin.get(0).asDouble(), bin.get(1).asLong(), Long::sum);
+            total += bin.get(1).asLong();
+          }
+        }
+        long seen = 0;
+        for (Map.Entry<Double, Long> bin : counts.entrySet()) {
+          seen += bin.getValue();
+          if (2 * seen >= total) {
+            figures.add(bin.getKey());
+            break;
+          }
+        }
+      }
+      return figures;
+    }
+    JsonNode raw = primary.get("rawData");
+    if (raw != null) {
+      for (JsonNode fork : raw) {
+        double sum = 0;
+        int n = 0;
+        for (JsonNode iteration : fork) {
+          sum += iteration.asDouble();
+          n++;
+        }
+        if (n > 0) {
+          figures.add(sum / n);
+        }
+      }
+    }
+    return figures;
   }
 
   private static double percentile(JsonNode percentiles, String key) {
@@ -130,6 +211,11 @@ public final class BenchmarkReport {
     return "PeerBenchmarks.allows[" + engine + "," + workload + "]";
   }
 
+  /** The plain-Java floor on W2, over all of its requests or over the first 2,048. */
+  private static String floor(boolean all) {
+    return "FloorBenchmarks.allows[W2," + (all ? Workloads.REQUESTS : PeerState.REQUESTS) + "]";
+  }
+
   /** Our engine over all of a workload's requests, and over the first 2,048 the peers share. */
   private static String ours(String workload, boolean all) {
     return "OursBenchmarks.check["
@@ -141,8 +227,9 @@ public final class BenchmarkReport {
 
   String table(Optional<Long> heap) {
     StringBuilder out = new StringBuilder();
+    out.append(forksNote()).append("\n\n");
     out.append("Our engine, over all 65,536 requests of each workload:\n\n");
-    out.append("| Workload | Median | p99 | Allocation |\n|---|--:|--:|--:|\n");
+    out.append("| Workload | Median (forks) | p99 | Allocation |\n|---|--:|--:|--:|\n");
     oursRow(out, "W1: 1 referrer, mixed", ours("W1", true));
     oursRow(out, "W2: 50,000 referrers, mixed", ours("W2", true));
     oursRow(out, "W3: W2, every refusal explained", "OursBenchmarks.checkExplainingRefusals");
@@ -150,9 +237,10 @@ public final class BenchmarkReport {
     oursRow(out, "W2, refused requests only, explained", "OursBenchmarks.refusalExplained");
     out.append("\nOver W2's first 2,048 requests only (about 1,500 referrers, whose programs stay in the"
         + " processor's caches, as the referrers active at one time in a trust would):\n\n");
-    out.append("| Workload | Median | p99 | Allocation |\n|---|--:|--:|--:|\n");
+    out.append("| Workload | Median (forks) | p99 | Allocation |\n|---|--:|--:|--:|\n");
     oursRow(out, "W2 (2,048), permitted requests only", "OursBenchmarks.permitPathActive");
     oursRow(out, "W2 (2,048), refused requests only, explained", "OursBenchmarks.refusalExplainedActive");
+    floorTable(out);
     out.append(
         "\nThe same policies and the same requests (the first 2,048 of each workload) in each"
             + " engine; ratios are the peer's median over ours; allocation in bytes per call:\n\n");
@@ -176,18 +264,18 @@ public final class BenchmarkReport {
         .append(" on W2.\n");
     out.append(
         "\n| Throughput, W2, 2 threads | Ours | jCasbin | cedar-java |\n|---|--:|--:|--:|\n");
-    out.append("| checks per second | ")
+    out.append("| checks per second (forks) | ")
         .append(throughput("OursBenchmarks.checkThroughput"))
         .append(" | ")
         .append(throughput("PeerBenchmarks.allowsThroughput[" + PeerBenchmarks.JCASBIN + "]"))
         .append(" | ")
         .append(throughput("PeerBenchmarks.allowsThroughput[" + PeerBenchmarks.CEDAR + "]"))
         .append(" |\n");
-    out.append("\n| Snapshot of W2 | Measured |\n|---|--:|\n");
+    out.append("\n| Snapshot of W2 | Measured (forks) |\n|---|--:|\n");
     out.append("| build time (single shot, mean) | ")
         .append(
             get("SnapshotBenchmarks.build")
-                .map(f -> format(f.score()) + " " + f.unit())
+                .map(f -> withForks(f, f.score(), v -> format(v) + " " + f.unit()))
                 .orElse("n/a"))
         .append(" |\n");
     out.append("| retained heap after GC | ")
@@ -196,12 +284,91 @@ public final class BenchmarkReport {
     return out.toString();
   }
 
+  /** How many forks the figures are over, and what the brackets hold. */
+  String forksNote() {
+    IntSummaryStatistics forks =
+        results.values().stream().mapToInt(Figures::forks).summaryStatistics();
+    if (forks.getCount() == 0) {
+      return "No results.";
+    }
+    String count =
+        forks.getMin() == forks.getMax()
+            ? forks.getMin() + (forks.getMin() == 1 ? " fork" : " forks")
+            : forks.getMin() + " to " + forks.getMax() + " forks";
+    return "Each benchmark ran in "
+        + count
+        + (forks.getMin() < 3 ? " (fewer than three: not a measured run)" : "")
+        + "; medians and p99 are over the samples of all its forks, and in brackets after a median"
+        + " (or a mean, for throughput and build time) are the lowest and highest of the forks'"
+        + " own.";
+  }
+
+  /**
+   * Ours against the plain-Java floor on the same W2 requests, with the targets: our median at
+   * most half the floor's over all 65,536 requests, at most the floor's over the first 2,048.
+   */
+  private void floorTable(StringBuilder out) {
+    out.append(
+        "\nOurs against the plain-Java floor (`FloorEngine`: a `HashMap` of the referrers keyed by"
+            + " the request's id string and a loop over their small rule objects, allow or deny"
+            + " with no explanation), both over the same W2 requests, mixed; ours ÷ floor is our"
+            + " median over the floor's, in brackets the range the forks' medians allow (our"
+            + " lowest over the floor's highest, our highest over the floor's lowest):\n\n");
+    out.append(
+        "| W2 requests | Ours median | Floor median | Ours ÷ floor | Target | Met | Ours p99 |"
+            + " Floor p99 | Ours B/op | Floor B/op |\n");
+    out.append("|---|--:|--:|--:|--:|---|--:|--:|--:|--:|\n");
+    floorRow(out, "all 65,536 (50,000 referrers)", true, FLOOR_TARGET_ALL);
+    floorRow(out, "first 2,048 (about 1,500 referrers)", false, FLOOR_TARGET_ACTIVE);
+  }
+
+  private void floorRow(StringBuilder out, String label, boolean all, double target) {
+    Optional<Figures> o = get(ours("W2", all));
+    Optional<Figures> f = get(floor(all));
+    Optional<Double> ratio = quotient(o, f);
+    String[] verdict = target("", ratio, Bound.AT_MOST, target, "×");
+    out.append("| ")
+        .append(label)
+        .append(" | ")
+        .append(median(o))
+        .append(" | ")
+        .append(median(f))
+        .append(" | ")
+        .append(ratio.map(r -> format(r) + "×" + ratioRange(o.get(), f.get())).orElse("—"))
+        .append(" | ≤ ")
+        .append(String.format(Locale.ROOT, "%.1f", target))
+        .append("× | ")
+        .append(verdict[2])
+        .append(" | ")
+        .append(nanos(o.map(Figures::p99)))
+        .append(" | ")
+        .append(nanos(f.map(Figures::p99)))
+        .append(" | ")
+        .append(bytes(o))
+        .append(" | ")
+        .append(bytes(f))
+        .append(" |\n");
+  }
+
+  /** The range of {@code top ÷ bottom} that the forks' medians allow, in brackets. */
+  private static String ratioRange(Figures top, Figures bottom) {
+    if (top.forks() < 2 && bottom.forks() < 2 || Double.isNaN(top.lowest())
+        || Double.isNaN(bottom.lowest())) {
+      return "";
+    }
+    return " ("
+        + format(top.lowest() / bottom.highest())
+        + "–"
+        + format(top.highest() / bottom.lowest())
+        + ")";
+  }
+
   private void oursRow(StringBuilder out, String label, String name) {
     Optional<Figures> o = get(name);
     out.append("| ")
         .append(label)
         .append(" | ")
-        .append(nanos(o.map(Figures::median)))
+        .append(median(o))
         .append(" | ")
         .append(nanos(o.map(Figures::p99)))
         .append(" | ")
@@ -216,15 +383,15 @@ public final class BenchmarkReport {
     out.append("| ")
         .append(label)
         .append(" | ")
-        .append(nanos(o.map(Figures::median)))
+        .append(median(o))
         .append(" | ")
         .append(nanos(o.map(Figures::p99)))
         .append(" | ")
-        .append(nanos(j.map(Figures::median)))
+        .append(median(j))
         .append(" | ")
         .append(nanos(j.map(Figures::p99)))
         .append(" | ")
-        .append(nanos(c.map(Figures::median)))
+        .append(median(c))
         .append(" | ")
         .append(nanos(c.map(Figures::p99)))
         .append(" | ")
@@ -241,30 +408,58 @@ public final class BenchmarkReport {
   }
 
   private String throughput(String name) {
-    return get(name).map(f -> String.format(Locale.ROOT, "%,.0f", f.score())).orElse("not run");
+    return get(name)
+        .map(f -> withForks(f, f.score(), v -> String.format(Locale.ROOT, "%,.0f", v)))
+        .orElse("not run");
+  }
+
+  /** A median in nanoseconds, with the forks' lowest and highest. */
+  private static String median(Optional<Figures> figures) {
+    return figures
+        .filter(f -> !Double.isNaN(f.median()))
+        .map(f -> withForks(f, f.median(), v -> format(v) + " ns"))
+        .orElse("—");
+  }
+
+  /** {@code value} formatted, and in brackets the forks' lowest and highest, when there are two forks or more. */
+  private static String withForks(Figures f, double value, DoubleFunction<String> formatted) {
+    String figure = formatted.apply(value);
+    if (f.forks() < 2 || Double.isNaN(f.lowest())) {
+      return figure;
+    }
+    return figure + " (" + format(f.lowest()) + "–" + format(f.highest()) + ")";
   }
 
   /** Peer median over ours, or n/a. */
   private static String ratio(Optional<Figures> peer, Optional<Figures> ours) {
-    if (peer.isEmpty() || ours.isEmpty()) {
-      return "—";
-    }
-    return format(peer.get().median() / ours.get().median()) + "×";
+    return quotient(peer, ours).map(r -> format(r) + "×").orElse("—");
   }
 
+  private static Optional<Double> quotient(Optional<Figures> top, Optional<Figures> bottom) {
+    if (top.isEmpty() || bottom.isEmpty()) {
+      return Optional.empty();
+    }
+    double value = top.get().median() / bottom.get().median();
+    return Double.isNaN(value) ? Optional.empty() : Optional.of(value);
+  }
+
+  /**
+   * {@code ratio_vs_jcasbin=<x> ratio_vs_cedar=<y> ratio_vs_floor=<z>}: each peer's median on W2's
+   * first 2,048 requests over ours on the same requests, and our median over all 65,536 W2
+   * requests over the floor's on the same requests.
+   */
   String ratioLine() {
     Optional<Figures> ours = get(ours("W2", false));
     return "ratio_vs_jcasbin="
-        + plain(get(peer(PeerBenchmarks.JCASBIN, "W2")), ours)
+        + plain(get(peer(PeerBenchmarks.JCASBIN, "W2")), ours, "%.1f")
         + " ratio_vs_cedar="
-        + plain(get(peer(PeerBenchmarks.CEDAR, "W2")), ours);
+        + plain(get(peer(PeerBenchmarks.CEDAR, "W2")), ours, "%.1f")
+        + " ratio_vs_floor="
+        + plain(get(ours("W2", true)), get(floor(true)), "%.2f");
   }
 
-  private static String plain(Optional<Figures> peer, Optional<Figures> ours) {
-    if (peer.isEmpty() || ours.isEmpty()) {
-      return "n/a";
-    }
-    return String.format(Locale.ROOT, "%.1f", peer.get().median() / ours.get().median());
+  private static String plain(Optional<Figures> top, Optional<Figures> bottom, String pattern) {
+    return quotient(top, bottom).map(r -> String.format(Locale.ROOT, pattern, r)).orElse("n/a");
   }
 
   private static String nanos(Optional<Double> value) {
@@ -310,7 +505,7 @@ public final class BenchmarkReport {
         .append(load)
         .append(".\n\n");
     out.append(table).append('\n');
-    out.append("Targets (ARCHITECTURE.md):\n\n").append(targets(heap)).append('\n');
+    out.append("Targets (ARCHITECTURE.md; the floor's from the issue that added the floor):\n\n").append(targets(heap)).append('\n');
     if (!agreement.isEmpty()) {
       out.append(
           "Agreement checked before timing (allow if and only if our outcome is ENTITLED):\n\n");
@@ -401,6 +596,20 @@ public final class BenchmarkReport {
     }
     rows.add(
         target(
+            "ours ≤ 0.5× the plain-Java floor over all 65,536 W2 requests (median, same requests)",
+            quotient(get(ours("W2", true)), get(floor(true))),
+            Bound.AT_MOST,
+            FLOOR_TARGET_ALL,
+            "×"));
+    rows.add(
+        target(
+            "ours ≤ 1.0× the plain-Java floor over W2's first 2,048 requests (median, same requests)",
+            quotient(get(ours("W2", false)), get(floor(false))),
+            Bound.AT_MOST,
+            FLOOR_TARGET_ACTIVE,
+            "×"));
+    rows.add(
+        target(
             "snapshot build of W2 ≤ 1 s",
             get("SnapshotBenchmarks.build").map(Figures::score),
             Bound.AT_MOST,
@@ -433,7 +642,7 @@ public final class BenchmarkReport {
     String verdict;
     if (bound.met(value, limit)) {
       verdict = "yes";
-    } else if (limit <= 1) {
+    } else if (value <= 0) {
       verdict = "no";
     } else {
       verdict =

@@ -1,7 +1,20 @@
 package org.irmer.entitlement.benchmarks;
 
 /**
- * The JVM options of every benchmark fork: a fixed 2 GB heap with a small, fixed young generation.
+ * How every benchmark runs: three forks, each with one warm-up iteration and two measured ones of a
+ * second, and the JVM options of every fork, a fixed 2 GB heap with a small, fixed young generation
+ * and transparent huge pages.
+ *
+ * <p>Why three forks: a fork's figures depend on where its JIT and its heap happened to put things,
+ * and on this shared virtual machine on what else ran meanwhile; the report gives each median with
+ * the lowest and highest of the forks' own medians, so a figure that moved between forks shows.
+ * Why so few iterations: the whole {@code bench/run} has to stay within about ten minutes on two
+ * cores, and most of a fork's time is its setup (generating W2 and building the engine, 5-10 s).
+ * One warm-up second suffices because each trial's setup has already called the engine it times on
+ * every request it will time (ours to split them into permitted and refused, the peers and the floor
+ * to check their agreement with ours), so the check has run thousands of times before the warm-up
+ * starts; the warm-up's second, thousands more calls even for the slowest peer, warms the rest (a
+ * refusal's explanation). The setup and the warm-up also write through the young generation once (below).
  *
  * <p>Why the young generation is fixed: on this kind of machine the first write to each page of
  * memory is slow (the kernel's page faults show as system time), and a default young generation of
@@ -18,6 +31,11 @@ package org.irmer.entitlement.benchmarks;
  * huge pages the JVM warns and carries on with normal pages.
  */
 final class ForkOptions {
+
+  static final int FORKS = 3;
+  static final int WARMUP_ITERATIONS = 1;
+  static final int MEASUREMENT_ITERATIONS = 2;
+  static final int ITERATION_SECONDS = 1;
 
   static final String HEAP = "-Xms2g";
   static final String MAX_HEAP = "-Xmx2g";

@@ -19,6 +19,12 @@ import jdk.jfr.consumer.RecordingFile;
  * of the project most often anywhere on it, counting only the samples taken inside JMH's timed loop
  * (stacks through a generated {@code _jmhStub}), so that the setup does not show.
  *
+ * <p>The recording must be made with {@code -XX:+UnlockDiagnosticVMOptions
+ * -XX:+DebugNonSafepoints}, as {@code bench/profile} makes it: without it the JIT records where
+ * each compiled instruction comes from only at safepoints, and a sample is blamed on the nearest
+ * of them, often in another method (our profiles blamed {@code ZoneRules.getOffset} for time spent
+ * elsewhere). A recording without it is still read, under a warning.
+ *
  * <p>Usage: {@code JfrProfile <recording.jfr> [lines]}.
  */
 public final class JfrProfile {
@@ -35,7 +41,13 @@ public final class JfrProfile {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> inclusive = new HashMap<>();
     int samples = 0;
+    boolean debugNonSafepoints = false;
     for (RecordedEvent event : RecordingFile.readAllEvents(Path.of(args[0]))) {
+      if (event.getEventType().getName().equals("jdk.BooleanFlag")
+          && event.getString("name").equals("DebugNonSafepoints")
+          && event.getBoolean("value")) {
+        debugNonSafepoints = true;
+      }
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
         continue;
       }
@@ -53,6 +65,11 @@ public final class JfrProfile {
           inclusive.merge(name, 1, Integer::sum);
         }
       }
+    }
+    if (!debugNonSafepoints) {
+      System.out.println(
+          "warning: recorded without -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints;"
+              + " samples are blamed on the nearest safepoint, often in another method");
     }
     System.out.printf(Locale.ROOT, "%d samples in the timed loop%n%n", samples);
     print("On top of the stack (self time)", self, samples, lines);

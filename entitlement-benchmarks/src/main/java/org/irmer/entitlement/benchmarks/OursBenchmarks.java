@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * with {@code -prof gc} for the allocation per call.
  */
 @Fork(
-    value = 1,
+    value = ForkOptions.FORKS,
     jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG, ForkOptions.HUGE_PAGES})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 2, time = 1)
+@Warmup(iterations = ForkOptions.WARMUP_ITERATIONS, time = ForkOptions.ITERATION_SECONDS)
+@Measurement(iterations = ForkOptions.MEASUREMENT_ITERATIONS, time = ForkOptions.ITERATION_SECONDS)
 public class OursBenchmarks {
 
   /** W1 or W2, for the mixed check. */

@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * be timed on ({@link PeerState}).
  */
 @Fork(
-    value = 1,
+    value = ForkOptions.FORKS,
     jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG, ForkOptions.HUGE_PAGES})
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 2, time = 1)
+@Warmup(iterations = ForkOptions.WARMUP_ITERATIONS, time = ForkOptions.ITERATION_SECONDS)
+@Measurement(iterations = ForkOptions.MEASUREMENT_ITERATIONS, time = ForkOptions.ITERATION_SECONDS)
 public class PeerBenchmarks {
 
   static final String JCASBIN = "jCasbin";

@@ -3,8 +3,10 @@ package org.irmer.entitlement.benchmarks;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 
 /**
- * A general-purpose policy engine holding the same policies as the register, asked the same
- * requests. Peers decide allow or deny only: they do not explain.
+ * Another engine holding the same policies as the register, asked the same requests: a
+ * general-purpose policy engine ({@link JcasbinEngine}, {@link CedarEngine}) or the plain-Java floor
+ * ({@link FloorEngine}). They decide allow or deny only: they do not explain. {@link Agreement}
+ * holds each of them to our engine before anything is timed.
  */
 interface PeerEngine {
 

@@ -14,10 +14,12 @@ import java.util.Locale;
  *       register alone, then with the register and the built engine held; the difference is printed
  *       as {@code snapshot_heap_bytes=<n>}. What the snapshot shares with the register (the stores'
  *       domain values) is not counted, what it adds is;
- *   <li>the agreement check: on the first 10,000 requests of W1 and of W2, jCasbin's and
- *       cedar-java's allow/deny must equal ours (allow if and only if our outcome is {@code
- *       ENTITLED}). One line per workload and peer; a disagreement ends the run with an exception
- *       naming the first requests that differ, and a non-zero exit status.
+ *   <li>the agreement check: on every request of W1 and of W2 (65,536 each), the plain-Java
+ *       floor's allow/deny must equal ours (allow if and only if our outcome is {@code ENTITLED}),
+ *       and on the first 10,000 jCasbin's and cedar-java's (loading a peer costs milliseconds a
+ *       referrer; see {@link PeerState}). One line per workload and engine; a disagreement ends
+ *       the run with an exception naming the first requests that differ, and a non-zero exit
+ *       status.
  * </ol>
  *
  * <p>Arguments name the workloads to check (W1 and W2 when there are none); the heap is measured
@@ -54,8 +56,11 @@ public final class Preflight {
   }
 
   private static void checkAgreement(Workload workload, OurEngine ours) {
+    Agreement.Verdicts all = Agreement.Verdicts.of(ours, workload, workload.size());
+    System.out.println(
+        Agreement.require(Agreement.check(all, FloorEngine.build(workload.register()), ours)));
     int count = Agreement.MINIMUM_REQUESTS;
-    Agreement.Verdicts verdicts = Agreement.Verdicts.of(ours, workload, count);
+    Agreement.Verdicts verdicts = all.first(count);
     var referrers = Agreement.referrersOf(workload, count);
     System.out.println(
         Agreement.require(

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * full collections around the build.
  */
 @Fork(
-    value = 1,
+    value = ForkOptions.FORKS,
     jvmArgsAppend = {ForkOptions.HEAP, ForkOptions.MAX_HEAP, ForkOptions.YOUNG, ForkOptions.HUGE_PAGES})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)

@@ -1,19 +1,21 @@
 package org.irmer.entitlement.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.EnumSet;
 import java.util.Set;
 import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.ReasonCode;
 import org.irmer.entitlement.core.domain.ReferralDecision;
+import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The peers' encodings agree with our engine, on a reduced W2 (500 referrers, 2,000 requests), so
- * that {@code mvn verify} proves what the benchmark run checks again before it times anything.
- * Nothing here is timed.
+ * The peers' encodings and the plain-Java floor agree with our engine, on a reduced W2 (500
+ * referrers, 2,000 requests), so that {@code mvn verify} proves what the benchmark run checks again
+ * before it times anything; and a disagreement stops the run. Nothing here is timed.
  */
 class PeerAgreementTests {
 
@@ -47,6 +49,46 @@ class PeerAgreementTests {
     Agreement.Result result = Agreement.check(verdicts, cedar, ours);
 
     assertThat(result.disagreements()).isEmpty();
+  }
+
+  @Test
+  void theFloorAllowsExactlyWhatWeEntitle() {
+    PeerEngine floor = FloorEngine.build(workload.register());
+
+    Agreement.Result result = Agreement.check(verdicts, floor, ours);
+
+    assertThat(result.disagreements()).isEmpty();
+    assertThat(result.checked()).isEqualTo(2_000);
+  }
+
+  @Test
+  void aDisagreementStopsTheRunNamingTheRequestAndOurReasons() {
+    PeerEngine allowsEverything =
+        new PeerEngine() {
+          @Override
+          public String name() {
+            return "allows everything";
+          }
+
+          @Override
+          public boolean allows(ReferralRequest request) {
+            return true;
+          }
+        };
+    int firstRefused = 0;
+    while (verdicts.permitted()[firstRefused]) {
+      firstRefused++;
+    }
+    String expected = "#" + firstRefused + " " + workload.request(firstRefused).referrer();
+
+    Agreement.Result result = Agreement.check(verdicts, allowsEverything, ours);
+
+    assertThat(result.agrees()).isFalse();
+    assertThatIllegalStateException()
+        .isThrownBy(() -> Agreement.require(result))
+        .withMessageContaining("DISAGREE")
+        .withMessageContaining(expected)
+        .withMessageContaining("peer allows, ours NOT_ENTITLED");
   }
 
   @Test
