@@ -19,13 +19,11 @@ import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Outcome;
-import org.irmer.entitlement.core.domain.Patient;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.Profession;
 import org.irmer.entitlement.core.domain.ReasonCode;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Regulator;
-import org.irmer.entitlement.core.domain.Sex;
 import org.irmer.entitlement.core.domain.SiteId;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.rules.compiled.CompiledEngine;
@@ -84,21 +82,6 @@ class CompiledEngineTests {
     assertThat(verdict.decision(head)).isSameAs(verdict.decision(head))
         .isEqualTo(new ReferenceEvaluator(trust.register).evaluate(head));
     assertThatThrownBy(() -> verdict.decision(otherHead)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void aPatientOlderThanTheCompiledFactsCarryIsDecidedAsTheReferenceDecides() {
-    trust.entitle(EntitlementId.of("ENT-P-OLD"), physio, TestTrust.TRUST_A, EntitlementStatus.ACTIVE,
-        LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31),
-        TestTrust.rule("XR-ANCIENT", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).minAge(5_000).build());
-    CompiledEngine engine = CompiledEngine.compile(trust.register);
-    ReferenceEvaluator reference = new ReferenceEvaluator(trust.register);
-    for (LocalDate born : List.of(LocalDate.of(-4_000, 1, 1), LocalDate.of(-2_000, 1, 1))) {
-      ReferralRequest request = TestTrust.request(physio, "XANKR")
-          .patient(Patient.builder().birthDate(born).sex(Sex.MALE).build()).build();
-
-      assertThat(engine.evaluate(request)).as("born %s", born).isEqualTo(reference.evaluate(request));
-    }
   }
 
   @Test

@@ -50,16 +50,24 @@ public final class CompiledEngine implements ReferralEvaluator {
     return new CompiledEngine(register, SnapshotCompiler.compile(register));
   }
 
-  /** The referral decision, as a verdict whose full decision is built only on demand. */
+  /**
+   * The referral decision, as a verdict whose full decision is built only on demand. Throws only
+   * for a null request: a failure while evaluating gives {@code INDETERMINATE [EVALUATION_FAILED]},
+   * as the reference evaluator does.
+   */
   public Verdict check(ReferralRequest request) {
     checkNotNull(request, "request");
     Snapshot current = snapshot;
-    Verdict fast = PermitPath.check(current, request);
-    if (fast != null) {
-      return fast;
+    try {
+      Verdict fast = PermitPath.check(current, request);
+      if (fast != null) {
+        return fast;
+      }
+      ReferralDecision explained = CompiledExplainer.explain(current, request);
+      return Verdict.of(explained != null ? explained : current.reference.evaluate(request));
+    } catch (RuntimeException failure) {
+      return Verdict.failed(request, failure);
     }
-    ReferralDecision explained = CompiledExplainer.explain(current, request);
-    return Verdict.of(explained != null ? explained : current.reference.evaluate(request));
   }
 
   @Override

@@ -66,21 +66,23 @@ final class CompiledExplainer {
   private final long facts;
 
   private CompiledExplainer(Snapshot snapshot, ReferralRequest request, EmployerView employer,
-      ExamView exam) {
+      ExamView exam, int referrer, int day) {
     this.snapshot = snapshot;
     this.request = request;
     this.employer = employer;
     this.exam = exam;
-    this.referrer = snapshot.referrers.indexOf(request.referrer());
-    this.day = employer.days.epochDay(request.requestedAt());
+    this.referrer = referrer;
+    this.day = day;
     this.age = PermitPath.ageOn(request.patientOrNull(), day);
-    this.facts = age > Facts.MAX_AGE
-        ? 0 : Facts.of(request, request.patientOrNull(), age, contrast(), snapshot.symbols);
+    // A birth date no age can be reckoned from refuses before any fact but the indication is read.
+    this.facts = Facts.of(request, request.patientOrNull(), Math.max(age, Facts.UNKNOWN_AGE),
+        contrast(), snapshot.symbols);
   }
 
   /**
    * The decision for a referrer request, or null where the reference semantics must answer
-   * (including a patient older than {@link Facts#MAX_AGE}).
+   * (including an instant outside the zone's table and a referrer with a date that has no packed
+   * day).
    */
   static @Nullable ReferralDecision explain(Snapshot snapshot, ReferralRequest request) {
     EmployerView employer = snapshot.employers.get(request.employer());
@@ -91,11 +93,25 @@ final class CompiledExplainer {
     if (exam == null) {
       return null;
     }
-    CompiledExplainer explainer = new CompiledExplainer(snapshot, request, employer, exam);
-    return explainer.age > Facts.MAX_AGE ? null : explainer.judge();
+    int day = employer.days.epochDay(request.requestedAt());
+    if (day == ZoneDays.UNTABLED) {
+      return null;
+    }
+    return new CompiledExplainer(snapshot, request, employer, exam,
+        snapshot.referrers.indexOf(request.referrer()), day).judge();
   }
 
-  private ReferralDecision judge() {
+  private @Nullable ReferralDecision judge() {
+    if (age == PermitPath.BORN_AFTER_REQUEST) {
+      return refusal(Outcome.INSUFFICIENT_INFORMATION, List.of(Explanations.birthDateAfterRequest()));
+    }
+    if (age == PermitPath.IMPLAUSIBLY_OLD) {
+      return refusal(Outcome.INSUFFICIENT_INFORMATION, List.of(Explanations.implausiblePatientAge()));
+    }
+    if (referrer >= 0
+        && (snapshot.referrers.program(referrer)[Program.STANDING] & Program.BEYOND_PACKED_DAYS) != 0) {
+      return null;
+    }
     List<Candidate> candidates = candidates();
     if (candidates.isEmpty()) {
       return refusal(Outcome.NOT_ENTITLED,
@@ -113,8 +129,8 @@ final class CompiledExplainer {
             .ifPresent(statusReasons::add);
       }
     }
-    boolean registrationCurrent =
-        referrer >= 0 && snapshot.referrers.program(referrer)[Program.REGISTRATION_CURRENT] != 0;
+    boolean registrationCurrent = referrer >= 0
+        && (snapshot.referrers.program(referrer)[Program.STANDING] & Program.REGISTERED) != 0;
     if (!registrationCurrent || inForce.isEmpty()) {
       List<Reason> reasons = new ArrayList<>();
       if (!registrationCurrent) {

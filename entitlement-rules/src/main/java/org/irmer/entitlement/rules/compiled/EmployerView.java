@@ -36,6 +36,7 @@ final class EmployerView {
   final ImmutableList<SharedResponsibilityAgreement> agreements;
   /** The group entitlements of this employer that are live referrer entitlements, sorted by id. */
   final GroupEntitlement[] groups;
+  private final boolean answersAlone;
 
   EmployerView(Employer employer, int symbol, @Nullable WrittenProcedures procedures,
       SnapshotCompiler.@Nullable Procedures compiledProcedures, boolean[] enquiryApplies,
@@ -48,6 +49,11 @@ final class EmployerView {
     this.enquiryApplies = enquiryApplies;
     this.agreements = agreements;
     this.groups = groups;
+    boolean groupsPack = true;
+    for (GroupEntitlement group : groups) {
+      groupsPack &= !group.beyondPackedDays;
+    }
+    this.answersAlone = procedures != null && agreements.isEmpty() && groupsPack;
     this.enquirySexes = EnumSet.noneOf(Sex.class);
     ImmutableList<ClinicalInformationRequirement> information = ImmutableList.of();
     if (procedures != null) {
@@ -77,9 +83,10 @@ final class EmployerView {
 
   /**
    * Whether the compiled programs hold every answer at this employer: its procedures can be read,
-   * and it recognises no other employer's entitlements under a shared-responsibility agreement.
+   * it recognises no other employer's entitlements under a shared-responsibility agreement, and
+   * every date of its group entitlements has a packed day.
    */
   boolean answersAlone() {
-    return procedures != null && agreements.isEmpty();
+    return answersAlone;
   }
 }

@@ -14,12 +14,15 @@ final class GroupEntitlement {
   final GroupCriteria criteria;
   final int[] program;
   final Verdict[] permits;
+  /** Whether one of its dates has no packed day, so that its program must not be read. */
+  final boolean beyondPackedDays;
 
-  GroupEntitlement(Entitlement entitlement, int[] program, Verdict[] permits) {
+  GroupEntitlement(Entitlement entitlement, int[] program, Verdict[] permits, boolean beyondPackedDays) {
     this.entitlement = entitlement;
     this.criteria = entitlement.subject().group().orElseThrow();
     this.program = program;
     this.permits = permits;
+    this.beyondPackedDays = beyondPackedDays;
   }
 
   /**

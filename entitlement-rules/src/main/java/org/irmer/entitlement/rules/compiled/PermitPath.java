@@ -6,7 +6,9 @@ import static org.irmer.entitlement.rules.compiled.Program.B_REVIEW;
 import static org.irmer.entitlement.rules.compiled.Program.B_RULES;
 import static org.irmer.entitlement.rules.compiled.Program.BLOCKS;
 import static org.irmer.entitlement.rules.compiled.Program.FIRST_BLOCK;
-import static org.irmer.entitlement.rules.compiled.Program.REGISTRATION_CURRENT;
+import static org.irmer.entitlement.rules.compiled.Program.BEYOND_PACKED_DAYS;
+import static org.irmer.entitlement.rules.compiled.Program.REGISTERED;
+import static org.irmer.entitlement.rules.compiled.Program.STANDING;
 import static org.irmer.entitlement.rules.compiled.Program.TRAINING_BLOCKED;
 import static org.irmer.entitlement.rules.compiled.Program.TRAINING_CLEAN;
 
@@ -42,6 +44,11 @@ final class PermitPath {
   /** {@link #firstPassing}: a rule matches, but the training of every matching rule blocks. */
   private static final int TRAINING_BLOCKS = -4;
 
+  /** {@link #ageOn}: the patient's birth date is after the day of the request. */
+  static final int BORN_AFTER_REQUEST = -2;
+  /** {@link #ageOn}: the patient would be older than {@link Patient#OLDEST_PLAUSIBLE_AGE}. */
+  static final int IMPLAUSIBLY_OLD = -3;
+
   private PermitPath() {}
 
   /**
@@ -58,10 +65,13 @@ final class PermitPath {
       return null;
     }
     int day = employer.days.epochDay(request.requestedAt());
+    if (day == ZoneDays.UNTABLED) {
+      return null;
+    }
     Patient patient = request.patientOrNull();
     int age = ageOn(patient, day);
-    if (age > Facts.MAX_AGE) {
-      return null;
+    if (age == BORN_AFTER_REQUEST || age == IMPLAUSIBLY_OLD) {
+      return refusal(Outcome.INSUFFICIENT_INFORMATION, employer, request, snapshot);
     }
     ReferrerTable referrers = snapshot.referrers;
     int found = referrers.indexOf(request.referrer());
@@ -70,7 +80,10 @@ final class PermitPath {
     }
     int[] referrer = referrers.program(found);
     Verdict[] permits = referrers.permits(found);
-    if (referrer[REGISTRATION_CURRENT] == 0) {
+    if ((referrer[STANDING] & BEYOND_PACKED_DAYS) != 0) {
+      return null;
+    }
+    if ((referrer[STANDING] & REGISTERED) == 0) {
       return refusal(Outcome.NOT_ENTITLED, employer, request, snapshot);
     }
     boolean contrast = request.contrast() || exam.contrast();
@@ -168,13 +181,20 @@ final class PermitPath {
   }
 
   /**
-   * The patient's age in completed years on the epoch day (rule 2), or {@link Facts#UNKNOWN_AGE}
-   * when there is no birth date or it falls after that day.
+   * The patient's age in completed years on the epoch day (rule 2); {@link Facts#UNKNOWN_AGE}
+   * when there is no birth date, {@link #BORN_AFTER_REQUEST} when it falls after that day, and
+   * {@link #IMPLAUSIBLY_OLD} when it gives an age beyond {@link Patient#OLDEST_PLAUSIBLE_AGE}.
    */
   static int ageOn(@Nullable Patient patient, int day) {
     LocalDate born = patient == null ? null : patient.birthDateOrNull();
-    return born == null || born.toEpochDay() > day
-        ? Facts.UNKNOWN_AGE : ZoneDays.completedYears(born, ZoneDays.monthAndDay(day));
+    if (born == null) {
+      return Facts.UNKNOWN_AGE;
+    }
+    if (born.toEpochDay() > day) {
+      return BORN_AFTER_REQUEST;
+    }
+    int age = ZoneDays.completedYears(born, ZoneDays.monthAndDay(day));
+    return age > Patient.OLDEST_PLAUSIBLE_AGE ? IMPLAUSIBLY_OLD : age;
   }
 
   /** Whether the imaging employer's procedures find required information missing (rule 6). */

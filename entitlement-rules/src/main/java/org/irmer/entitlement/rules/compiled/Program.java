@@ -1,5 +1,6 @@
 package org.irmer.entitlement.rules.compiled;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.ScopeDimension;
@@ -8,7 +9,7 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * The flat form of compiled entitlements: one {@code int} array per referrer (and one per group
  * entitlement), so that a check touches a few nearby cache lines instead of an object graph.
  *
- * <p>A referrer's program is a header ({@link #REGISTRATION_CURRENT}, {@link #TRAINING_SECTION},
+ * <p>A referrer's program is a header ({@link #STANDING}, {@link #TRAINING_SECTION},
  * {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one character per element, so that
  * the referrer table can tell whose program it found without reading any other object), then one
  * block per live referrer entitlement in entitlement id order, then the training section: a count,
@@ -20,12 +21,23 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * intervals, settings, indications and training needs. Codes are {@link Symbols} numbers, days are
  * epoch days, examinations are catalogue indices and regions are {@link RegionIndex} numbers.
  *
+ * <p>Every day in a program is the exact epoch day of its date: a date outside
+ * {@link #FIRST_DAY}..{@link #LAST_DAY} is never clipped or wrapped into an {@code int}. A
+ * referrer with such a date has {@link #BEYOND_PACKED_DAYS} in their standing, a group entitlement
+ * with one makes its employer's requests go to the reference semantics
+ * ({@link EmployerView#answersAlone}), and neither program is read.
+ *
  * <p>The reading methods are the scope and training semantics of DOMAIN.md section 5 (rules 4 and
  * 5), shared by the permit path and the compiled explainer.
  */
 final class Program {
 
-  static final int REGISTRATION_CURRENT = 0;
+  /** {@link #REGISTERED} and {@link #BEYOND_PACKED_DAYS}, as bits. */
+  static final int STANDING = 0;
+  /** {@link #STANDING}: the person's professional registration is current. */
+  static final int REGISTERED = 1;
+  /** {@link #STANDING}: one of the person's dates has no packed day; the program is not read. */
+  static final int BEYOND_PACKED_DAYS = 2;
   static final int TRAINING_SECTION = 1;
   static final int BLOCKS = 2;
   /** Where the first block starts. */
@@ -35,10 +47,10 @@ final class Program {
 
   static final int B_LENGTH = 0;
   static final int B_EMPLOYER = 1;
-  /** The first day the entitlement is in force; {@link Integer#MAX_VALUE} when it is not active. */
+  /** The first day the entitlement is in force; {@link #NEVER} when it is not active. */
   static final int B_FROM = 2;
   static final int B_TO = 3;
-  /** The day its review falls due, or {@link Integer#MAX_VALUE}. */
+  /** The day its review falls due, or {@link #NEVER}. */
   static final int B_REVIEW = 4;
   /** The entitlement's position among the slice's (or group's) compiled entitlements. */
   static final int B_ENTITLEMENT = 5;
@@ -59,6 +71,12 @@ final class Program {
   /** How many training needs the rule has, then its position among the prepared permits, 16 bits each. */
   static final int R_TRAINING = 5;
   static final int R_HEADER = 6;
+
+  /** The first and last days a program holds; {@link #NEVER}, after the last, is no day. */
+  static final int FIRST_DAY = Integer.MIN_VALUE;
+  static final int LAST_DAY = Integer.MAX_VALUE - 1;
+  /** A day after every packed day: a start that never comes, or an end that never does. */
+  static final int NEVER = Integer.MAX_VALUE;
 
   /** The largest count, age or position a packed half-word holds. */
   static final int MAX_HALF = 0xFFFF;
@@ -284,11 +302,18 @@ final class Program {
     return false;
   }
 
+  /** Whether {@code date} has a packed day. */
+  static boolean packs(LocalDate date) {
+    long day = date.toEpochDay();
+    return day >= FIRST_DAY && day <= LAST_DAY;
+  }
+
   /** Appends programs to a growing array. */
   static final class Writer {
 
     private int[] code;
     private int size;
+    private boolean beyondPackedDays;
 
     Writer() {
       this(64);
@@ -313,6 +338,24 @@ final class Program {
       for (int value : values) {
         add(value);
       }
+    }
+
+    /**
+     * Adds the epoch day of {@code date}, or, when it has no packed day, a placeholder and a mark
+     * that {@link #beyondPackedDays} reports: such a program must not be read.
+     */
+    void addDay(LocalDate date) {
+      if (packs(date)) {
+        add((int) date.toEpochDay());
+      } else {
+        beyondPackedDays = true;
+        add(0);
+      }
+    }
+
+    /** Whether a date added with {@link #addDay} had no packed day. */
+    boolean beyondPackedDays() {
+      return beyondPackedDays;
     }
 
     void set(int position, int value) {

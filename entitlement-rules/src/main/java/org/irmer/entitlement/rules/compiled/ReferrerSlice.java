@@ -52,9 +52,17 @@ final class ReferrerSlice {
     for (int i = 0; i < roles.size(); i++) {
       Role role = roles.get(i);
       roleEmployers[i] = role.employer();
-      roleFrom[i] = (int) role.validFrom().toEpochDay();
-      roleTo[i] = role.validTo().map(end -> (int) end.toEpochDay()).orElse(Integer.MAX_VALUE);
+      roleFrom[i] = packedDay(role.validFrom());
+      roleTo[i] = role.validTo().map(ReferrerSlice::packedDay).orElse(Program.NEVER);
     }
+  }
+
+  /**
+   * The date's packed day; 0 for one that has none, which is never read: the program then has
+   * {@link Program#BEYOND_PACKED_DAYS}.
+   */
+  private static int packedDay(java.time.LocalDate date) {
+    return Program.packs(date) ? (int) date.toEpochDay() : 0;
   }
 
   boolean holdsRoleAt(EmployerId employer, int day) {

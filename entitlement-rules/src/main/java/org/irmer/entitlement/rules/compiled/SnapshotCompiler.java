@@ -3,6 +3,7 @@ package org.irmer.entitlement.rules.compiled;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,7 +26,6 @@ import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.ExaminationCode;
 import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.IndicationCode;
-import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.MatchedRule;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Person;
@@ -205,7 +205,7 @@ final class SnapshotCompiler {
     }
     live.sort(BY_ID);
     Program.Writer program = new Program.Writer();
-    program.add(person.registration().map(r -> r.isCurrent()).orElse(false) ? 1 : 0);
+    program.add(0);
     program.add(0);
     program.add(live.size());
     program.add(0);
@@ -223,9 +223,14 @@ final class SnapshotCompiler {
     program.add(training.size());
     for (TrainingRecord record : training) {
       program.add(context.symbols.training(record.type()));
-      program.add((int) record.completed().toEpochDay());
-      program.add(record.expires().map(end -> (int) end.toEpochDay()).orElse(Integer.MAX_VALUE));
+      program.addDay(record.completed());
+      addDayOrNever(program, record.expires());
     }
+    boolean rolesPack = roles.stream().allMatch(role -> Program.packs(role.validFrom())
+        && role.validTo().map(Program::packs).orElse(true));
+    boolean registered = person.registration().map(r -> r.isCurrent()).orElse(false);
+    program.set(Program.STANDING, (registered ? Program.REGISTERED : 0)
+        | (program.beyondPackedDays() || !rolesPack ? Program.BEYOND_PACKED_DAYS : 0));
     return new ReferrerSlice(person, roles, entitlements, training, program.toArray(),
         live.toArray(Entitlement[]::new), permits.toArray(Verdict[]::new));
   }
@@ -234,7 +239,8 @@ final class SnapshotCompiler {
     Program.Writer program = new Program.Writer();
     List<Verdict> permits = new ArrayList<>();
     block(program, group, 0, context, permits);
-    return new GroupEntitlement(group, program.toArray(), permits.toArray(Verdict[]::new));
+    return new GroupEntitlement(group, program.toArray(), permits.toArray(Verdict[]::new),
+        program.beyondPackedDays());
   }
 
   private static boolean isLive(Entitlement entitlement) {
@@ -251,10 +257,13 @@ final class SnapshotCompiler {
     int start = program.position();
     program.add(0);
     program.add(context.symbols.employer(entitlement.employer()));
-    program.add(entitlement.status() == EntitlementStatus.ACTIVE
-        ? (int) entitlement.validFrom().toEpochDay() : Integer.MAX_VALUE);
-    program.add((int) entitlement.validTo().toEpochDay());
-    program.add(entitlement.reviewDue().map(due -> (int) due.toEpochDay()).orElse(Integer.MAX_VALUE));
+    if (entitlement.status() == EntitlementStatus.ACTIVE) {
+      program.addDay(entitlement.validFrom());
+    } else {
+      program.add(Program.NEVER);
+    }
+    program.addDay(entitlement.validTo());
+    addDayOrNever(program, entitlement.reviewDue());
     program.add(index);
     Procedures procedures = context.procedures.get(entitlement.employer());
     List<ScopeRule> rules = procedures == null ? List.of()
@@ -279,6 +288,14 @@ final class SnapshotCompiler {
     program.set(start + Program.B_LENGTH, program.position() - start);
   }
 
+  private static void addDayOrNever(Program.Writer program, Optional<LocalDate> date) {
+    if (date.isPresent()) {
+      program.addDay(date.get());
+    } else {
+      program.add(Program.NEVER);
+    }
+  }
+
   private static void rule(Program.Writer program, ScopeRule rule, int permit,
       List<TrainingRequirement> modalityTraining, Context context) {
     int[] includedExams = indices(rule.includedExaminations(), context.exams);
@@ -290,7 +307,8 @@ final class SnapshotCompiler {
         | (rule.pregnancy() == PregnancyConstraint.EXCLUDED ? Program.EXCLUDES_PREGNANCY : 0)
         | (rule.contrastAllowed() ? Program.CONTRAST_ALLOWED : 0);
     program.add(rule.modality().ordinal() | flags << 8 | Masks.of(rule.urgencies()) << 16);
-    // Ages beyond a half-word compare alike: the compiled facts carry no age above Facts.MAX_AGE.
+    // Bounds beyond a half-word compare alike with every age the facts carry (at most
+    // Patient.OLDEST_PLAUSIBLE_AGE), so holding them as the largest half-word changes no answer.
     program.addHalves(Math.min(rule.minAge().orElse(0), Program.MAX_HALF),
         Math.min(rule.maxAge().orElse(Program.MAX_HALF), Program.MAX_HALF), "years of age");
     program.addHalves(includedExams.length, excludedExams.length, "examinations");

@@ -9,6 +9,7 @@ import org.irmer.entitlement.core.domain.MatchedRule;
 import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
+import org.irmer.entitlement.rules.Explanations;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +62,23 @@ public final class Verdict {
   }
 
   /**
+   * The verdict on a request whose evaluation failed: {@code INDETERMINATE [EVALUATION_FAILED]},
+   * exactly as the reference evaluator words it.
+   */
+  static Verdict failed(ReferralRequest request, RuntimeException failure) {
+    return of(failedDecision(request, failure));
+  }
+
+  private static ReferralDecision failedDecision(ReferralRequest request, RuntimeException failure) {
+    return ReferralDecision.builder()
+        .outcome(Outcome.INDETERMINATE)
+        .addReason(Explanations.evaluationFailed(failure))
+        .request(request)
+        .evaluatedAt(request.requestedAt())
+        .build();
+  }
+
+  /**
    * A refusal whose explanation the {@link CompiledExplainer} builds from {@code snapshot} when it is
    * asked for; {@code outcome} must be the one it will give.
    */
@@ -88,12 +106,20 @@ public final class Verdict {
 
   /**
    * The full decision for {@code request}, which must be the request this verdict answered.
-   * Builds it for a plain permit; returns the decision already made otherwise.
+   * Builds it for a plain permit; returns the decision already made otherwise. A refusal whose
+   * explanation fails is {@code INDETERMINATE [EVALUATION_FAILED]}: the request still does not
+   * proceed.
    */
   public ReferralDecision decision(ReferralRequest request) {
     if (refused != null && decision == null) {
       checkArgument(refused.equals(request), "not the request this verdict answered");
-      decision = checkNotNull(CompiledExplainer.explain(snapshot, refused), "explained");
+      ReferralDecision explained;
+      try {
+        explained = checkNotNull(CompiledExplainer.explain(snapshot, refused), "explained");
+      } catch (RuntimeException failure) {
+        explained = failedDecision(refused, failure);
+      }
+      decision = explained;
     }
     if (decision != null) {
       checkArgument(decision.request().equals(request), "not the request this verdict answered");
