@@ -10,10 +10,14 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * entitlement), so that a check touches a few nearby cache lines instead of an object graph.
  *
  * <p>A referrer's program is a header ({@link #STANDING}, {@link #TRAINING_SECTION},
- * {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one character per element, so that
- * the referrer table can tell whose program it found without reading any other object), then one
- * block per live referrer entitlement in entitlement id order, then the training section: a count,
- * then {@code (type, completed, last valid day)} per training record.
+ * {@link #COVERAGE_SECTION}, {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one
+ * character per element, so that the referrer table can tell whose program it found without
+ * reading any other object), then one block per live referrer entitlement in entitlement id order,
+ * then the training section: a count, then {@code (type, completed, last valid day)} per training
+ * record; then the coverage section, what group criteria read: the ordinal of the person's
+ * regulator plus one (0 for none), of their profession, a count and {@code (employer, first day,
+ * last day)} per role, then a count and {@code (group number, first permit)} per group entitlement
+ * whose regulators and professions admit the person, for which the slice holds permits of its own.
  * A group entitlement's program is a single block. A block is a header ({@code B_...}), an index
  * of its scope rules in rule id order (per rule: its modality in the top byte, where it starts in
  * the rest, so that a check reads only the rules of the examination's modality), then the rules; a
@@ -39,11 +43,12 @@ final class Program {
   /** {@link #STANDING}: one of the person's dates has no packed day; the program is not read. */
   static final int BEYOND_PACKED_DAYS = 2;
   static final int TRAINING_SECTION = 1;
-  static final int BLOCKS = 2;
+  static final int COVERAGE_SECTION = 2;
+  static final int BLOCKS = 3;
   /** Where the first block starts. */
-  static final int FIRST_BLOCK = 3;
-  static final int ID_LENGTH = 4;
-  static final int ID = 5;
+  static final int FIRST_BLOCK = 4;
+  static final int ID_LENGTH = 5;
+  static final int ID = 6;
 
   static final int B_LENGTH = 0;
   static final int B_EMPLOYER = 1;
@@ -93,6 +98,17 @@ final class Program {
   static final long CURRENT = Long.MAX_VALUE;
   /** {@link #trainingState}: no record of the training completed by the day. */
   static final long NEVER_HELD = Long.MIN_VALUE;
+
+  /** {@link #lapse}: the training is current. */
+  static final int HELD = 0;
+  /** {@link #lapse}: lapsed or never held under {@code NOTIFY_ONLY}: a notice, nothing more. */
+  static final int NOTIFIED = 1;
+  /** {@link #lapse}: lapsed within the grace of {@code WARN_WITH_GRACE}: a warning. */
+  static final int IN_GRACE = 2;
+  /** {@link #lapse}: never held, and the policy is not {@code NOTIFY_ONLY}: it blocks. */
+  static final int MISSING = 3;
+  /** {@link #lapse}: lapsed beyond any grace: it blocks. */
+  static final int EXPIRED = 4;
 
   /** {@link #training}: every training the rule needs is current. */
   static final int TRAINING_CLEAN = 0;
@@ -219,27 +235,90 @@ final class Program {
   /**
    * Whether the referrer's training lets the rule at {@code rule} of {@code code} entitle on
    * {@code day}: {@link #TRAINING_CLEAN}, {@link #TRAINING_DECORATED} or {@link #TRAINING_BLOCKED}
-   * (rule 5). Training that was never held cannot be in grace.
+   * (rule 5), from the {@link #lapse} of each training need.
    */
   static int training(int[] code, int rule, int[] referrer, int day) {
     int result = TRAINING_CLEAN;
     int needs = trainingNeedCount(code, rule);
     for (int at = trainingNeeds(code, rule), end = at + 3 * needs; at < end; at += 3) {
-      long state = trainingState(referrer, code[at], day);
-      if (state == CURRENT) {
-        continue;
-      }
-      int policy = code[at + 1];
-      if (policy == LapsePolicyKind.NOTIFY_ONLY.ordinal()) {
-        result = TRAINING_DECORATED;
-      } else if (policy == LapsePolicyKind.WARN_WITH_GRACE.ordinal() && state != NEVER_HELD
-          && day <= state + code[at + 2]) {
-        result = TRAINING_DECORATED;
-      } else {
+      int lapse = lapse(code, at, trainingState(referrer, code[at], day), day);
+      if (lapse >= MISSING) {
         return TRAINING_BLOCKED;
+      }
+      if (lapse != HELD) {
+        result = TRAINING_DECORATED;
       }
     }
     return result;
+  }
+
+  /** How many of the rule's training needs block on {@code day} ({@link #MISSING}, {@link #EXPIRED}). */
+  static int blockingNeeds(int[] code, int rule, int[] referrer, int day) {
+    int blocking = 0;
+    int needs = trainingNeedCount(code, rule);
+    for (int at = trainingNeeds(code, rule), end = at + 3 * needs; at < end; at += 3) {
+      if (lapse(code, at, trainingState(referrer, code[at], day), day) >= MISSING) {
+        blocking++;
+      }
+    }
+    return blocking;
+  }
+
+  /**
+   * What the training need at {@code need} (a {@code (type, policy ordinal, grace days)} triple)
+   * makes of the referrer's {@code state} in it on {@code day}, under its lapse policy (rule 5):
+   * {@link #HELD}, {@link #NOTIFIED}, {@link #IN_GRACE}, {@link #MISSING} or {@link #EXPIRED}.
+   * Training that was never held cannot be in grace; grace is counted in {@code long} days.
+   */
+  static int lapse(int[] code, int need, long state, int day) {
+    if (state == CURRENT) {
+      return HELD;
+    }
+    int policy = code[need + 1];
+    if (policy == LapsePolicyKind.NOTIFY_ONLY.ordinal()) {
+      return NOTIFIED;
+    }
+    if (state == NEVER_HELD) {
+      return MISSING;
+    }
+    return policy == LapsePolicyKind.WARN_WITH_GRACE.ordinal() && day <= state + code[need + 2]
+        ? IN_GRACE : EXPIRED;
+  }
+
+  /** The ordinal of the referrer's regulator, or -1 when they have no registration. */
+  static int regulator(int[] referrer) {
+    return referrer[referrer[COVERAGE_SECTION]] - 1;
+  }
+
+  /** The ordinal of the referrer's profession. */
+  static int profession(int[] referrer) {
+    return referrer[referrer[COVERAGE_SECTION] + 1];
+  }
+
+  /** Whether the referrer holds a role at the employer numbered {@code employer} on {@code day}. */
+  static boolean holdsRole(int[] referrer, int employer, int day) {
+    int at = referrer[COVERAGE_SECTION] + 2;
+    for (int i = at + 1, end = at + 1 + 3 * referrer[at]; i < end; i += 3) {
+      if (referrer[i] == employer && day >= referrer[i + 1] && day <= referrer[i + 2]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where among the referrer's permits those of the group entitlement numbered {@code group}
+   * start, or -1 when the group's regulators or professions do not admit the referrer.
+   */
+  static int groupPermits(int[] referrer, int group) {
+    int roles = referrer[COVERAGE_SECTION] + 2;
+    int at = roles + 1 + 3 * referrer[roles];
+    for (int i = at + 1, end = at + 1 + 2 * referrer[at]; i < end; i += 2) {
+      if (referrer[i] == group) {
+        return referrer[i + 1];
+      }
+    }
+    return -1;
   }
 
   /**
