@@ -1,6 +1,8 @@
 package org.irmer.entitlement.rules;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.irmer.entitlement.core.domain.ExaminationCode;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Notice;
+import org.irmer.entitlement.core.domain.Patient;
 import org.irmer.entitlement.core.domain.Reason;
 import org.irmer.entitlement.core.domain.ReasonCode;
 import org.irmer.entitlement.core.domain.ScopeDimension;
@@ -35,8 +38,13 @@ public final class Explanations {
   private static final Reason REGISTRATION_NOT_CURRENT = Reason.of(ReasonCode.REGISTRATION_NOT_CURRENT,
       "The referrer's professional registration is not current");
   private static final Reason MISSING_BIRTH_DATE = Reason.of(ReasonCode.MISSING_PATIENT_BIRTH_DATE,
-      "The request gives no usable patient birth date (none, or one after the date of the request),"
-          + " which an age-dependent check needs");
+      "The request gives no patient birth date, which an age-dependent check needs");
+  private static final Reason BIRTH_DATE_AFTER_REQUEST = Reason.of(ReasonCode.BIRTH_DATE_AFTER_REQUEST,
+      "The request gives a patient birth date after the date of the request, from which no age can"
+          + " be reckoned");
+  private static final Reason IMPLAUSIBLE_PATIENT_AGE = Reason.of(ReasonCode.IMPLAUSIBLE_PATIENT_AGE,
+      "The request gives a patient birth date more than " + Patient.OLDEST_PLAUSIBLE_AGE
+          + " years before the date of the request, which cannot be right");
   private static final Reason MISSING_PREGNANCY_STATUS = Reason.of(ReasonCode.MISSING_PREGNANCY_STATUS,
       "The procedures require a pregnancy enquiry for this examination, and the request gives no answer");
   private static final Reason OUT_OF_SCOPE_PREGNANCY = Reason.of(ReasonCode.OUT_OF_SCOPE_PREGNANCY,
@@ -66,6 +74,23 @@ public final class Explanations {
 
   public static Reason storeUnavailable(String what) {
     return Reason.of(ReasonCode.DATA_UNAVAILABLE, "The register could not be read: " + what);
+  }
+
+  /** The request's instant has no date in the employer's zone that the calendar can represent. */
+  public static Reason requestDateOutOfRange(Instant instant, ZoneId zone) {
+    return Reason.of(ReasonCode.REQUEST_DATE_OUT_OF_RANGE,
+        "The instant of the request, " + instant + ", has no representable date in the imaging"
+            + " employer's zone " + zone);
+  }
+
+  /**
+   * The engine failed while evaluating. Names only the kind of failure: an exception's message may
+   * quote the request, patient details included.
+   */
+  public static Reason evaluationFailed(RuntimeException failure) {
+    return Reason.of(ReasonCode.EVALUATION_FAILED,
+        "The engine failed while evaluating the request (" + failure.getClass().getName()
+            + "), so the request is refused");
   }
 
   public static Reason unknownExamination(ExaminationCode code) {
@@ -144,6 +169,14 @@ public final class Explanations {
 
   public static Reason missingBirthDate() {
     return MISSING_BIRTH_DATE;
+  }
+
+  public static Reason birthDateAfterRequest() {
+    return BIRTH_DATE_AFTER_REQUEST;
+  }
+
+  public static Reason implausiblePatientAge() {
+    return IMPLAUSIBLE_PATIENT_AGE;
   }
 
   public static Reason missingPregnancyStatus() {

@@ -4,8 +4,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -65,7 +67,19 @@ import org.irmer.entitlement.core.port.out.DecisionData;
  *   <li>An unknown employer, unreadable procedures or an unavailable store give
  *       {@code INDETERMINATE [DATA_UNAVAILABLE]}; an unknown examination code gives
  *       {@code INDETERMINATE [UNKNOWN_EXAMINATION]} (rule 1 needs the employer's zone; nothing
- *       else can be judged without the examination).
+ *       else can be judged without the examination); an instant whose local date in that zone the
+ *       calendar cannot represent (an {@link Instant} reaches further than a {@link LocalDate})
+ *       gives {@code INDETERMINATE [REQUEST_DATE_OUT_OF_RANGE]}. Any other failure while evaluating
+ *       gives {@code INDETERMINATE [EVALUATION_FAILED]}: no exception escapes but one for a null
+ *       argument.
+ *   <li>A referrer request whose patient's birth date falls after the request's local date gives
+ *       {@code INSUFFICIENT_INFORMATION [BIRTH_DATE_AFTER_REQUEST]}, and one that makes the patient
+ *       older than {@link Patient#OLDEST_PLAUSIBLE_AGE} gives
+ *       {@code INSUFFICIENT_INFORMATION [IMPLAUSIBLE_PATIENT_AGE]}, before the register is
+ *       consulted and whatever the rules' age bounds (rule 2 needs an age, and the pregnancy
+ *       enquiry of rule 6 an age band, that such a date cannot give). The data cannot be true and
+ *       the request could be entitled once it is corrected, so the outcome asks for information
+ *       rather than refusing the referrer; either way the request does not proceed.
  *   <li>The candidates are the referrer's own entitlements of the requested type at the imaging
  *       employer, the employer's group entitlements whose criteria cover the referrer, and
  *       entitlements held at other employers that a current shared-responsibility agreement of
@@ -95,8 +109,8 @@ import org.irmer.entitlement.core.port.out.DecisionData;
  *       gives {@code INSUFFICIENT_INFORMATION}; otherwise {@code ENTITLED}, with training warnings,
  *       {@code REVIEW_DUE} from the entitlement's review date, and notices for training lapsed
  *       under {@code NOTIFY_ONLY}.
- *   <li>Guideline advisories (rule 8) are added to every decision once the examination is known,
- *       whatever the outcome, and never change it.
+ *   <li>Guideline advisories (rule 8) are added to every decision once the examination and the
+ *       request's local date are known, whatever the outcome, and never change it.
  * </ol>
  *
  * <p>Ties are broken in one canonical order (basis: individual, group, agreement; then employer,
@@ -125,6 +139,9 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
     } catch (EntitlementException unavailable) {
       return refusal(request, Outcome.INDETERMINATE,
           List.of(Explanations.storeUnavailable(unavailable.getMessage())), List.of(), Optional.empty());
+    } catch (RuntimeException failure) {
+      return refusal(request, Outcome.INDETERMINATE, List.of(Explanations.evaluationFailed(failure)),
+          List.of(), Optional.empty());
     }
   }
 
@@ -145,9 +162,14 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
       return refusal(request, Outcome.INDETERMINATE,
           List.of(Explanations.unknownExamination(request.examination())), List.of(), proceduresVersion);
     }
-    LocalDate date = request.requestedAt().atZone(employer.get().zone()).toLocalDate();
+    Optional<LocalDate> date = localDate(request.requestedAt(), employer.get().zone());
+    if (date.isEmpty()) {
+      return refusal(request, Outcome.INDETERMINATE,
+          List.of(Explanations.requestDateOutOfRange(request.requestedAt(), employer.get().zone())),
+          List.of(), proceduresVersion);
+    }
     Situation situation = new Situation(request, type, employer.get(), procedures.get(),
-        examination.get(), data.regions(), date, ageOn(request, date),
+        examination.get(), data.regions(), date.get(), ageOn(request, date.get()),
         data.person(request.referrer()));
     return judge(situation);
   }
@@ -155,6 +177,11 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
   private ReferralDecision judge(Situation s) {
     List<GuidelineAdvisory> advisories = advisories(s);
     Optional<Integer> proceduresVersion = Optional.of(s.procedures.version());
+    Optional<Reason> unusableBirthDate = unusableBirthDate(s);
+    if (unusableBirthDate.isPresent()) {
+      return refusal(s.request, Outcome.INSUFFICIENT_INFORMATION, List.of(unusableBirthDate.get()),
+          advisories, proceduresVersion);
+    }
     List<Reason> uncovered = new ArrayList<>();
     List<Candidate> candidates = candidates(s, uncovered);
     if (candidates.isEmpty()) {
@@ -466,11 +493,13 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
         if (lastValidDay.isEmpty()) {
           result.reasons.add(Explanations.trainingMissing(training));
         } else {
-          LocalDate graceEnds = lastValidDay.get().plusDays(policy.graceDays());
-          if (s.date.isAfter(graceEnds)) {
+          // In epoch days: the last day of grace may lie beyond LocalDate.MAX.
+          long graceEnds = lastValidDay.get().toEpochDay() + policy.graceDays();
+          long today = s.date.toEpochDay();
+          if (today > graceEnds) {
             result.reasons.add(Explanations.trainingExpired(training, lastValidDay.get()));
           } else {
-            int daysLeft = (int) ChronoUnit.DAYS.between(s.date, graceEnds);
+            int daysLeft = (int) (graceEnds - today);
             result.warnings.add(Explanations.trainingInGrace(training, lastValidDay.get(), daysLeft));
           }
         }
@@ -521,12 +550,41 @@ public final class ReferenceEvaluator implements ReferralEvaluator {
   // ---------------------------------------------------------------------------------------------
 
   /**
+   * The local date of {@code instant} in {@code zone} (rule 1); empty when the calendar cannot
+   * represent it (the range of {@link Instant} is wider than that of {@link LocalDate}).
+   */
+  private static Optional<LocalDate> localDate(Instant instant, ZoneId zone) {
+    try {
+      return Optional.of(instant.atZone(zone).toLocalDate());
+    } catch (DateTimeException unrepresentable) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Completed years on the local date of the request (rule 2); empty when the request gives no
    * birth date, or one after that date, which no age can be reckoned from.
    */
   private static OptionalInt ageOn(ReferralRequest request, LocalDate date) {
     return request.patient().flatMap(Patient::birthDate).filter(born -> !born.isAfter(date))
         .map(born -> OptionalInt.of(Patient.ageOn(born, date))).orElse(OptionalInt.empty());
+  }
+
+  /**
+   * A referrer request's birth date that no age can be reckoned from, whatever the scope's age
+   * bounds: one after the request's local date, or one giving an age beyond
+   * {@link Patient#OLDEST_PLAUSIBLE_AGE}. Clinical evaluation judges no patient data.
+   */
+  private static Optional<Reason> unusableBirthDate(Situation s) {
+    Optional<LocalDate> born = s.request.patient().flatMap(Patient::birthDate);
+    if (s.type != EntitlementType.REFERRER || born.isEmpty()) {
+      return Optional.empty();
+    }
+    if (born.get().isAfter(s.date)) {
+      return Optional.of(Explanations.birthDateAfterRequest());
+    }
+    return s.ageInYears().getAsInt() > Patient.OLDEST_PLAUSIBLE_AGE
+        ? Optional.of(Explanations.implausiblePatientAge()) : Optional.empty();
   }
 
   /** Everything fixed about one evaluation; {@code ageInYears} as {@link #ageOn} gives it. */

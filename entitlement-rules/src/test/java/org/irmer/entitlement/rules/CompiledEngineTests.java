@@ -4,6 +4,7 @@ import org.irmer.entitlement.core.service.StoreDecisionData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,26 +15,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.CareSetting;
+import org.irmer.entitlement.core.domain.DecisionBasis;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
+import org.irmer.entitlement.core.domain.EntitlementSubject;
+import org.irmer.entitlement.core.domain.GroupCriteria;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Outcome;
-import org.irmer.entitlement.core.domain.Patient;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.Profession;
 import org.irmer.entitlement.core.domain.ReasonCode;
+import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Regulator;
-import org.irmer.entitlement.core.domain.Sex;
+import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.SiteId;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.rules.compiled.CompiledEngine;
 import org.irmer.entitlement.rules.compiled.Verdict;
 import org.junit.jupiter.api.Test;
 
-/** The compiled engine's own promises: prepared permits, copy-on-write refresh, lock-free reads. */
+/**
+ * The compiled engine's own promises: prepared permits, verdicts that word the decision of only the
+ * requests they answer, copy-on-write refresh, lock-free reads.
+ */
 class CompiledEngineTests {
 
   private final TestTrust trust = new TestTrust();
@@ -61,6 +68,88 @@ class CompiledEngineTests {
   }
 
   @Test
+  void aPermitRefusesToWordTheDecisionOfARequestItDoesNotAnswer() {
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
+    ReferralRequest ankle = TestTrust.request(nurse, "XANKR").build();
+    Verdict permit = engine.check(ankle);
+    ReferralRequest physiosWrist = TestTrust.request(physio, "XWRIR").build();
+    ReferralRequest nursesHead = TestTrust.request(nurse, "CHEAD").build();
+    ReferralRequest nursesWrist = TestTrust.request(nurse, "XWRIR").build();
+    ReferralRequest atAnotherEmployer = TestTrust.request(nurse, "XANKR").employer(TestTrust.TRUST_B).build();
+    ReferralRequest unknownExam = TestTrust.request(nurse, "NOSUCH").build();
+
+    assertThat(permit.permitted()).isTrue();
+    assertThat(engine.check(physiosWrist).permitted()).as("permitted, by another permit").isTrue();
+    for (ReferralRequest other : List.of(physiosWrist, nursesHead, nursesWrist, atAnotherEmployer,
+        unknownExam)) {
+      assertThatThrownBy(() -> permit.decision(other)).as("%s", other.examination())
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(permit.decision(ankle)).isEqualTo(new ReferenceEvaluator(StoreDecisionData.from(trust.register)).evaluate(ankle));
+  }
+
+  @Test
+  void aPermitStillAnswersItsRequestAsOfTheCheckAfterTheReferrerIsRefreshed() {
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
+    ReferralRequest ankle = TestTrust.request(nurse, "XANKR").build();
+    ReferralDecision before = new ReferenceEvaluator(StoreDecisionData.from(trust.register)).evaluate(ankle);
+    Verdict permit = engine.check(ankle);
+
+    trust.setStatus(nurseEntitlement.id(), EntitlementStatus.SUSPENDED);
+    engine.refresh(nurse);
+
+    assertThat(engine.check(ankle).permitted()).isFalse();
+    assertThat(permit.decision(ankle)).isEqualTo(before);
+  }
+
+  @Test
+  void aGroupEntitlementsPermitsBelongToEachCoveredReferrerAndRefuseTheOthersRequests() {
+    PersonId first = trust.referrer("DOC-1", Profession.DOCTOR, Regulator.GMC);
+    PersonId second = trust.referrer("DOC-2", Profession.DOCTOR, Regulator.GMC);
+    trust.register.entitlements().save(Entitlement.builder()
+        .id(EntitlementId.of("GROUP-GMC"))
+        .subject(EntitlementSubject.group(GroupCriteria.builder().name("GMC-registered doctors")
+            .addRegulator(Regulator.GMC).build()))
+        .employer(TestTrust.TRUST_A)
+        .scope(Scope.builder().version(1)
+            .addRule(TestTrust.rule("ALL-XR", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build())
+            .build())
+        .status(EntitlementStatus.ACTIVE)
+        .validFrom(LocalDate.of(2024, 1, 1))
+        .validTo(LocalDate.of(2030, 12, 31))
+        .grantedUnder(TestTrust.DELEGATION)
+        .grantedBy(TestTrust.DELEGATE)
+        .proceduresVersion(1)
+        .recordedAt(Instant.parse("2024-01-01T00:00:00Z"))
+        .build(), 0);
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
+    ReferralRequest firstsAnkle = TestTrust.request(first, "XANKR").build();
+    ReferralRequest secondsAnkle = TestTrust.request(second, "XANKR").build();
+
+    Verdict firsts = engine.check(firstsAnkle);
+    Verdict seconds = engine.check(secondsAnkle);
+
+    assertThat(firsts.permitted()).isTrue();
+    assertThat(seconds.permitted()).isTrue();
+    assertThat(firsts.matchedRule()).isEqualTo(seconds.matchedRule());
+    assertThatThrownBy(() -> firsts.decision(secondsAnkle)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(seconds.decision(secondsAnkle).basis()).contains(DecisionBasis.GROUP_ENTITLEMENT);
+  }
+
+  @Test
+  void aVerdictThatCarriesItsDecisionRefusesAnotherRequest() {
+    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
+    ReferralRequest unknown = TestTrust.request(nurse, "NOSUCH").build();
+    ReferralRequest ankle = TestTrust.request(nurse, "XANKR").build();
+
+    Verdict indeterminate = engine.check(unknown);
+
+    assertThat(indeterminate.outcome()).isEqualTo(Outcome.INDETERMINATE);
+    assertThatThrownBy(() -> indeterminate.decision(ankle)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(indeterminate.decision(unknown).reasonCodes()).containsExactly(ReasonCode.UNKNOWN_EXAMINATION);
+  }
+
+  @Test
   void aRefusalCarriesItsExplanation() {
     CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
     ReferralRequest head = TestTrust.request(nurse, "CHEAD").build();
@@ -85,21 +174,6 @@ class CompiledEngineTests {
     assertThat(verdict.decision(head)).isSameAs(verdict.decision(head))
         .isEqualTo(new ReferenceEvaluator(StoreDecisionData.from(trust.register)).evaluate(head));
     assertThatThrownBy(() -> verdict.decision(otherHead)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void aPatientOlderThanTheCompiledFactsCarryIsDecidedAsTheReferenceDecides() {
-    trust.entitle(EntitlementId.of("ENT-P-OLD"), physio, TestTrust.TRUST_A, EntitlementStatus.ACTIVE,
-        LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31),
-        TestTrust.rule("XR-ANCIENT", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).minAge(5_000).build());
-    CompiledEngine engine = CompiledEngine.compile(StoreDecisionData.from(trust.register));
-    ReferenceEvaluator reference = new ReferenceEvaluator(StoreDecisionData.from(trust.register));
-    for (LocalDate born : List.of(LocalDate.of(-4_000, 1, 1), LocalDate.of(-2_000, 1, 1))) {
-      ReferralRequest request = TestTrust.request(physio, "XANKR")
-          .patient(Patient.builder().birthDate(born).sex(Sex.MALE).build()).build();
-
-      assertThat(engine.evaluate(request)).as("born %s", born).isEqualTo(reference.evaluate(request));
-    }
   }
 
   @Test

@@ -44,6 +44,8 @@ class LiveEngineProperties {
   private static final int STEPS = 25;
   private static final int REQUESTS = 25;
   private static final PersonId DELEGATE = PersonId.of("DEL");
+  private static final Instant PLAUSIBLE_FROM = Instant.parse("1990-01-01T00:00:00Z");
+  private static final Instant PLAUSIBLE_TO = Instant.parse("2100-01-01T00:00:00Z");
 
   @Test
   void afterEveryCommandTheLiveEngineAnswersAsTheReferenceOverTheStores() {
@@ -74,7 +76,12 @@ class LiveEngineProperties {
   /** Runs one random lifecycle command and says which. */
   private static String command(Random steps, RandomRegister random,
       List<ReferralRequest> requests, ManageEntitlements entitlements) {
+    // Commands are made at the instant of some request, or on a plain day when that request's
+    // instant lies at an end of the calendar (the requests themselves keep their extremes).
     Instant at = requests.get(steps.nextInt(requests.size())).requestedAt();
+    if (at.isBefore(PLAUSIBLE_FROM) || at.isAfter(PLAUSIBLE_TO)) {
+      at = Instant.parse("2026-03-16T10:30:00Z");
+    }
     CommandContext context = CommandContext.by(DELEGATE, at, "property step");
     if (random.entitlements.isEmpty()) {
       return "none: the register holds no entitlement";

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -63,14 +64,19 @@ import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.domain.Urgency;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.testkit.DomainGenerators;
 
 /**
  * A small random register and random requests, all drawn from one seed, for the properties of the
  * decision semantics. Every value is valid by construction. Dates cluster around a reference day
  * (including the days London's clocks change) so that validity, training, age and agreement
  * boundaries are hit often; requests are mostly aimed at a rule of some entitlement, often with one
- * dimension pushed just outside it. The records are kept as a list of writes, so the same register
- * can be loaded in any order.
+ * dimension pushed just outside it. Now and then a date or instant lies at an end of the calendar
+ * ({@link DomainGenerators#EXTREME_DATES}, {@link DomainGenerators#EXTREME_INSTANTS}, or a day
+ * 2<sup>32</sup> days from the reference day, which a day number cast to an {@code int} wraps back
+ * to), a patient is born after the request or implausibly long before it, and a grace period is as
+ * long as an {@code int} allows. The records are kept as a list of writes, so the same register can
+ * be loaded in any order.
  */
 final class RandomRegister {
 
@@ -88,6 +94,8 @@ final class RandomRegister {
       TrainingType.MRI_SAFETY, TrainingType.CONTRAST_SAFETY, TrainingType.REFERRAL_GUIDELINES);
   private static final List<ZoneId> ZONES =
       List.of(ZoneId.of("Europe/London"), ZoneId.of("Europe/Dublin"), ZoneId.of("UTC"));
+  /** Days a day number cast to an {@code int} wraps to the same value. */
+  private static final long WRAP = 1L << 32;
 
   final long seed;
   final Random random;
@@ -167,6 +175,27 @@ final class RandomRegister {
     return chosen;
   }
 
+  /** One of the extreme dates before the pivot. */
+  private LocalDate extremeBefore() {
+    return pick(DomainGenerators.EXTREME_DATES.stream().filter(date -> date.isBefore(pivot)).toList());
+  }
+
+  /** One of the extreme dates after the pivot, or the day the pivot's day number wraps to. */
+  private LocalDate extremeAfter() {
+    return chance(0.2) ? pivot.plusDays(WRAP)
+        : pick(DomainGenerators.EXTREME_DATES.stream().filter(date -> date.isAfter(pivot)).toList());
+  }
+
+  /** An instant at an end of the calendar, or anywhere in the range of {@link Instant}. */
+  private Instant extremeInstant() {
+    return switch (random.nextInt(3)) {
+      case 0 -> pick(DomainGenerators.EXTREME_INSTANTS);
+      case 1 -> pivot.plusDays(chance(0.5) ? WRAP : -WRAP).atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+      default -> Instant.ofEpochSecond(Instant.MIN.getEpochSecond()
+          + (long) (random.nextDouble() * ((double) Instant.MAX.getEpochSecond() - Instant.MIN.getEpochSecond())));
+    };
+  }
+
   /** A date near the pivot: often exactly a day either side of it. */
   private LocalDate nearPivot(int spreadDays) {
     return chance(0.3) ? pivot.plusDays(random.nextInt(3) - 1) : pivot.plusDays(random.nextInt(2 * spreadDays + 1) - spreadDays);
@@ -183,7 +212,7 @@ final class RandomRegister {
   private TrainingLapsePolicy policy() {
     return switch (random.nextInt(3)) {
       case 0 -> TrainingLapsePolicy.BLOCK;
-      case 1 -> TrainingLapsePolicy.warnWithGrace(1 + random.nextInt(40));
+      case 1 -> TrainingLapsePolicy.warnWithGrace(chance(0.05) ? Integer.MAX_VALUE : 1 + random.nextInt(40));
       default -> TrainingLapsePolicy.NOTIFY_ONLY;
     };
   }
@@ -235,9 +264,9 @@ final class RandomRegister {
     writes.add(register -> register.people().save(built, 0));
     for (EmployerId employer : EMPLOYERS) {
       if (employer.equals(TRUST_A) || chance(0.3)) {
-        LocalDate from = nearPivot(400).minusYears(1);
-        java.util.Optional<LocalDate> to = chance(0.8)
-            ? java.util.Optional.empty() : java.util.Optional.of(later(from, nearPivot(20)));
+        LocalDate from = chance(0.05) ? extremeBefore() : nearPivot(400).minusYears(1);
+        java.util.Optional<LocalDate> to = chance(0.8) ? java.util.Optional.empty()
+            : java.util.Optional.of(later(from, chance(0.1) ? extremeAfter() : nearPivot(20)));
         Role role = Role.builder().id(RoleId.of("ROLE-" + id + "-" + employer)).person(id).employer(employer)
             .title("Practitioner").level(pick(LevelOfPractice.class)).validFrom(from).validTo(to).build();
         writes.add(register -> register.people().saveRole(role, 0));
@@ -246,15 +275,17 @@ final class RandomRegister {
     if (chance(0.75)) {
       for (TrainingType type : TRAINING) {
         TrainingRecord record = TrainingRecord.builder().id(TrainingRecordId.of(next("TR")))
-            .person(id).type(type).completed(pivot.minusYears(1)).expires(pivot.plusYears(2)).build();
+            .person(id).type(type).completed(chance(0.05) ? extremeBefore() : pivot.minusYears(1))
+            .expires(chance(0.05) ? extremeAfter() : pivot.plusYears(2)).build();
         writes.add(register -> register.training().add(record));
       }
     }
     for (TrainingType type : someOf(TRAINING, 0.7)) {
       for (int n = random.nextInt(3); n >= 0; n--) {
-        LocalDate expires = nearPivot(60);
+        LocalDate expires = chance(0.04) ? extremeBefore() : nearPivot(60);
         TrainingRecord record = TrainingRecord.builder().id(TrainingRecordId.of(next("TR")))
-            .person(id).type(type).completed(expires.minusYears(1 + random.nextInt(3)))
+            .person(id).type(type)
+            .completed(expires.isBefore(pivot.minusYears(10)) ? expires : expires.minusYears(1 + random.nextInt(3)))
             .expires(chance(0.9) ? java.util.Optional.of(expires) : java.util.Optional.empty())
             .build();
         writes.add(register -> register.training().add(record));
@@ -276,8 +307,10 @@ final class RandomRegister {
 
   private void addEntitlement(EntitlementSubject subject, EmployerId employer,
       java.util.Optional<RoleId> role) {
-    LocalDate validFrom = chance(0.2) ? nearPivot(40) : pivot.minusDays(random.nextInt(400));
-    LocalDate validTo = later(validFrom, chance(0.3) ? nearPivot(40) : pivot.plusDays(random.nextInt(400)));
+    LocalDate validFrom = chance(0.05) ? extremeBefore()
+        : chance(0.2) ? nearPivot(40) : pivot.minusDays(random.nextInt(400));
+    LocalDate validTo = later(validFrom, chance(0.05) ? extremeAfter()
+        : chance(0.3) ? nearPivot(40) : pivot.plusDays(random.nextInt(400)));
     int rules = 1 + random.nextInt(4);
     Scope.Builder scope = Scope.builder().version(1 + random.nextInt(3));
     for (int i = 0; i < rules; i++) {
@@ -294,7 +327,9 @@ final class RandomRegister {
         .status(status)
         .validFrom(validFrom)
         .validTo(validTo)
-        .reviewDue(chance(0.3) ? java.util.Optional.of(nearPivot(30)) : java.util.Optional.empty())
+        .reviewDue(chance(0.3)
+            ? java.util.Optional.of(chance(0.1) ? (chance(0.5) ? extremeBefore() : extremeAfter()) : nearPivot(30))
+            : java.util.Optional.empty())
         .grantedUnder(DelegationId.of("DLG"))
         .grantedBy(PersonId.of("DEL"))
         .proceduresVersion(1)
@@ -356,7 +391,7 @@ final class RandomRegister {
       modalities.add(Modality.PLAIN_RADIOGRAPHY);
     }
     boolean aRecognisedByB = chance(0.7);
-    LocalDate from = nearPivot(300).minusDays(300);
+    LocalDate from = chance(0.1) ? extremeBefore() : nearPivot(300).minusDays(300);
     SharedResponsibilityAgreement agreement = SharedResponsibilityAgreement.builder()
         .id(AgreementId.of(next("AG")))
         .entitlingEmployer(aRecognisedByB ? TRUST_A : TRUST_B)
@@ -364,7 +399,9 @@ final class RandomRegister {
         .addAllModalities(modalities)
         .addAllSites(someOf(SITES, 0.5))
         .validFrom(from)
-        .validTo(chance(0.5) ? java.util.Optional.of(later(from, nearPivot(10))) : java.util.Optional.empty())
+        .validTo(chance(0.5)
+            ? java.util.Optional.of(later(from, chance(0.1) ? extremeAfter() : nearPivot(10)))
+            : java.util.Optional.empty())
         .status(chance(0.8) ? AgreementStatus.ACTIVE : pick(AgreementStatus.class))
         .build();
     writes.add(register -> register.agreements().save(agreement, 0));
@@ -409,7 +446,7 @@ final class RandomRegister {
       case 2 -> LocalTime.of(0, 30);
       default -> LocalTime.of(random.nextInt(24), random.nextInt(60));
     };
-    request.requestedAt(date.atTime(time).atZone(zone).toInstant());
+    request.requestedAt(chance(0.03) ? extremeInstant() : date.atTime(time).atZone(zone).toInstant());
     if (chance(0.95)) {
       request.patient(patient(rule, date));
     }
@@ -455,7 +492,8 @@ final class RandomRegister {
             ClinicalInformationItem.RENAL_FUNCTION, ClinicalInformationItem.IMPLANT_STATUS)
         .urgency(rule.urgencies().isEmpty() ? pick(Urgency.class) : pick(List.copyOf(rule.urgencies())))
         .contrast(rule.contrastAllowed() && chance(0.3))
-        .requestedAt(date.atTime(LocalTime.of(random.nextInt(24), random.nextInt(60)))
+        .requestedAt(date.plusDays(chance(0.02) ? WRAP : 0)
+            .atTime(LocalTime.of(random.nextInt(24), random.nextInt(60)))
             .atZone(ZoneId.of("Europe/London")).toInstant())
         .orderId(next("ORD"));
     if (!rule.indications().isEmpty()) {
@@ -494,6 +532,12 @@ final class RandomRegister {
       LocalDate birthday = date.minusYears(age);
       LocalDate born = chance(0.1) ? LocalDate.of(2000 + random.nextInt(8) * 4, 2, 29)
           : birthday.plusDays(random.nextInt(3) - 1);
+      if (chance(0.04)) {
+        born = date.plusDays(random.nextInt(3) - 1 + (chance(0.5) ? random.nextInt(400) : 0));
+      } else if (chance(0.03)) {
+        born = chance(0.5) ? extremeBefore()
+            : date.minusYears(Patient.OLDEST_PLAUSIBLE_AGE + random.nextInt(2)).plusDays(random.nextInt(3) - 1);
+      }
       patient.birthDate(born);
     }
     if (chance(0.8)) {

@@ -46,7 +46,8 @@ import org.quicktheories.generators.Generate;
  * adapters (quotes, commas, back-slashes, accented letters, inner spaces), always between a letter
  * prefix and a digit so that they never start or end with white space. Generated dates lie in
  * {@link #EARLIEST_DATE}..{@link #LATEST_DATE}, generated instants in {@link
- * #EARLIEST_INSTANT}..{@link #LATEST_INSTANT}.
+ * #EARLIEST_INSTANT}..{@link #LATEST_INSTANT}, except those of {@link #extremeDates} and {@link
+ * #extremeInstants}, which reach the ends of {@link LocalDate} and {@link Instant}.
  */
 public final class DomainGenerators {
 
@@ -61,6 +62,47 @@ public final class DomainGenerators {
 
   /** The last instant of the generated activity of a register. */
   public static final Instant LATEST_INSTANT = Instant.parse("2035-12-31T23:59:59Z");
+
+  /**
+   * Dates where arithmetic on day numbers goes wrong: the first and last dates {@link LocalDate}
+   * holds and the days next to them; the days either side of the first and last day numbers a
+   * 32-bit {@code int} holds; the days 2<sup>32</sup> days after and before 2026-06-15, which a day
+   * number cast to an {@code int} wraps back to; and 9999-12-31, which registers use for "no end".
+   */
+  public static final ImmutableList<LocalDate> EXTREME_DATES =
+      ImmutableList.of(
+          LocalDate.MIN,
+          LocalDate.MIN.plusDays(1),
+          LocalDate.ofEpochDay(Integer.MIN_VALUE - 1L),
+          LocalDate.ofEpochDay(Integer.MIN_VALUE),
+          LocalDate.ofEpochDay(Integer.MAX_VALUE),
+          LocalDate.ofEpochDay(Integer.MAX_VALUE + 1L),
+          LocalDate.of(2026, 6, 15).plusDays(1L << 32),
+          LocalDate.of(2026, 6, 15).minusDays(1L << 32),
+          LocalDate.of(9999, 12, 31),
+          LocalDate.MAX.minusDays(1),
+          LocalDate.MAX);
+
+  /**
+   * Instants at the ends of the range of {@link Instant}, whose local date no zone can give
+   * ({@link Instant#MIN}, {@link Instant#MAX}); the first and last instants whose UTC date {@link
+   * LocalDate} holds, and a day either side of each, so that some zones can give them a date and
+   * others cannot; and noon UTC on each of {@link #EXTREME_DATES}.
+   */
+  public static final ImmutableList<Instant> EXTREME_INSTANTS = extremeInstantList();
+
+  private static ImmutableList<Instant> extremeInstantList() {
+    Instant first = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
+    Instant last = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
+    ImmutableList.Builder<Instant> instants =
+        ImmutableList.<Instant>builder()
+            .add(Instant.MIN, first.minusSeconds(86_400), first, first.plusSeconds(86_400))
+            .add(last.minusSeconds(86_400), last, last.plusSeconds(86_400), Instant.MAX);
+    for (LocalDate date : EXTREME_DATES) {
+      instants.add(LocalDateTime.of(date, LocalTime.NOON).toInstant(ZoneOffset.UTC));
+    }
+    return instants.build();
+  }
 
   /** Kinds of care setting the generators use, after DOMAIN.md section 4. */
   static final ImmutableList<String> SETTING_KINDS =
@@ -257,6 +299,24 @@ public final class DomainGenerators {
     checkArgument(!last.isBefore(first), "%s is before %s", last, first);
     return Generate.longRange(first.toEpochDay(), last.toEpochDay(), first.toEpochDay())
         .map(LocalDate::ofEpochDay);
+  }
+
+  /**
+   * Dates anywhere {@link LocalDate} reaches: one of {@link #EXTREME_DATES} one time in two,
+   * otherwise any date from {@link LocalDate#MIN} to {@link LocalDate#MAX}.
+   */
+  public static Gen<LocalDate> extremeDates() {
+    return Generate.frequency(
+        Pair.of(1, Gens.pick(EXTREME_DATES)), Pair.of(1, datesBetween(LocalDate.MIN, LocalDate.MAX)));
+  }
+
+  /**
+   * Instants anywhere {@link Instant} reaches: one of {@link #EXTREME_INSTANTS} one time in two,
+   * otherwise any instant from {@link Instant#MIN} to {@link Instant#MAX}, to the second.
+   */
+  public static Gen<Instant> extremeInstants() {
+    return Generate.frequency(
+        Pair.of(1, Gens.pick(EXTREME_INSTANTS)), Pair.of(1, instantsBetween(Instant.MIN, Instant.MAX)));
   }
 
   /** Instants in {@link #EARLIEST_INSTANT}..{@link #LATEST_INSTANT}, to the second. */

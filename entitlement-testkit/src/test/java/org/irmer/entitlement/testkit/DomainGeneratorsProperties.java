@@ -97,6 +97,29 @@ class DomainGeneratorsProperties {
   }
 
   @Test
+  void extremeDatesReachBothEndsOfTheCalendarAndBeyondAnIntOfDays() {
+    java.util.Set<LocalDate> seen = new java.util.HashSet<>();
+    everyValue(DomainGenerators.extremeDates(), seen::add);
+    assertThat(seen)
+        .contains(LocalDate.MIN, LocalDate.MAX, LocalDate.ofEpochDay(Integer.MAX_VALUE + 1L));
+    assertThat(seen.stream().filter(date -> Math.abs(date.toEpochDay()) > Integer.MAX_VALUE))
+        .as("dates beyond an int of days, other than the listed extremes")
+        .hasSizeGreaterThan(GeneratorAssertions.EXAMPLES / 4);
+  }
+
+  @Test
+  void extremeInstantsReachBothEndsOfInstantAndInstantsWithoutADateInSomeZone() {
+    java.util.Set<Instant> seen = new java.util.HashSet<>();
+    everyValue(DomainGenerators.extremeInstants(), seen::add);
+    Instant lastWithUtcDate = java.time.LocalDateTime.MAX.toInstant(java.time.ZoneOffset.UTC);
+    assertThat(seen)
+        .contains(Instant.MIN, Instant.MAX, lastWithUtcDate, lastWithUtcDate.plusSeconds(86_400),
+            Instant.parse("+999999999-12-31T12:00:00Z"));
+    assertThat(seen.stream().filter(instant -> instant.getEpochSecond() > 1L << 40))
+        .as("instants far beyond an int of days").hasSizeGreaterThan(GeneratorAssertions.EXAMPLES / 8);
+  }
+
+  @Test
   void awkwardInstantsStayInTheirWindowAndOftenFallNearLocalMidnightOrTheLeapDay() {
     Instant first = Instant.parse("2023-01-01T00:00:00Z");
     Instant last = Instant.parse("2029-12-31T23:59:59Z");

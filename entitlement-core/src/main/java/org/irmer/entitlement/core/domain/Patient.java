@@ -13,6 +13,14 @@ import org.jspecify.annotations.Nullable;
 @Value.Immutable
 public abstract class Patient {
 
+  /**
+   * The oldest age, in completed years, a patient can plausibly have: no one is known to have
+   * lived to it. A birth date that gives an older age is bad data, and the decision says so
+   * ({@link ReasonCode#IMPLAUSIBLE_PATIENT_AGE}) instead of judging age bounds or the pregnancy
+   * enquiry's age band with it.
+   */
+  public static final int OLDEST_PLAUSIBLE_AGE = 150;
+
   public abstract Optional<LocalDate> birthDate();
 
   @Value.Default

@@ -32,8 +32,33 @@ public enum ReasonCode {
   MISSING_PREGNANCY_STATUS(Outcome.INSUFFICIENT_INFORMATION, "The pregnancy status is missing"),
   MISSING_CLINICAL_INFORMATION(Outcome.INSUFFICIENT_INFORMATION,
       "Required clinical information is missing"),
+  /**
+   * The patient's birth date falls after the local date of the request: no age can be reckoned
+   * from it, and the request is refused until it is corrected, whatever the scope's age bounds.
+   */
+  BIRTH_DATE_AFTER_REQUEST(Outcome.INSUFFICIENT_INFORMATION,
+      "The patient's birth date is after the date of the request"),
+  /**
+   * The patient's birth date makes them older than anyone can be ({@link
+   * Patient#OLDEST_PLAUSIBLE_AGE}): the request is refused until it is corrected, whatever the
+   * scope's age bounds.
+   */
+  IMPLAUSIBLE_PATIENT_AGE(Outcome.INSUFFICIENT_INFORMATION,
+      "The patient's birth date gives an age no one can have"),
   UNKNOWN_EXAMINATION(Outcome.INDETERMINATE, "The examination code is not in the catalogue"),
-  DATA_UNAVAILABLE(Outcome.INDETERMINATE, "Data needed for the decision is unavailable");
+  DATA_UNAVAILABLE(Outcome.INDETERMINATE, "Data needed for the decision is unavailable"),
+  /**
+   * The instant of the request has no date in the imaging employer's time zone that the calendar
+   * can represent ({@link java.time.LocalDate#MIN} to {@link java.time.LocalDate#MAX}), so no date
+   * rule can be applied (DOMAIN.md section 5, rule 1).
+   */
+  REQUEST_DATE_OUT_OF_RANGE(Outcome.INDETERMINATE,
+      "The instant of the request has no representable date in the employer's time zone"),
+  /**
+   * The engine failed while evaluating the request: an internal error, not a property of the
+   * request or the register. The request is refused (the library fails closed).
+   */
+  EVALUATION_FAILED(Outcome.INDETERMINATE, "The engine failed while evaluating the request");
 
   private final Outcome outcome;
   private final String summary;

@@ -27,9 +27,8 @@ final class Facts {
 
   private static final int AGE_BITS = 12;
   /**
-   * The oldest age the facts carry. An older patient (a birth date thousands of years back, which
-   * only bad data gives) is left to the reference evaluator, so that no scope bound is ever compared
-   * with a clipped age.
+   * The oldest age the facts carry: more than {@link Patient#OLDEST_PLAUSIBLE_AGE}, beyond which
+   * no request's age is judged, so that no scope bound is ever compared with a clipped age.
    */
   static final int MAX_AGE = (1 << AGE_BITS) - 2;
   private static final int PREGNANT = 12;

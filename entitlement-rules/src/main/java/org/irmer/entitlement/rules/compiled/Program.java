@@ -1,5 +1,6 @@
 package org.irmer.entitlement.rules.compiled;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.ScopeDimension;
@@ -8,11 +9,15 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * The flat form of compiled entitlements: one {@code int} array per referrer (and one per group
  * entitlement), so that a check touches a few nearby cache lines instead of an object graph.
  *
- * <p>A referrer's program is a header ({@link #REGISTRATION_CURRENT}, {@link #TRAINING_SECTION},
- * {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one character per element, so that
- * the referrer table can tell whose program it found without reading any other object), then one
- * block per live referrer entitlement in entitlement id order, then the training section: a count,
- * then {@code (type, completed, last valid day)} per training record.
+ * <p>A referrer's program is a header ({@link #STANDING}, {@link #TRAINING_SECTION},
+ * {@link #COVERAGE_SECTION}, {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one
+ * character per element, so that the referrer table can tell whose program it found without
+ * reading any other object), then one block per live referrer entitlement in entitlement id order,
+ * then the training section: a count, then {@code (type, completed, last valid day)} per training
+ * record; then the coverage section, what group criteria read: the ordinal of the person's
+ * regulator plus one (0 for none), of their profession, a count and {@code (employer, first day,
+ * last day)} per role, then a count and {@code (group number, first permit)} per group entitlement
+ * whose regulators and professions admit the person, for which the slice holds permits of its own.
  * A group entitlement's program is a single block. A block is a header ({@code B_...}), an index
  * of its scope rules in rule id order (per rule: its modality in the top byte, where it starts in
  * the rest, so that a check reads only the rules of the examination's modality), then the rules; a
@@ -20,25 +25,37 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * intervals, settings, indications and training needs. Codes are {@link Symbols} numbers, days are
  * epoch days, examinations are catalogue indices and regions are {@link RegionIndex} numbers.
  *
+ * <p>Every day in a program is the exact epoch day of its date: a date outside
+ * {@link #FIRST_DAY}..{@link #LAST_DAY} is never clipped or wrapped into an {@code int}. A
+ * referrer with such a date has {@link #BEYOND_PACKED_DAYS} in their standing, a group entitlement
+ * with one makes its employer's requests go to the reference semantics
+ * ({@link EmployerView#answersAlone}), and neither program is read.
+ *
  * <p>The reading methods are the scope and training semantics of DOMAIN.md section 5 (rules 4 and
  * 5), shared by the permit path and the compiled explainer.
  */
 final class Program {
 
-  static final int REGISTRATION_CURRENT = 0;
+  /** {@link #REGISTERED} and {@link #BEYOND_PACKED_DAYS}, as bits. */
+  static final int STANDING = 0;
+  /** {@link #STANDING}: the person's professional registration is current. */
+  static final int REGISTERED = 1;
+  /** {@link #STANDING}: one of the person's dates has no packed day; the program is not read. */
+  static final int BEYOND_PACKED_DAYS = 2;
   static final int TRAINING_SECTION = 1;
-  static final int BLOCKS = 2;
+  static final int COVERAGE_SECTION = 2;
+  static final int BLOCKS = 3;
   /** Where the first block starts. */
-  static final int FIRST_BLOCK = 3;
-  static final int ID_LENGTH = 4;
-  static final int ID = 5;
+  static final int FIRST_BLOCK = 4;
+  static final int ID_LENGTH = 5;
+  static final int ID = 6;
 
   static final int B_LENGTH = 0;
   static final int B_EMPLOYER = 1;
-  /** The first day the entitlement is in force; {@link Integer#MAX_VALUE} when it is not active. */
+  /** The first day the entitlement is in force; {@link #NEVER} when it is not active. */
   static final int B_FROM = 2;
   static final int B_TO = 3;
-  /** The day its review falls due, or {@link Integer#MAX_VALUE}. */
+  /** The day its review falls due, or {@link #NEVER}. */
   static final int B_REVIEW = 4;
   /** The entitlement's position among the slice's (or group's) compiled entitlements. */
   static final int B_ENTITLEMENT = 5;
@@ -60,6 +77,12 @@ final class Program {
   static final int R_TRAINING = 5;
   static final int R_HEADER = 6;
 
+  /** The first and last days a program holds; {@link #NEVER}, after the last, is no day. */
+  static final int FIRST_DAY = Integer.MIN_VALUE;
+  static final int LAST_DAY = Integer.MAX_VALUE - 1;
+  /** A day after every packed day: a start that never comes, or an end that never does. */
+  static final int NEVER = Integer.MAX_VALUE;
+
   /** The largest count, age or position a packed half-word holds. */
   static final int MAX_HALF = 0xFFFF;
   private static final int OFFSET = 0xFFFFFF;
@@ -75,6 +98,17 @@ final class Program {
   static final long CURRENT = Long.MAX_VALUE;
   /** {@link #trainingState}: no record of the training completed by the day. */
   static final long NEVER_HELD = Long.MIN_VALUE;
+
+  /** {@link #lapse}: the training is current. */
+  static final int HELD = 0;
+  /** {@link #lapse}: lapsed or never held under {@code NOTIFY_ONLY}: a notice, nothing more. */
+  static final int NOTIFIED = 1;
+  /** {@link #lapse}: lapsed within the grace of {@code WARN_WITH_GRACE}: a warning. */
+  static final int IN_GRACE = 2;
+  /** {@link #lapse}: never held, and the policy is not {@code NOTIFY_ONLY}: it blocks. */
+  static final int MISSING = 3;
+  /** {@link #lapse}: lapsed beyond any grace: it blocks. */
+  static final int EXPIRED = 4;
 
   /** {@link #training}: every training the rule needs is current. */
   static final int TRAINING_CLEAN = 0;
@@ -201,27 +235,90 @@ final class Program {
   /**
    * Whether the referrer's training lets the rule at {@code rule} of {@code code} entitle on
    * {@code day}: {@link #TRAINING_CLEAN}, {@link #TRAINING_DECORATED} or {@link #TRAINING_BLOCKED}
-   * (rule 5). Training that was never held cannot be in grace.
+   * (rule 5), from the {@link #lapse} of each training need.
    */
   static int training(int[] code, int rule, int[] referrer, int day) {
     int result = TRAINING_CLEAN;
     int needs = trainingNeedCount(code, rule);
     for (int at = trainingNeeds(code, rule), end = at + 3 * needs; at < end; at += 3) {
-      long state = trainingState(referrer, code[at], day);
-      if (state == CURRENT) {
-        continue;
-      }
-      int policy = code[at + 1];
-      if (policy == LapsePolicyKind.NOTIFY_ONLY.ordinal()) {
-        result = TRAINING_DECORATED;
-      } else if (policy == LapsePolicyKind.WARN_WITH_GRACE.ordinal() && state != NEVER_HELD
-          && day <= state + code[at + 2]) {
-        result = TRAINING_DECORATED;
-      } else {
+      int lapse = lapse(code, at, trainingState(referrer, code[at], day), day);
+      if (lapse >= MISSING) {
         return TRAINING_BLOCKED;
+      }
+      if (lapse != HELD) {
+        result = TRAINING_DECORATED;
       }
     }
     return result;
+  }
+
+  /** How many of the rule's training needs block on {@code day} ({@link #MISSING}, {@link #EXPIRED}). */
+  static int blockingNeeds(int[] code, int rule, int[] referrer, int day) {
+    int blocking = 0;
+    int needs = trainingNeedCount(code, rule);
+    for (int at = trainingNeeds(code, rule), end = at + 3 * needs; at < end; at += 3) {
+      if (lapse(code, at, trainingState(referrer, code[at], day), day) >= MISSING) {
+        blocking++;
+      }
+    }
+    return blocking;
+  }
+
+  /**
+   * What the training need at {@code need} (a {@code (type, policy ordinal, grace days)} triple)
+   * makes of the referrer's {@code state} in it on {@code day}, under its lapse policy (rule 5):
+   * {@link #HELD}, {@link #NOTIFIED}, {@link #IN_GRACE}, {@link #MISSING} or {@link #EXPIRED}.
+   * Training that was never held cannot be in grace; grace is counted in {@code long} days.
+   */
+  static int lapse(int[] code, int need, long state, int day) {
+    if (state == CURRENT) {
+      return HELD;
+    }
+    int policy = code[need + 1];
+    if (policy == LapsePolicyKind.NOTIFY_ONLY.ordinal()) {
+      return NOTIFIED;
+    }
+    if (state == NEVER_HELD) {
+      return MISSING;
+    }
+    return policy == LapsePolicyKind.WARN_WITH_GRACE.ordinal() && day <= state + code[need + 2]
+        ? IN_GRACE : EXPIRED;
+  }
+
+  /** The ordinal of the referrer's regulator, or -1 when they have no registration. */
+  static int regulator(int[] referrer) {
+    return referrer[referrer[COVERAGE_SECTION]] - 1;
+  }
+
+  /** The ordinal of the referrer's profession. */
+  static int profession(int[] referrer) {
+    return referrer[referrer[COVERAGE_SECTION] + 1];
+  }
+
+  /** Whether the referrer holds a role at the employer numbered {@code employer} on {@code day}. */
+  static boolean holdsRole(int[] referrer, int employer, int day) {
+    int at = referrer[COVERAGE_SECTION] + 2;
+    for (int i = at + 1, end = at + 1 + 3 * referrer[at]; i < end; i += 3) {
+      if (referrer[i] == employer && day >= referrer[i + 1] && day <= referrer[i + 2]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where among the referrer's permits those of the group entitlement numbered {@code group}
+   * start, or -1 when the group's regulators or professions do not admit the referrer.
+   */
+  static int groupPermits(int[] referrer, int group) {
+    int roles = referrer[COVERAGE_SECTION] + 2;
+    int at = roles + 1 + 3 * referrer[roles];
+    for (int i = at + 1, end = at + 1 + 2 * referrer[at]; i < end; i += 2) {
+      if (referrer[i] == group) {
+        return referrer[i + 1];
+      }
+    }
+    return -1;
   }
 
   /**
@@ -284,11 +381,18 @@ final class Program {
     return false;
   }
 
+  /** Whether {@code date} has a packed day. */
+  static boolean packs(LocalDate date) {
+    long day = date.toEpochDay();
+    return day >= FIRST_DAY && day <= LAST_DAY;
+  }
+
   /** Appends programs to a growing array. */
   static final class Writer {
 
     private int[] code;
     private int size;
+    private boolean beyondPackedDays;
 
     Writer() {
       this(64);
@@ -313,6 +417,24 @@ final class Program {
       for (int value : values) {
         add(value);
       }
+    }
+
+    /**
+     * Adds the epoch day of {@code date}, or, when it has no packed day, a placeholder and a mark
+     * that {@link #beyondPackedDays} reports: such a program must not be read.
+     */
+    void addDay(LocalDate date) {
+      if (packs(date)) {
+        add((int) date.toEpochDay());
+      } else {
+        beyondPackedDays = true;
+        add(0);
+      }
+    }
+
+    /** Whether a date added with {@link #addDay} had no packed day. */
+    boolean beyondPackedDays() {
+      return beyondPackedDays;
     }
 
     void set(int position, int value) {

@@ -3,6 +3,7 @@ package org.irmer.entitlement.rules.compiled;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -25,7 +26,6 @@ import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.ExaminationCode;
 import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.IndicationCode;
-import org.irmer.entitlement.core.domain.LapsePolicyKind;
 import org.irmer.entitlement.core.domain.MatchedRule;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Person;
@@ -96,9 +96,11 @@ final class SnapshotCompiler {
     Symbols symbols = numbering.build();
     ImmutableMap<ExaminationCode, ExamView> exams = exams(catalogue, regions, advice, symbols);
     Map<EmployerId, Procedures> compiledProcedures = byEmployer(procedures);
-    Context context = new Context(symbols, regions, exams, compiledProcedures);
+    Context groupContext = new Context(symbols, regions, exams, compiledProcedures, ImmutableMap.of(),
+        List.of());
 
-    ImmutableMap.Builder<EmployerId, EmployerView> employers = ImmutableMap.builder();
+    ImmutableMap.Builder<EmployerId, EmployerView> employerViews = ImmutableMap.builder();
+    List<GroupEntitlement> allGroups = new ArrayList<>();
     ImmutableMap.Builder<EmployerId, ImmutableList<Entitlement>> groupLists = ImmutableMap.builder();
     for (Employer employer : employerList) {
       WrittenProcedures written = procedures.get(employer.id());
@@ -112,13 +114,18 @@ final class SnapshotCompiler {
       List<GroupEntitlement> compiledGroups = new ArrayList<>();
       for (Entitlement group : employerGroups) {
         if (isLive(group)) {
-          compiledGroups.add(compileGroup(group, context));
+          GroupEntitlement compiled = compileGroup(group, allGroups.size(), groupContext);
+          compiledGroups.add(compiled);
+          allGroups.add(compiled);
         }
       }
-      employers.put(employer.id(), new EmployerView(employer, context.symbols.employer(employer.id()),
-          written, compiledProcedures.get(employer.id()), enquiry, ImmutableList.copyOf(agreements.getOrDefault(employer.id(), List.of())),
+      employerViews.put(employer.id(), new EmployerView(employer, symbols.employer(employer.id()),
+          written, compiledProcedures.get(employer.id()), enquiry,
+          ImmutableList.copyOf(agreements.getOrDefault(employer.id(), List.of())),
           compiledGroups.toArray(GroupEntitlement[]::new)));
     }
+    ImmutableMap<EmployerId, EmployerView> employers = employerViews.build();
+    Context context = new Context(symbols, regions, exams, compiledProcedures, employers, allGroups);
 
     Map<PersonId, List<Role>> roles = new HashMap<>();
     for (Role role : data.allRoles()) {
@@ -137,7 +144,7 @@ final class SnapshotCompiler {
             context))
         .toList();
 
-    return new Snapshot( tree, regions, context.symbols, catalogue, exams, employers.build(),
+    return new Snapshot(tree, regions, symbols, catalogue, exams, employers,
         groupLists.build(), advice, ReferrerTable.of(slices, slices.size()));
   }
 
@@ -180,12 +187,15 @@ final class SnapshotCompiler {
     entitlements.forEach(entitlement -> number(numbering, entitlement));
     training.forEach(record -> numbering.training(record.type()));
     Map<EmployerId, Procedures> procedures = new HashMap<>();
+    List<GroupEntitlement> groups = new ArrayList<>();
     current.employers.forEach((employerId, view) -> {
       if (view.compiledProcedures != null) {
         procedures.put(employerId, view.compiledProcedures);
       }
+      groups.addAll(List.of(view.groups));
     });
-    Context context = new Context(numbering.build(), current.regions, current.exams, procedures);
+    Context context = new Context(numbering.build(), current.regions, current.exams, procedures,
+        current.employers, groups);
     ReferrerSlice slice = slice(person.get(),
         ImmutableList.sortedCopyOf(BY_START_THEN_ID, data.roles(id)), entitlements, training,
         context);
@@ -205,36 +215,82 @@ final class SnapshotCompiler {
     }
     live.sort(BY_ID);
     Program.Writer program = new Program.Writer();
-    program.add(person.registration().map(r -> r.isCurrent()).orElse(false) ? 1 : 0);
-    program.add(0);
-    program.add(live.size());
-    program.add(0);
+    for (int i = 0; i < Program.ID; i++) {
+      program.add(0);
+    }
     String id = person.id().value();
-    program.add(id.length());
+    program.set(Program.ID_LENGTH, id.length());
     for (int i = 0; i < id.length(); i++) {
       program.add(id.charAt(i));
     }
+    program.set(Program.BLOCKS, live.size());
     program.set(Program.FIRST_BLOCK, program.position());
-    List<Verdict> permits = new ArrayList<>();
+    List<Prepared> permits = new ArrayList<>();
     for (int i = 0; i < live.size(); i++) {
-      block(program, live.get(i), i, context, permits);
+      Entitlement entitlement = live.get(i);
+      List<MatchedRule> matched = new ArrayList<>();
+      block(program, entitlement, i, context, matched, permits.size());
+      Procedures procedures = context.procedures.get(entitlement.employer());
+      for (MatchedRule rule : matched) {
+        permits.add(new Prepared(DecisionBasis.INDIVIDUAL_ENTITLEMENT, rule, procedures.version()));
+      }
     }
     program.set(Program.TRAINING_SECTION, program.position());
     program.add(training.size());
     for (TrainingRecord record : training) {
       program.add(context.symbols.training(record.type()));
-      program.add((int) record.completed().toEpochDay());
-      program.add(record.expires().map(end -> (int) end.toEpochDay()).orElse(Integer.MAX_VALUE));
+      program.addDay(record.completed());
+      addDayOrNever(program, record.expires());
     }
-    return new ReferrerSlice(person, roles, entitlements, training, program.toArray(),
-        live.toArray(Entitlement[]::new), permits.toArray(Verdict[]::new));
+    program.set(Program.COVERAGE_SECTION, program.position());
+    program.add(person.registration().map(r -> r.regulator().ordinal() + 1).orElse(0));
+    program.add(person.profession().ordinal());
+    program.add(roles.size());
+    for (Role role : roles) {
+      program.add(context.symbols.employer(role.employer()));
+      program.addDay(role.validFrom());
+      addDayOrNever(program, role.validTo());
+    }
+    List<GroupEntitlement> admitting = new ArrayList<>();
+    for (GroupEntitlement group : context.groups) {
+      if (group.admits(person)) {
+        admitting.add(group);
+      }
+    }
+    program.add(admitting.size());
+    for (GroupEntitlement group : admitting) {
+      program.add(group.number);
+      program.add(permits.size());
+      for (MatchedRule rule : group.matched) {
+        permits.add(new Prepared(DecisionBasis.GROUP_ENTITLEMENT, rule, group.proceduresVersion));
+      }
+    }
+    boolean registered = person.registration().map(r -> r.isCurrent()).orElse(false);
+    program.set(Program.STANDING, (registered ? Program.REGISTERED : 0)
+        | (program.beyondPackedDays() ? Program.BEYOND_PACKED_DAYS : 0));
+    int[] code = program.toArray();
+    Verdict[] prepared = new Verdict[permits.size()];
+    PermitOrigin origin = new PermitOrigin(code, prepared, context.employers, context.exams,
+        context.symbols);
+    for (int i = 0; i < prepared.length; i++) {
+      Prepared permit = permits.get(i);
+      prepared[i] = Verdict.permit(permit.basis(), permit.matched(), permit.proceduresVersion(), origin);
+    }
+    return new ReferrerSlice(person, roles, entitlements, training, code,
+        live.toArray(Entitlement[]::new), prepared);
   }
 
-  private static GroupEntitlement compileGroup(Entitlement group, Context context) {
+  /** What a prepared permit will name. */
+  private record Prepared(DecisionBasis basis, MatchedRule matched, int proceduresVersion) {}
+
+  private static GroupEntitlement compileGroup(Entitlement group, int number, Context context) {
     Program.Writer program = new Program.Writer();
-    List<Verdict> permits = new ArrayList<>();
-    block(program, group, 0, context, permits);
-    return new GroupEntitlement(group, program.toArray(), permits.toArray(Verdict[]::new));
+    List<MatchedRule> matched = new ArrayList<>();
+    block(program, group, 0, context, matched, 0);
+    Procedures procedures = context.procedures.get(group.employer());
+    return new GroupEntitlement(group, number, program.toArray(),
+        matched.toArray(MatchedRule[]::new), procedures == null ? 0 : procedures.version(),
+        program.beyondPackedDays());
   }
 
   private static boolean isLive(Entitlement entitlement) {
@@ -247,14 +303,17 @@ final class SnapshotCompiler {
    * employer can be read: a request at an employer without procedures is never judged on scope.
    */
   private static void block(Program.Writer program, Entitlement entitlement, int index, Context context,
-      List<Verdict> permits) {
+      List<MatchedRule> matched, int firstPermit) {
     int start = program.position();
     program.add(0);
     program.add(context.symbols.employer(entitlement.employer()));
-    program.add(entitlement.status() == EntitlementStatus.ACTIVE
-        ? (int) entitlement.validFrom().toEpochDay() : Integer.MAX_VALUE);
-    program.add((int) entitlement.validTo().toEpochDay());
-    program.add(entitlement.reviewDue().map(due -> (int) due.toEpochDay()).orElse(Integer.MAX_VALUE));
+    if (entitlement.status() == EntitlementStatus.ACTIVE) {
+      program.addDay(entitlement.validFrom());
+    } else {
+      program.add(Program.NEVER);
+    }
+    program.addDay(entitlement.validTo());
+    addDayOrNever(program, entitlement.reviewDue());
     program.add(index);
     Procedures procedures = context.procedures.get(entitlement.employer());
     List<ScopeRule> rules = procedures == null ? List.of()
@@ -262,21 +321,27 @@ final class SnapshotCompiler {
     program.add(rules.size());
     int ruleIndex = program.position();
     rules.forEach(rule -> program.add(0));
-    DecisionBasis basis = entitlement.subject().isGroup()
-        ? DecisionBasis.GROUP_ENTITLEMENT : DecisionBasis.INDIVIDUAL_ENTITLEMENT;
     for (int r = 0; r < rules.size(); r++) {
       ScopeRule rule = rules.get(r);
-      MatchedRule matched = new MatchedRule(entitlement.id(), entitlement.version(),
-          entitlement.employer(), entitlement.scope().version(), rule.id());
       int offset = program.position() - start;
       if (offset > 0xFFFFFF) {
         throw new IllegalStateException("entitlement " + entitlement.id() + " is too large to compile");
       }
       program.set(ruleIndex + r, rule.modality().ordinal() << 24 | offset);
-      rule(program, rule, permits.size(), procedures.training().get(rule.modality()), context);
-      permits.add(Verdict.permit(basis, matched, procedures.version()));
+      rule(program, rule, firstPermit + matched.size(), procedures.training().get(rule.modality()),
+          context);
+      matched.add(new MatchedRule(entitlement.id(), entitlement.version(), entitlement.employer(),
+          entitlement.scope().version(), rule.id()));
     }
     program.set(start + Program.B_LENGTH, program.position() - start);
+  }
+
+  private static void addDayOrNever(Program.Writer program, Optional<LocalDate> date) {
+    if (date.isPresent()) {
+      program.addDay(date.get());
+    } else {
+      program.add(Program.NEVER);
+    }
   }
 
   private static void rule(Program.Writer program, ScopeRule rule, int permit,
@@ -290,7 +355,8 @@ final class SnapshotCompiler {
         | (rule.pregnancy() == PregnancyConstraint.EXCLUDED ? Program.EXCLUDES_PREGNANCY : 0)
         | (rule.contrastAllowed() ? Program.CONTRAST_ALLOWED : 0);
     program.add(rule.modality().ordinal() | flags << 8 | Masks.of(rule.urgencies()) << 16);
-    // Ages beyond a half-word compare alike: the compiled facts carry no age above Facts.MAX_AGE.
+    // Bounds beyond a half-word compare alike with every age the facts carry (at most
+    // Patient.OLDEST_PLAUSIBLE_AGE), so holding them as the largest half-word changes no answer.
     program.addHalves(Math.min(rule.minAge().orElse(0), Program.MAX_HALF),
         Math.min(rule.maxAge().orElse(Program.MAX_HALF), Program.MAX_HALF), "years of age");
     program.addHalves(includedExams.length, excludedExams.length, "examinations");
@@ -347,9 +413,13 @@ final class SnapshotCompiler {
   /** An employer's current procedures as the blocks need them, read once per compilation. */
   record Procedures(int version, Map<Modality, List<TrainingRequirement>> training) {}
 
-  /** What compiling a block needs. */
-  private record Context(Symbols symbols, RegionIndex regions, Map<ExaminationCode, ExamView> exams,
-      Map<EmployerId, Procedures> procedures) {}
+  /**
+   * What compiling a block needs, and a slice besides: the employers and every live group
+   * entitlement (empty while the groups themselves are compiled).
+   */
+  private record Context(Symbols symbols, RegionIndex regions, ImmutableMap<ExaminationCode, ExamView> exams,
+      Map<EmployerId, Procedures> procedures, ImmutableMap<EmployerId, EmployerView> employers,
+      List<GroupEntitlement> groups) {}
 
   private static void number(Symbols.Builder numbering, WrittenProcedures procedures) {
     for (TrainingRequirement requirement : procedures.trainingRequirements()) {

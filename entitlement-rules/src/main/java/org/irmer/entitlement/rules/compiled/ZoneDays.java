@@ -12,7 +12,9 @@ import java.util.List;
  * Converts an instant to the local date (as an epoch day) in one zone without allocating: the
  * zone's offset transitions are tabled once, from 1900 to 2200, and looked up by binary search.
  * {@link ZoneRules#getOffset(Instant)} boxes the year for instants after the last explicit
- * transition, which the permit path must not do. Outside the table the zone rules are asked.
+ * transition, which the permit path must not do. An instant outside the table is
+ * {@link #UNTABLED}: the compiled engine leaves it to the reference semantics, which also decide
+ * whether its local date can be represented at all.
  */
 final class ZoneDays {
 
@@ -20,14 +22,15 @@ final class ZoneDays {
   private static final long TABLE_END = Instant.parse("2200-01-01T00:00:00Z").getEpochSecond();
   private static final int SECONDS_PER_DAY = 86_400;
 
-  private final ZoneRules rules;
+  /** {@link #epochDay}: the instant lies outside the table. */
+  static final int UNTABLED = Integer.MIN_VALUE;
+
   /** Epoch seconds at which the offset changes, ascending. */
   private final long[] transitions;
   /** {@code offsets[i]} applies before {@code transitions[i]}; the last one after the last transition. */
   private final int[] offsets;
 
-  private ZoneDays(ZoneRules rules, long[] transitions, int[] offsets) {
-    this.rules = rules;
+  private ZoneDays(long[] transitions, int[] offsets) {
     this.transitions = transitions;
     this.offsets = offsets;
   }
@@ -47,19 +50,20 @@ final class ZoneDays {
       transitions[i] = found.get(i).toEpochSecond();
       offsets[i + 1] = found.get(i).getOffsetAfter().getTotalSeconds();
     }
-    return new ZoneDays(rules, transitions, offsets);
+    return new ZoneDays(transitions, offsets);
   }
 
-  /** The local date of {@code instant} in the zone, as days since 1970-01-01. */
+  /**
+   * The local date of {@code instant} in the zone, as days since 1970-01-01, or {@link #UNTABLED}
+   * when the instant lies outside the table (before 1900 or from 2200).
+   */
   int epochDay(Instant instant) {
     long second = instant.getEpochSecond();
-    int offset;
     if (second < TABLE_START || second >= TABLE_END) {
-      offset = rules.getOffset(instant).getTotalSeconds();
-    } else {
-      int found = Arrays.binarySearch(transitions, second);
-      offset = offsets[found >= 0 ? found + 1 : -found - 1];
+      return UNTABLED;
     }
+    int found = Arrays.binarySearch(transitions, second);
+    int offset = offsets[found >= 0 ? found + 1 : -found - 1];
     return (int) Math.floorDiv(second + offset, SECONDS_PER_DAY);
   }
 

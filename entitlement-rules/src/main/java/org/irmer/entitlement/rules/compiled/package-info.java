@@ -12,13 +12,18 @@
  *   <li>{@code Program}: one {@code int} array per referrer holding their id, their live
  *       referrer entitlements (validity, review date, an index of the scope rules by modality, and
  *       the rules with examination numbers, region intervals, settings, indications and training
- *       needs) and their training records; a group entitlement is a program of one block;
+ *       needs), their training records and what group criteria read of them (registration,
+ *       profession, roles); a group entitlement is a program of one block;
  *   <li>{@code Facts}: the request's scope facts packed in a {@code long};
- *   <li>{@code PermitPath}: one allocation-free pass that returns the {@code Verdict} prepared
- *       at compile time for a plain permit, or finds a refusal's outcome;
- *   <li>{@code CompiledExplainer}: every other decision, from the failed-dimension masks of the
- *       same programs; the reference evaluator answers only what lies outside the imaging
- *       employer's own programs (agreements, unknown employers or examinations).
+ *   <li>{@code Pass}: the one place the order of DOMAIN.md section 5 is written for the programs.
+ *       Without a {@code Trace} it allocates nothing and answers with the {@code Verdict} prepared
+ *       at compile time for a plain permit, or with a refusal's outcome; with one, it records what
+ *       it found;
+ *   <li>{@code CompiledExplainer}: words a trace, deciding nothing; the reference evaluator
+ *       answers only what lies outside the imaging employer's own programs (agreements, unknown
+ *       employers or examinations, dates beyond what a program holds);
+ *   <li>{@code Verdict} and {@code PermitOrigin}: a prepared permit tells the requests it answers
+ *       by running the pass again on the data it was prepared from.
  * </ul>
  *
  * <p>The differential properties of the rules module hold the whole of it to the reference

@@ -102,16 +102,22 @@ class CompiledFormProperties {
         });
   }
 
-  /** A slice whose program has no entitlements and no training: just the header and the id. */
+  /** A slice whose program has no entitlements, training, roles or groups: the header, the id, empty sections. */
   private static ReferrerSlice slice(Person person) {
     Program.Writer program = new Program.Writer();
     String id = person.id().value();
+    int end = Program.ID + id.length();
     program.add(0);
-    program.add(Program.ID + id.length());
+    program.add(end);
+    program.add(end + 1);
     program.add(0);
-    program.add(Program.ID + id.length());
+    program.add(end);
     program.add(id.length());
     id.chars().forEach(program::add);
+    program.add(0);
+    program.add(0);
+    program.add(0);
+    program.add(0);
     program.add(0);
     return new ReferrerSlice(person, ImmutableList.of(), ImmutableList.of(), ImmutableList.of(),
         program.toArray(), new Entitlement[0], new Verdict[0]);
