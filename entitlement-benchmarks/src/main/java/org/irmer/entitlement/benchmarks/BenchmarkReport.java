@@ -49,6 +49,15 @@ public final class BenchmarkReport {
   /** Our median at most this many times the floor's, over W2's first 2,048 requests. */
   static final double FLOOR_TARGET_ACTIVE = 1.0;
 
+  /** A recorded check through the entry point at most this many times the bare decision. */
+  static final double RECORDED_TARGET = 2.0;
+
+  /** A recorded check through the entry point allocates less than this, in bytes. */
+  static final double RECORDED_ALLOCATION_TARGET = 1_024;
+
+  private static final String BARE_DECISION = "RecordedCheckBenchmarks.bareDecision";
+  private static final String RECORDED_CHECK = "RecordedCheckBenchmarks.recordedCheck";
+
   /**
    * One benchmark's figures: the median and p99 of the samples of every fork pooled (sampled
    * benchmarks), JMH's score (the mean, for the others), and the lowest and highest of the forks'
@@ -241,6 +250,13 @@ public final class BenchmarkReport {
     oursRow(out, "W2 (2,048), permitted requests only", "OursBenchmarks.permitPathActive");
     oursRow(out, "W2 (2,048), refused requests only, explained", "OursBenchmarks.refusalExplainedActive");
     floorTable(out);
+    out.append("\nA check through the entry point, `EntitlementRegister`, over the in-memory adapter,"
+        + " on W2's requests (mixed): the bare decision is the live engine's full"
+        + " `ReferralDecision`, recorded nowhere; the recorded check also appends it to the chained"
+        + " audit trail, with a blocked attempt for each refusal, in one unit of work:\n\n");
+    out.append("| Check | Median (forks) | p99 | Allocation |\n|---|--:|--:|--:|\n");
+    oursRow(out, "bare decision", BARE_DECISION);
+    oursRow(out, "recorded check", RECORDED_CHECK);
     out.append(
         "\nThe same policies and the same requests (the first 2,048 of each workload) in each"
             + " engine; ratios are the peer's median over ours; allocation in bytes per call:\n\n");
@@ -608,6 +624,21 @@ public final class BenchmarkReport {
             Bound.AT_MOST,
             FLOOR_TARGET_ACTIVE,
             "×"));
+    rows.add(
+        target(
+            "recorded check through the entry point ≤ 2× the bare decision (median, W2)",
+            quotient(get(RECORDED_CHECK), get(BARE_DECISION)),
+            Bound.AT_MOST,
+            RECORDED_TARGET,
+            "×"));
+    rows.add(
+        target(
+            "recorded check through the entry point allocates < 1 KB",
+            get(RECORDED_CHECK).flatMap(f -> f.bytesPerOp().isPresent()
+                ? Optional.of(f.bytesPerOp().getAsDouble()) : Optional.empty()),
+            Bound.AT_MOST,
+            RECORDED_ALLOCATION_TARGET,
+            " B"));
     rows.add(
         target(
             "snapshot build of W2 ≤ 1 s",
