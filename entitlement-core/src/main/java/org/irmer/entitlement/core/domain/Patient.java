@@ -30,14 +30,17 @@ public abstract class Patient {
 
   public abstract Optional<PregnancyStatus> pregnancy();
 
-  /** {@link #birthDate()} or null, for allocation-free reads (see {@link ReferralRequest#patientOrNull}). */
+  /**
+   * {@link #birthDate()} or null, only for the compiled engine's allocation-free permit path (why:
+   * see the comment above {@link ReferralRequest#patientOrNull}).
+   */
   @Value.Derived
   @Value.Auxiliary
   public @Nullable LocalDate birthDateOrNull() {
     return birthDate().orElse(null);
   }
 
-  /** {@link #pregnancy()} or null, for allocation-free reads. */
+  /** {@link #pregnancy()} or null, only for the compiled engine's allocation-free permit path. */
   @Value.Derived
   @Value.Auxiliary
   public @Nullable PregnancyStatus pregnancyOrNull() {

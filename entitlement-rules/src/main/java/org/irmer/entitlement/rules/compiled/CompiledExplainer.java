@@ -240,7 +240,7 @@ final class CompiledExplainer {
         .proceduresVersion(verifyNotNull(employer.procedures).version());
     if (exam.advisedFor(Facts.indication(trace.facts))) {
       ImmutableSortedSet.Builder<GuidelineAdvisory> advisories = ImmutableSortedSet.naturalOrder();
-      for (GuidelineEntry entry : snapshot.advice.get(request.indicationOrNull()).get(request.examination())) {
+      for (GuidelineEntry entry : snapshot.advice.get(request.indication().orElseThrow()).get(request.examination())) {
         advisories.add(GuidelineAdvisory.from(entry));
       }
       decision.advisories(advisories.build());
