@@ -133,10 +133,14 @@ class AgreementAndGroupTests {
   }
 
   private Entitlement gmcDoctorsGroup() {
+    return group("GROUP-GMC", GroupCriteria.builder().name("GMC-registered doctors")
+        .addRegulator(Regulator.GMC).addProfession(Profession.DOCTOR).build());
+  }
+
+  private Entitlement group(String id, GroupCriteria criteria) {
     return trust.register.entitlements().save(Entitlement.builder()
-        .id(EntitlementId.of("GROUP-GMC"))
-        .subject(EntitlementSubject.group(GroupCriteria.builder().name("GMC-registered doctors")
-            .addRegulator(Regulator.GMC).addProfession(Profession.DOCTOR).build()))
+        .id(EntitlementId.of(id))
+        .subject(EntitlementSubject.group(criteria))
         .employer(TRUST_A)
         .scope(Scope.builder().version(1)
             .addRule(rule("ALL-XR", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY).build()).build())
@@ -168,6 +172,21 @@ class AgreementAndGroupTests {
 
     assertThat(trust.evaluator().evaluate(request(nurse, "XANKR").build()).reasonCodes())
         .containsExactly(ReasonCode.NOT_ENTITLED_AT_EMPLOYER);
+  }
+
+  @Test
+  void aGroupEntitlementLimitedToOneProfessionDoesNotCoverAnotherProfessionOfTheSameRegulator() {
+    group("GROUP-HCPC-PHYSIO", GroupCriteria.builder().name("HCPC-registered physiotherapists")
+        .addRegulator(Regulator.HCPC).addProfession(Profession.PHYSIOTHERAPIST).build());
+    PersonId physiotherapist = trust.referrer("PHY", Profession.PHYSIOTHERAPIST, Regulator.HCPC);
+    PersonId radiographer = trust.referrer("RAD", Profession.RADIOGRAPHER, Regulator.HCPC);
+
+    ReferralDecision covered = trust.evaluator().evaluate(request(physiotherapist, "XANKR").build());
+    ReferralDecision other = trust.evaluator().evaluate(request(radiographer, "XANKR").build());
+
+    assertThat(covered.basis()).contains(DecisionBasis.GROUP_ENTITLEMENT);
+    assertThat(other.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+    assertThat(other.reasonCodes()).containsExactly(ReasonCode.NOT_ENTITLED_AT_EMPLOYER);
   }
 
   @Test

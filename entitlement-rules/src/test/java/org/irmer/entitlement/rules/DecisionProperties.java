@@ -11,6 +11,7 @@ import java.util.List;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
+import org.irmer.entitlement.core.domain.EntitlementType;
 import org.irmer.entitlement.core.domain.MatchedRule;
 import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.ReferralDecision;
@@ -18,6 +19,7 @@ import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.ScopeRule;
 import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.rules.compiled.CompiledEngine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +40,25 @@ class DecisionProperties {
       ReferenceEvaluator shuffled = new ReferenceEvaluator(StoreDecisionData.from(random.load(random.shuffledWrites(shuffle))));
       for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
         assertThat(shuffled.evaluate(request)).isEqualTo(canonical.evaluate(request));
+      }
+    });
+  }
+
+  @Test
+  void theSameDecisionsWhateverOrderTheStoresReturnRowsIn() {
+    qt().withExamples(REGISTERS).forAll(longs().all(), longs().all()).checkAssert((seed, shuffle) -> {
+      RandomRegister random = new RandomRegister(seed);
+      Register ordered = random.load();
+      Register shuffled = ShuffledStores.of(ordered, shuffle);
+      ReferenceEvaluator expected = new ReferenceEvaluator(StoreDecisionData.from(ordered));
+      ReferenceEvaluator reference = new ReferenceEvaluator(StoreDecisionData.from(shuffled));
+      CompiledEngine compiled = CompiledEngine.compile(StoreDecisionData.from(shuffled));
+      for (ReferralRequest request : random.requests(REQUESTS_PER_REGISTER)) {
+        ReferralDecision decision = expected.evaluate(request);
+        assertThat(reference.evaluate(request)).as("reference, seed %s", seed).isEqualTo(decision);
+        assertThat(compiled.evaluate(request)).as("compiled, seed %s", seed).isEqualTo(decision);
+        assertThat(reference.evaluate(request, EntitlementType.CLINICAL_EVALUATION))
+            .isEqualTo(expected.evaluate(request, EntitlementType.CLINICAL_EVALUATION));
       }
     });
   }

@@ -236,4 +236,39 @@ class StatusAndTrainingTests {
     assertThat(decision.warningCodes()).containsExactly(WarningCode.REVIEW_DUE);
     assertThat(dayBefore.warnings()).isEmpty();
   }
+
+  @Test
+  void whenTwoMatchedRulesFailOnTrainingOnlyTheReasonsOfTheNearestAreReported() {
+    TestTrust trust = new TestTrust();
+    PersonId referrer = trust.referrer("R", Profession.NURSE, Regulator.NMC);
+    trust.train(referrer, TrainingType.CONTRAST_SAFETY, LocalDate.of(2024, 1, 1), TODAY.minusDays(1));
+    trust.entitle(referrer,
+        rule("XR-LIMB", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB)
+            .addRequiredTraining(TrainingType.CONTRAST_SAFETY, TrainingType.REFERRAL_GUIDELINES).build(),
+        rule("XR-ALL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY)
+            .addRequiredTraining(TrainingType.REFERRAL_GUIDELINES).build());
+
+    ReferralDecision decision = trust.evaluator().evaluate(request(referrer, "XANKR").build());
+
+    assertThat(decision.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+    assertThat(decision.reasons()).extracting(reason -> reason.message())
+        .containsExactly("The referrer has no record of required REFERRAL_GUIDELINES training");
+  }
+
+  @Test
+  void whenTwoMatchedRulesFailOnAsManyTrainingNeedsTheReasonsOfBothAreReported() {
+    TestTrust trust = new TestTrust();
+    PersonId referrer = trust.referrer("R", Profession.NURSE, Regulator.NMC);
+    trust.train(referrer, TrainingType.CONTRAST_SAFETY, LocalDate.of(2024, 1, 1), TODAY.minusDays(1));
+    trust.entitle(referrer,
+        rule("XR-LIMB", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB)
+            .addRequiredTraining(TrainingType.CONTRAST_SAFETY).build(),
+        rule("XR-ALL", Modality.PLAIN_RADIOGRAPHY, BodyRegion.WHOLE_BODY)
+            .addRequiredTraining(TrainingType.REFERRAL_GUIDELINES).build());
+
+    ReferralDecision decision = trust.evaluator().evaluate(request(referrer, "XANKR").build());
+
+    assertThat(decision.reasonCodes())
+        .containsExactlyInAnyOrder(ReasonCode.TRAINING_EXPIRED, ReasonCode.TRAINING_MISSING);
+  }
 }
