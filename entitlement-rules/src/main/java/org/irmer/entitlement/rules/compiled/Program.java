@@ -420,7 +420,7 @@ final class Program {
     }
 
     /**
-     * Adds the epoch day of {@code date}, or, when it has no packed day, a placeholder and a mark
+     * Adds the epoch day of {@code date}, or, when it has no packed day, a zero and a mark
      * that {@link #beyondPackedDays} reports: such a program must not be read.
      */
     void addDay(LocalDate date) {
