@@ -84,7 +84,6 @@ final class Pass {
       trace.day = day;
       trace.age = age;
       trace.facts = facts;
-      trace.contrast = contrast;
     }
     if (age == BORN_AFTER_REQUEST) {
       return end(Trace.Ending.BIRTH_DATE_AFTER_REQUEST, employer, trace);

@@ -12,13 +12,14 @@ import org.irmer.entitlement.core.domain.ScopeDimension;
  * <p>A referrer's program is a header ({@link #STANDING}, {@link #TRAINING_SECTION},
  * {@link #COVERAGE_SECTION}, {@link #BLOCKS}, {@link #FIRST_BLOCK}, then the person's id, one
  * character per element, so that the referrer table can tell whose program it found without
- * reading any other object), then one block per live referrer entitlement in entitlement id order,
- * then the training section: a count, then {@code (type, completed, last valid day)} per training
- * record; then the coverage section, what group criteria read: the ordinal of the person's
- * regulator plus one (0 for none), of their profession, a count and {@code (employer, first day,
- * last day)} per role, then a count and {@code (group number, first permit)} per group entitlement
- * whose regulators and professions admit the person, for which the slice holds permits of its own.
- * A group entitlement's program is a single block. A block is a header ({@code B_...}), an index
+ * reading any other object), then the training section: a count, then {@code (type, completed,
+ * last valid day)} per training record; then the coverage section, what group criteria read: the
+ * ordinal of the person's regulator plus one (0 for none), of their profession, a count and {@code
+ * (employer, first day, last day)} per role, then a count and {@code (group number, first permit)}
+ * per group entitlement whose regulators and professions admit the person, for which the slice
+ * holds permits of its own; then one block per live referrer entitlement in entitlement id order.
+ * The sections a check reads whatever rule it matches come first, in the lines the referrer
+ * table's probe reads. A group entitlement's program is a single block. A block is a header ({@code B_...}), an index
  * of its scope rules in rule id order (per rule: its modality in the top byte, where it starts in
  * the rest, so that a check reads only the rules of the examination's modality), then the rules; a
  * rule is a header of packed words ({@code R_...}) followed by its examination numbers, region

@@ -10,18 +10,22 @@ import org.jspecify.annotations.Nullable;
  * Beside the slices it keeps each slice's program and permits in arrays of their own, so that the
  * permit path goes from the request's id to the program in two reads (the slot, then the program,
  * which carries the id it belongs to) and can read the permits in parallel, where a hash map
- * would follow a bucket, a node, a key and a value. Immutable; {@link #with} copies the table
+ * would follow a bucket, a node, a key and a value. Each slot's id hash is kept beside it, so that
+ * probing past another person's slot reads no program. Immutable; {@link #with} copies the table
  * (copy-on-write).
  */
 final class ReferrerTable {
 
   private final ReferrerSlice[] slices;
+  /** The hash of each slot's person id, so that a probe reads a program only when it may be theirs. */
+  private final int[] hashes;
   private final int[][] programs;
   private final Verdict[][] permits;
   private final int size;
 
   private ReferrerTable(int capacity) {
     this.slices = new ReferrerSlice[capacity];
+    this.hashes = new int[capacity];
     this.programs = new int[capacity][];
     this.permits = new Verdict[capacity][];
     this.size = 0;
@@ -29,6 +33,7 @@ final class ReferrerTable {
 
   private ReferrerTable(ReferrerTable filled, int size) {
     this.slices = filled.slices;
+    this.hashes = filled.hashes;
     this.programs = filled.programs;
     this.permits = filled.permits;
     this.size = size;
@@ -48,13 +53,14 @@ final class ReferrerTable {
   /** Where {@code id}'s slice is, or -1. */
   int indexOf(PersonId id) {
     String key = id.value();
+    int hash = key.hashCode();
     int mask = programs.length - 1;
-    for (int i = spread(key.hashCode()) & mask; ; i = (i + 1) & mask) {
+    for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
       int[] program = programs[i];
       if (program == null) {
         return -1;
       }
-      if (Program.isFor(program, key)) {
+      if (hashes[i] == hash && Program.isFor(program, key)) {
         return i;
       }
     }
@@ -116,6 +122,7 @@ final class ReferrerTable {
       if (slices[i] == null || slices[i].id.equals(slice.id)) {
         boolean added = slices[i] == null;
         slices[i] = slice;
+        hashes[i] = slice.id.value().hashCode();
         programs[i] = slice.program;
         permits[i] = slice.permits;
         return added;

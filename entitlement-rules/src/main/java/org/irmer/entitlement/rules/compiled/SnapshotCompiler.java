@@ -223,18 +223,8 @@ final class SnapshotCompiler {
     for (int i = 0; i < id.length(); i++) {
       program.add(id.charAt(i));
     }
-    program.set(Program.BLOCKS, live.size());
-    program.set(Program.FIRST_BLOCK, program.position());
-    List<Prepared> permits = new ArrayList<>();
-    for (int i = 0; i < live.size(); i++) {
-      Entitlement entitlement = live.get(i);
-      List<MatchedRule> matched = new ArrayList<>();
-      block(program, entitlement, i, context, matched, permits.size());
-      Procedures procedures = context.procedures.get(entitlement.employer());
-      for (MatchedRule rule : matched) {
-        permits.add(new Prepared(DecisionBasis.INDIVIDUAL_ENTITLEMENT, rule, procedures.version()));
-      }
-    }
+    // The training and coverage sections come before the blocks, in the lines the table's probe
+    // has just read: a check reads them whatever rule it matches.
     program.set(Program.TRAINING_SECTION, program.position());
     program.add(training.size());
     for (TrainingRecord record : training) {
@@ -258,9 +248,26 @@ final class SnapshotCompiler {
       }
     }
     program.add(admitting.size());
+    int groupPermits = program.position();
     for (GroupEntitlement group : admitting) {
       program.add(group.number);
-      program.add(permits.size());
+      program.add(0);
+    }
+    program.set(Program.BLOCKS, live.size());
+    program.set(Program.FIRST_BLOCK, program.position());
+    List<Prepared> permits = new ArrayList<>();
+    for (int i = 0; i < live.size(); i++) {
+      Entitlement entitlement = live.get(i);
+      List<MatchedRule> matched = new ArrayList<>();
+      block(program, entitlement, i, context, matched, permits.size());
+      Procedures procedures = context.procedures.get(entitlement.employer());
+      for (MatchedRule rule : matched) {
+        permits.add(new Prepared(DecisionBasis.INDIVIDUAL_ENTITLEMENT, rule, procedures.version()));
+      }
+    }
+    for (int g = 0; g < admitting.size(); g++) {
+      GroupEntitlement group = admitting.get(g);
+      program.set(groupPermits + 2 * g + 1, permits.size());
       for (MatchedRule rule : group.matched) {
         permits.add(new Prepared(DecisionBasis.GROUP_ENTITLEMENT, rule, group.proceduresVersion));
       }

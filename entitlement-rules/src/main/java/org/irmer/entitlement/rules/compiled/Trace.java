@@ -48,7 +48,6 @@ final class Trace {
   /** As {@link Pass#ageOn} gives it. */
   int age;
   long facts;
-  boolean contrast;
   boolean registered;
   boolean anyInForce;
   final List<Candidate> candidates = new ArrayList<>();
