@@ -32,6 +32,8 @@ public enum RefusalCode {
   ILLEGAL_TRANSITION,
   /** Someone else changed the record first; re-read and try again. */
   CONCURRENT_CHANGE,
+  /** A new record was given an id that is already taken; choose another. */
+  DUPLICATE_ID,
   /** Only the applicant may withdraw or revise their application. */
   NOT_THE_APPLICANT,
   /** Only the referrer may notify a change of their own role (principle 5). */

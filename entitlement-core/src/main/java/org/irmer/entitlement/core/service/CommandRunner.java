@@ -13,6 +13,7 @@ import org.irmer.entitlement.core.domain.Refusal;
 import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
+import org.irmer.entitlement.core.port.out.DuplicateRecordException;
 import org.irmer.entitlement.core.port.out.Transactions;
 
 /**
@@ -27,7 +28,9 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       subject's state (unchanged) as both before and after;
  *   <li>a {@link ConcurrentChangeException} from a store, which means someone else changed a record
  *       first, is a refusal with {@code CONCURRENT_CHANGE}, recorded the same way: the caller
- *       re-reads and decides again, and no update is lost.
+ *       re-reads and decides again, and no update is lost;
+ *   <li>a {@link DuplicateRecordException}, a new record given an id already taken, is a refusal
+ *       with {@code DUPLICATE_ID}, recorded the same way.
  * </ul>
  *
  * <p>Every audit record's causes start with the context's cause, followed by each refusal as {@code
@@ -89,6 +92,13 @@ final class CommandRunner {
           context,
           state,
           ImmutableList.of(Refusal.of(RefusalCode.CONCURRENT_CHANGE, concurrent.getMessage())));
+    } catch (DuplicateRecordException duplicate) {
+      return recordRefusal(
+          action,
+          subject,
+          context,
+          state,
+          ImmutableList.of(Refusal.of(RefusalCode.DUPLICATE_ID, duplicate.getMessage())));
     }
   }
 

@@ -104,7 +104,7 @@ class TrainingAndComplianceTests {
                 .entitlements
                 .recordTraining(irmerTraining("TR-1"), byDelegate(NOW))
                 .refusalCodes())
-        .containsExactly(RefusalCode.CONCURRENT_CHANGE);
+        .containsExactly(RefusalCode.DUPLICATE_ID);
   }
 
   @Test

@@ -78,12 +78,20 @@ final class Concurrently {
    * {@link ConcurrentChangeException}; returns what the one that succeeded returned.
    */
   static <T> T onlyWinner(List<Outcome<T>> outcomes) {
+    return onlyWinner(outcomes, ConcurrentChangeException.class);
+  }
+
+  /**
+   * Asserts that exactly one task succeeded and every other one was refused with {@code
+   * refusal}; returns what the one that succeeded returned.
+   */
+  static <T> T onlyWinner(List<Outcome<T>> outcomes, Class<? extends Exception> refusal) {
     List<Outcome<T>> winners = outcomes.stream().filter(Outcome::succeeded).toList();
     assertThat(winners).as("racing writes that succeeded").hasSize(1);
     for (Outcome<T> outcome : outcomes) {
       if (!outcome.succeeded()) {
         assertThat(outcome.failure()).as("how a losing write was refused")
-            .isInstanceOf(ConcurrentChangeException.class);
+            .isInstanceOf(refusal);
       }
     }
     return winners.get(0).value();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
-import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
+import org.irmer.entitlement.core.port.out.DuplicateRecordException;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -108,7 +108,7 @@ public abstract class EmployerStoreContract {
         .auditGraceDays(5).build();
 
     assertThatThrownBy(() -> store.addProcedures(other))
-        .isInstanceOf(ConcurrentChangeException.class);
+        .isInstanceOf(DuplicateRecordException.class);
 
     assertThat(store.procedures(RX1, 1)).contains(first);
   }
@@ -128,7 +128,7 @@ public abstract class EmployerStoreContract {
   void letsExactlyOneOfThreadsAddingTheSameVersionOfProceduresSucceed() {
     WrittenProcedures winner = Concurrently.onlyWinner(Concurrently.run(RACERS,
         racer -> store.addProcedures(WrittenProcedures.builder().from(procedures("RX1", 1))
-            .auditGraceDays(racer).build())));
+            .auditGraceDays(racer).build())), DuplicateRecordException.class);
 
     assertThat(store.procedures(RX1, 1)).contains(winner);
   }

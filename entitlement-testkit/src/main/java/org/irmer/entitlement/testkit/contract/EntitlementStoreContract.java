@@ -17,7 +17,7 @@ import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.PersonId;
-import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
+import org.irmer.entitlement.core.port.out.DuplicateRecordException;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -115,7 +115,7 @@ public abstract class EntitlementStoreContract {
     Entitlement individual = save(individualEntitlement("E1", "P1", "RX1", at(0)));
     Entitlement group = groupEntitlement("E1", "RX1", at(1));
 
-    assertThatThrownBy(() -> store.save(group, 0)).isInstanceOf(ConcurrentChangeException.class);
+    assertThatThrownBy(() -> store.save(group, 0)).isInstanceOf(DuplicateRecordException.class);
 
     assertThat(store.find(individual.id())).contains(individual);
     assertThat(store.groupsOf(RX1)).isEmpty();

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
+import org.irmer.entitlement.core.port.out.DuplicateRecordException;
 
 /** Records that are added once and never changed, keyed by id. Synchronised on itself. */
 final class AppendOnlyRecords<K, V> {
@@ -31,7 +31,7 @@ final class AppendOnlyRecords<K, V> {
   private synchronized V put(V record) {
     K key = id.apply(record);
     if (records.containsKey(key)) {
-      throw new ConcurrentChangeException(kind + " " + key, 0, 1);
+      throw new DuplicateRecordException(kind + " " + key);
     }
     records.put(key, record);
     journal.onUndo(() -> remove(key));

@@ -11,11 +11,12 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
+import org.irmer.entitlement.core.port.out.DuplicateRecordException;
 
 /**
  * Every version of every record of one kind, keyed and sorted by id. A save must name the latest
- * version ({@code 0} for a new record) and stores the next one; nothing is ever overwritten.
- * Synchronised on itself.
+ * version ({@code 0} for a new record, refused as a duplicate when the id is taken) and stores the
+ * next one; nothing is ever overwritten. Synchronised on itself.
  */
 final class VersionedRecords<K extends Comparable<K>, V> {
 
@@ -42,6 +43,9 @@ final class VersionedRecords<K extends Comparable<K>, V> {
   private synchronized V append(K id, V value, long expectedVersion) {
     List<V> history = histories.get(id);
     long latest = history == null ? 0 : version.applyAsLong(history.get(history.size() - 1));
+    if (expectedVersion == 0 && latest != 0) {
+      throw new DuplicateRecordException(kind + " " + id);
+    }
     if (latest != expectedVersion) {
       throw new ConcurrentChangeException(kind + " " + id, expectedVersion, latest);
     }

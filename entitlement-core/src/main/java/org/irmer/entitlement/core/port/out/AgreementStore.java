@@ -22,6 +22,7 @@ public interface AgreementStore {
    * Saves a new version; {@code expectedVersion} is the version read (0 for a new agreement).
    * Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
+   * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
   SharedResponsibilityAgreement save(SharedResponsibilityAgreement agreement, long expectedVersion);

@@ -14,7 +14,7 @@ public interface AuditRecordStore {
   /**
    * Appends an audit record and returns it as stored, unchanged.
    *
-   * @throws ConcurrentChangeException when a record with that id is already stored, whichever
+   * @throws DuplicateRecordException when a record with that id is already stored, whichever
    *     referrer and employer it is about; nothing is then written
    */
   AuditRecord add(AuditRecord record);

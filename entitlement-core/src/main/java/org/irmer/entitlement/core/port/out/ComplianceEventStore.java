@@ -14,7 +14,7 @@ public interface ComplianceEventStore {
   /**
    * Appends an event and returns it as stored, unchanged.
    *
-   * @throws ConcurrentChangeException when an event with that id is already stored, whichever
+   * @throws DuplicateRecordException when an event with that id is already stored, whichever
    *     referrer and employer it is about; nothing is then written
    */
   ComplianceEvent add(ComplianceEvent event);

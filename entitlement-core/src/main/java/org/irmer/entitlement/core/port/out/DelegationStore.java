@@ -19,6 +19,7 @@ public interface DelegationStore {
    * Saves a new version of {@code delegation}; {@code expectedVersion} is the version read (0 for a
    * new delegation). Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
+   * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
   Delegation save(Delegation delegation, long expectedVersion);

@@ -19,6 +19,7 @@ public interface EmployerStore {
    * Saves a new version of {@code employer}; {@code expectedVersion} is the version read (0 for a
    * new employer). Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
+   * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
   Employer save(Employer employer, long expectedVersion);
@@ -35,7 +36,7 @@ public interface EmployerStore {
    * Stores a new version of an employer's procedures. Versions are immutable once stored; each
    * employer numbers its own. Returns the stored value, whose {@code recordVersion} the store sets.
    *
-   * @throws ConcurrentChangeException when that employer's version is already stored
+   * @throws DuplicateRecordException when that employer's version is already stored
    */
   WrittenProcedures addProcedures(WrittenProcedures procedures);
 }

@@ -43,6 +43,7 @@ public interface EntitlementStore {
    * a new entitlement). Returns the saved value, whose version is {@code expectedVersion + 1}.
    * Individual and group entitlements share one space of ids.
    *
+   * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
   Entitlement save(Entitlement entitlement, long expectedVersion);

@@ -20,6 +20,7 @@ public interface PersonStore {
    * Saves a new version of {@code person}; {@code expectedVersion} is the version read (0 for a new
    * person). Returns the saved value, whose version is {@code expectedVersion + 1}.
    *
+   * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
   Person save(Person person, long expectedVersion);
@@ -38,6 +39,7 @@ public interface PersonStore {
    * role). Returns the saved value, whose version is {@code expectedVersion + 1}. Roles and people
    * are numbered apart.
    *
+   * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest
    */
   Role saveRole(Role role, long expectedVersion);

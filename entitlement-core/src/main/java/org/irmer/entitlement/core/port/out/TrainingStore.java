@@ -16,7 +16,7 @@ public interface TrainingStore {
   /**
    * Adds a record and returns it as stored, unchanged.
    *
-   * @throws ConcurrentChangeException when a record with that id is already stored, whoever it is
+   * @throws DuplicateRecordException when a record with that id is already stored, whoever it is
    *     about; nothing is then written
    */
   TrainingRecord add(TrainingRecord record);

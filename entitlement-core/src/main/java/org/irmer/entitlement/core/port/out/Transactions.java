@@ -36,4 +36,27 @@ public interface Transactions {
    * rolls everything back and is rethrown.
    */
   <T> T inTransaction(Supplier<T> work);
+
+  /**
+   * Runs {@code work}, which only reads, on one consistent view of what was committed when it
+   * began: no unit of work still open, and nothing committed while it runs, is seen. A database
+   * adapter may run it on a connection of its own, apart from the writers, so that a long read
+   * (compiling a snapshot of the whole register) never holds up their commits. Called inside a
+   * unit of work, it joins that unit. The default runs it as a unit of work.
+   */
+  default <T> T reading(Supplier<T> work) {
+    return inTransaction(work);
+  }
+
+  /**
+   * Runs {@code work} as a unit of work that the adapter may commit together with the units other
+   * threads submit at the same time (group commit), for small, frequent units such as a recorded
+   * check: each caller still returns only once its own unit is durable, or throws. Because a failed
+   * unit can take the others of its group back with it, an adapter may run {@code work} more than
+   * once; it must therefore act only through the adapter's ports, never on anything else. Called
+   * inside a unit of work, it joins that unit. The default runs it as a unit of work of its own.
+   */
+  default <T> T inGroupCommit(Supplier<T> work) {
+    return inTransaction(work);
+  }
 }

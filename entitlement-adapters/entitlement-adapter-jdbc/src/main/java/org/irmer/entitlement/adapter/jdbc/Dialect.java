@@ -1,0 +1,56 @@
+package org.irmer.entitlement.adapter.jdbc;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The databases the adapter runs on, and the little that differs between them: the type of a JSON
+ * body, and the migrations only one of them has (the trail's guard on PostgreSQL). PostgreSQL keeps
+ * bodies as {@code json}, not {@code jsonb}, so that a body reads back as written, its maps' order
+ * included.
+ */
+enum Dialect {
+  POSTGRESQL("postgresql", "json"),
+  H2(null, "CHARACTER LARGE OBJECT");
+
+  private static final String MIGRATIONS = "classpath:org/irmer/entitlement/adapter/jdbc/migration/";
+
+  /** The folder of this dialect's own migrations, beside the common ones; null for none. */
+  private final String migrations;
+  private final String jsonType;
+
+  Dialect(String migrations, String jsonType) {
+    this.migrations = migrations;
+    this.jsonType = jsonType;
+  }
+
+  /** The dialect of a JDBC URL. */
+  static Dialect ofUrl(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:postgresql:")) {
+      return POSTGRESQL;
+    }
+    if (lower.startsWith("jdbc:h2:")) {
+      return H2;
+    }
+    throw new IllegalArgumentException(
+        "the register runs on PostgreSQL (jdbc:postgresql:...) or H2 (jdbc:h2:...), not " + url);
+  }
+
+  /** The classpath locations of this dialect's Flyway migrations. */
+  String[] migrationLocations() {
+    return migrations == null
+        ? new String[] {MIGRATIONS + "common"}
+        : new String[] {MIGRATIONS + "common", MIGRATIONS + migrations};
+  }
+
+  /** The placeholders the common migrations are written with. */
+  Map<String, String> placeholders() {
+    return Map.of("json", jsonType);
+  }
+
+  /** A bind parameter for a JSON body of this dialect's type. */
+  String jsonParameter() {
+    return this == POSTGRESQL ? "CAST(? AS json)" : "?";
+  }
+}

@@ -1,0 +1,84 @@
+package org.irmer.entitlement.adapter.jdbc;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The databases the adapter's tests run on. PostgreSQL is the server named by {@code
+ * ENTITLEMENT_TEST_PG_URL} (with {@code ENTITLEMENT_TEST_PG_USER} and {@code
+ * ENTITLEMENT_TEST_PG_PASSWORD}) when that is set, and otherwise one embedded PostgreSQL started
+ * once per test run. A test never skips for want of PostgreSQL: when it cannot start, the test
+ * fails and says why. Each register a test opens gets a schema of its own.
+ */
+final class TestDatabases {
+
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
+
+  private TestDatabases() {}
+
+  /** A register on a new, empty schema of the test PostgreSQL. */
+  static JdbcRegister.Builder postgres() {
+    Postgres server = Postgres.SERVER;
+    return JdbcRegister.on(server.url).login(server.user, server.password).schema(newSchema());
+  }
+
+  /** A register on a new, empty in-memory H2 database. */
+  static JdbcRegister.Builder h2() {
+    return JdbcRegister.on("jdbc:h2:mem:" + newSchema() + ";DB_CLOSE_DELAY=-1");
+  }
+
+  /** A connection to the test PostgreSQL as the owner of every schema, for tests that go behind the adapter. */
+  static Connection postgresOwner(String schema) throws SQLException {
+    Postgres server = Postgres.SERVER;
+    Connection connection = DriverManager.getConnection(server.url, server.user, server.password);
+    connection.setSchema(schema);
+    return connection;
+  }
+
+  private static String newSchema() {
+    return "register_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
+  }
+
+  /** The test run's PostgreSQL, started on first use. */
+  private static final class Postgres {
+
+    static final Postgres SERVER = start();
+
+    final String url;
+    final String user;
+    final String password;
+
+    private Postgres(String url, String user, String password) {
+      this.url = url;
+      this.user = user;
+      this.password = password;
+    }
+
+    private static Postgres start() {
+      String given = System.getenv("ENTITLEMENT_TEST_PG_URL");
+      if (given != null && !given.isBlank()) {
+        return new Postgres(given, System.getenv().getOrDefault("ENTITLEMENT_TEST_PG_USER", "postgres"),
+            System.getenv().getOrDefault("ENTITLEMENT_TEST_PG_PASSWORD", ""));
+      }
+      try {
+        EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            embedded.close();
+          } catch (IOException ignored) {
+            // The run is ending; the server's files are in a temporary directory.
+          }
+        }));
+        return new Postgres(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+      } catch (IOException | RuntimeException failure) {
+        throw new IllegalStateException("The embedded PostgreSQL the adapter's tests need could not"
+            + " start (" + failure + "). Set ENTITLEMENT_TEST_PG_URL (and ENTITLEMENT_TEST_PG_USER,"
+            + " ENTITLEMENT_TEST_PG_PASSWORD) to run them on a PostgreSQL server instead.", failure);
+      }
+    }
+  }
+}
