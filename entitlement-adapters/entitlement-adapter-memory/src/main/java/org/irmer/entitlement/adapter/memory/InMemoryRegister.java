@@ -3,10 +3,14 @@ package org.irmer.entitlement.adapter.memory;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Clock;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
+import org.irmer.entitlement.core.domain.CheckpointKey;
+import org.irmer.entitlement.core.domain.CheckpointSchedule;
 import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.ProfessionalRegistration;
+import org.irmer.entitlement.core.port.out.AuditCheckpoints;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.RegisterChange;
@@ -24,6 +28,9 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
  */
 public final class InMemoryRegister {
 
+  /** The id of the key generated for a register created without one. */
+  public static final String MEMORY_KEY_ID = "in-memory";
+
   private final MemoryExaminationCatalogue examinations;
   private final MemoryGuidelineCatalogue guidelines = new MemoryGuidelineCatalogue();
   private final MemoryRegistrationLookup registrations = new MemoryRegistrationLookup();
@@ -32,11 +39,12 @@ public final class InMemoryRegister {
   private final MemoryChangeFeed changes;
   private final Register register;
 
-  private InMemoryRegister(BodyRegionTree regions) {
+  private InMemoryRegister(BodyRegionTree regions, CheckpointKey checkpointKey,
+      CheckpointSchedule checkpointSchedule) {
     UndoJournal journal = new UndoJournal();
     examinations = new MemoryExaminationCatalogue(regions);
     notifications = new MemoryNotifications(journal);
-    auditTrail = new MemoryAuditTrail(journal);
+    auditTrail = new MemoryAuditTrail(journal, checkpointKey, checkpointSchedule, Clock.systemUTC());
     changes = new MemoryChangeFeed(journal);
     register = new Register(
         new MemoryEmployerStore(journal),
@@ -63,9 +71,28 @@ public final class InMemoryRegister {
     return create(BodyRegionTree.standard());
   }
 
-  /** An empty register whose catalogue uses {@code regions}. */
+  /**
+   * An empty register whose catalogue uses {@code regions}. Its audit checkpoints are signed, on
+   * demand only, by an Ed25519 key generated for this register alone (id {@value #MEMORY_KEY_ID}).
+   */
   public static InMemoryRegister create(BodyRegionTree regions) {
-    return new InMemoryRegister(checkNotNull(regions, "regions"));
+    return new InMemoryRegister(checkNotNull(regions, "regions"),
+        CheckpointKey.generateEd25519(MEMORY_KEY_ID), CheckpointSchedule.onDemand());
+  }
+
+  /**
+   * An empty register over the standard region tree whose audit checkpoints are signed by {@code
+   * checkpointKey} and issued on {@code checkpointSchedule} as well as on demand.
+   */
+  public static InMemoryRegister create(CheckpointKey checkpointKey,
+      CheckpointSchedule checkpointSchedule) {
+    return new InMemoryRegister(BodyRegionTree.standard(), checkNotNull(checkpointKey, "key"),
+        checkNotNull(checkpointSchedule, "schedule"));
+  }
+
+  /** The signed checkpoints of this register's audit trail. */
+  public AuditCheckpoints checkpoints() {
+    return auditTrail;
   }
 
   /** Every port of this register. */

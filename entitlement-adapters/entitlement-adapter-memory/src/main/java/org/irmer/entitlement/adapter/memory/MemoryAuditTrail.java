@@ -1,23 +1,45 @@
 package org.irmer.entitlement.adapter.memory;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Iterables;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.irmer.entitlement.core.domain.AuditCheckpoint;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
+import org.irmer.entitlement.core.domain.CheckpointKey;
+import org.irmer.entitlement.core.domain.CheckpointSchedule;
+import org.irmer.entitlement.core.domain.TrailVerification;
+import org.irmer.entitlement.core.port.out.AuditCheckpoints;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 
-/** The chained audit trail held in a list; entries are only ever appended. */
-final class MemoryAuditTrail implements AuditTrail {
+/**
+ * The chained audit trail held in a list, and its signed checkpoints; entries and checkpoints are
+ * only ever appended. A checkpoint due on the schedule is issued with the entry that makes it due
+ * and undone with it. Checkpoint instants are kept to the microsecond, as the JDBC register keeps
+ * them.
+ */
+final class MemoryAuditTrail implements AuditTrail, AuditCheckpoints {
 
   private final UndoJournal journal;
+  private final CheckpointKey key;
+  private final CheckpointSchedule schedule;
+  private final Clock clock;
   private final List<AuditTrailEntry> entries = new ArrayList<>();
+  private final List<AuditCheckpoint> checkpoints = new ArrayList<>();
 
-  MemoryAuditTrail(UndoJournal journal) {
+  MemoryAuditTrail(UndoJournal journal, CheckpointKey key, CheckpointSchedule schedule, Clock clock) {
     this.journal = journal;
+    this.key = checkNotNull(key, "key");
+    this.schedule = checkNotNull(schedule, "schedule");
+    this.clock = checkNotNull(clock, "clock");
   }
 
   @Override
@@ -26,15 +48,52 @@ final class MemoryAuditTrail implements AuditTrail {
   }
 
   private synchronized AuditTrailEntry chain(AuditEvent event) {
-    AuditTrailEntry entry =
-        AuditTrailEntry.chain(entries.isEmpty() ? null : entries.get(entries.size() - 1), event);
+    AuditTrailEntry entry = AuditTrailEntry.chain(Iterables.getLast(entries, null), event);
     entries.add(entry);
-    journal.onUndo(this::removeLast);
+    journal.onUndo(this::removeLastEntry);
+    if (key.canSign() && schedule.isDue(entry.sequence(), latest(), clock.instant())) {
+      checkpoint();
+    }
     return entry;
   }
 
-  private synchronized void removeLast() {
+  private synchronized void removeLastEntry() {
     entries.remove(entries.size() - 1);
+  }
+
+  @Override
+  public AuditCheckpoint issue() {
+    checkState(key.canSign(), "the checkpoint key %s cannot sign", key.keyId());
+    return journal.write(this::checkpoint);
+  }
+
+  private synchronized AuditCheckpoint checkpoint() {
+    AuditTrailEntry head = Iterables.getLast(entries, null);
+    AuditCheckpoint checkpoint = key.sign(head == null ? 0 : head.sequence(),
+        head == null ? AuditTrailEntry.GENESIS : head.hash(),
+        clock.instant().truncatedTo(ChronoUnit.MICROS));
+    checkpoints.add(checkpoint);
+    journal.onUndo(this::removeLastCheckpoint);
+    return checkpoint;
+  }
+
+  private synchronized void removeLastCheckpoint() {
+    checkpoints.remove(checkpoints.size() - 1);
+  }
+
+  @Override
+  public synchronized ImmutableList<AuditCheckpoint> issued() {
+    return ImmutableList.copyOf(checkpoints);
+  }
+
+  @Override
+  public synchronized Optional<AuditCheckpoint> latest() {
+    return Optional.ofNullable(Iterables.getLast(checkpoints, null));
+  }
+
+  @Override
+  public TrailVerification verify(AuditCheckpoint anchor) {
+    return TrailVerification.verify(this::read, anchor, key);
   }
 
   @Override
@@ -51,18 +110,5 @@ final class MemoryAuditTrail implements AuditTrail {
   @Override
   public synchronized long size() {
     return entries.size();
-  }
-
-  @Override
-  public synchronized Optional<Long> firstBrokenLink() {
-    String previousHash = AuditTrailEntry.GENESIS;
-    for (int i = 0; i < entries.size(); i++) {
-      AuditTrailEntry entry = entries.get(i);
-      if (entry.sequence() != i + 1 || !entry.previousHash().equals(previousHash) || !entry.isIntact()) {
-        return Optional.of((long) i + 1);
-      }
-      previousHash = entry.hash();
-    }
-    return Optional.empty();
   }
 }

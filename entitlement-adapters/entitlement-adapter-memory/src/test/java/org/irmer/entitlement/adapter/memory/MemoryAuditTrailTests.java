@@ -6,6 +6,8 @@ import static org.irmer.entitlement.testkit.contract.ContractFixtures.auditEvent
 import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
+import org.irmer.entitlement.core.domain.CheckpointKey;
+import org.irmer.entitlement.core.domain.CheckpointSchedule;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.testkit.contract.AuditTrailContract;
 import org.junit.jupiter.api.Test;
@@ -19,9 +21,12 @@ class MemoryAuditTrailTests extends AuditTrailContract {
   private InMemoryRegister memory;
 
   @Override
-  protected AuditTrail newTrail() {
-    memory = InMemoryRegister.create();
-    return memory.register().auditTrail();
+  protected Anchored newTrail(CheckpointKey key, CheckpointSchedule schedule) {
+    InMemoryRegister created = InMemoryRegister.create(key, schedule);
+    if (memory == null) {
+      memory = created;
+    }
+    return new Anchored(created.register().auditTrail(), created.checkpoints());
   }
 
   private ImmutableList<AuditTrailEntry> fiveEntries() {

@@ -4,11 +4,13 @@ import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
+import org.irmer.entitlement.core.domain.BrokenLink;
+import org.irmer.entitlement.core.domain.TrailVerification;
 
 /**
  * The append-only, tamper-evident audit trail: every command and decision (principles 1 and 10).
  * Entries are chained by SHA-256 ({@link AuditTrailEntry#chain}); nothing is ever updated or
- * removed.
+ * removed. Its signed checkpoints are the companion port {@link AuditCheckpoints}.
  */
 public interface AuditTrail {
 
@@ -33,7 +35,12 @@ public interface AuditTrail {
   /**
    * Checks every link from the first. Returns the sequence number of the first entry whose hash
    * does not match its content or whose previous hash does not match the entry before it, or
-   * whose sequence breaks the count; empty when the whole chain is intact.
+   * whose sequence breaks the count; empty when the whole chain is intact. This is {@link
+   * TrailVerification#verify(TrailVerification.Pages)} over {@link #read}; a tail truncated or
+   * re-chained with correct hashes is found only against a checkpoint ({@link
+   * AuditCheckpoints#verify}).
    */
-  Optional<Long> firstBrokenLink();
+  default Optional<Long> firstBrokenLink() {
+    return TrailVerification.verify(this::read).firstBrokenLink().map(BrokenLink::sequence);
+  }
 }
