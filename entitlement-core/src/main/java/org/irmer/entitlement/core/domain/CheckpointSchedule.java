@@ -53,16 +53,16 @@ public record CheckpointSchedule(Optional<Integer> everyRecords, Optional<Durati
 
   /**
    * Whether a checkpoint is due now that the record {@code sequence} has been appended, given the
-   * last checkpoint (its sequence and when it was issued) if there is one.
+   * sequence the last checkpoint covered (0 when there is none) and when it was issued.
    */
-  public boolean isDue(long sequence, Optional<AuditCheckpoint> last, Instant now) {
-    long since = last.map(AuditCheckpoint::sequence).orElse(0L);
-    if (sequence <= since) {
+  public boolean isDue(long sequence, long lastCheckpointed, Optional<Instant> lastIssuedAt,
+      Instant now) {
+    if (sequence <= lastCheckpointed) {
       return false;
     }
-    boolean byCount = everyRecords.map(n -> sequence - since >= n).orElse(false);
-    boolean byTime = every.map(interval -> last.isEmpty()
-        || !now.isBefore(last.get().issuedAt().plus(interval))).orElse(false);
+    boolean byCount = everyRecords.map(n -> sequence - lastCheckpointed >= n).orElse(false);
+    boolean byTime = every.map(interval -> lastIssuedAt.isEmpty()
+        || !now.isBefore(lastIssuedAt.get().plus(interval))).orElse(false);
     return byCount || byTime;
   }
 }

@@ -311,7 +311,9 @@ final class DomainJson {
     return Arrays.stream(builder.getMethods())
         .filter(method -> method.getName().equals(accessor.getName()))
         .filter(method -> method.getParameterCount() == 1)
-        .filter(method -> method.getParameterTypes()[0] == wanted)
+        .filter(method -> method.getParameterTypes()[0] == wanted
+            // An ImmutableSortedMap attribute's setter takes an ImmutableSortedMap, not any Map.
+            || method.getParameterTypes()[0] == raw)
         .findFirst();
   }
 

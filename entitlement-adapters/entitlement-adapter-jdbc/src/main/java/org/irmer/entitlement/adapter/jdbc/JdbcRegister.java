@@ -6,9 +6,21 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.irmer.entitlement.core.domain.CheckpointKey;
+import org.irmer.entitlement.core.domain.CheckpointSchedule;
+import org.irmer.entitlement.core.port.out.AuditCheckpoints;
+import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
 import org.irmer.entitlement.core.port.out.Transactions;
@@ -23,14 +35,45 @@ import org.irmer.entitlement.core.port.out.Transactions;
  */
 public final class JdbcRegister implements AutoCloseable {
 
+  /** The PostgreSQL role the register's sessions run as unless the builder names another. */
+  public static final String DEFAULT_APPLICATION_ROLE = "entitlement_app";
+
   private final HikariDataSource pool;
   private final Database database;
   private final JdbcEntitlementStore entitlements;
+  private final JdbcAuditTrail auditTrail;
+  private final Optional<ScheduledExecutorService> checkpointTimer;
 
-  private JdbcRegister(HikariDataSource pool, Dialect dialect) {
+  private JdbcRegister(HikariDataSource pool, Dialect dialect, Builder builder) {
     this.pool = pool;
     this.database = new Database(pool, dialect);
     this.entitlements = new JdbcEntitlementStore(database);
+    this.auditTrail = new JdbcAuditTrail(database, builder.checkpointKey,
+        builder.checkpointSchedule, Clock.systemUTC());
+    this.checkpointTimer = builder.checkpointSchedule.every().map(this::startCheckpointTimer);
+  }
+
+  /**
+   * Checks, every {@code interval}, whether records have been appended since the last checkpoint
+   * and it is {@code interval} old, and issues one then: the schedule's appends alone would leave
+   * the last records of a trail that has gone quiet unanchored. A check that fails (the database
+   * unreachable) is tried again at the next tick.
+   */
+  private ScheduledExecutorService startCheckpointTimer(Duration interval) {
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
+      Thread thread = new Thread(work, "entitlement-register-checkpoints");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long millis = Math.max(1, interval.toMillis());
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        auditTrail.issueIfBehind(interval);
+      } catch (StoreUnavailableException unreachable) {
+        // The next tick tries again; a checkpoint is never owed for long.
+      }
+    }, millis, millis, TimeUnit.MILLISECONDS);
+    return timer;
   }
 
   /** A builder for a register on the database at {@code jdbcUrl}. */
@@ -46,9 +89,24 @@ public final class JdbcRegister implements AutoCloseable {
     return entitlements;
   }
 
-  /** Closes the connection pool; the register's ports fail from then on. */
+  AuditTrail auditTrail() {
+    return auditTrail;
+  }
+
+  /**
+   * The signed checkpoints of the register's audit trail, with the key given to {@link
+   * Builder#checkpointKey}: issue one on demand, list those issued (export each as its {@link
+   * org.irmer.entitlement.core.domain.AuditCheckpoint#line() line}), and verify the trail against
+   * an anchor kept outside the database.
+   */
+  public AuditCheckpoints checkpoints() {
+    return auditTrail;
+  }
+
+  /** Stops the checkpoint timer and closes the connection pool; the register's ports fail from then on. */
   @Override
   public void close() {
+    checkpointTimer.ifPresent(ExecutorService::shutdownNow);
     pool.close();
   }
 
@@ -61,6 +119,9 @@ public final class JdbcRegister implements AutoCloseable {
     private String password;
     private Optional<String> schema = Optional.empty();
     private int poolSize = 10;
+    private Optional<CheckpointKey> checkpointKey = Optional.empty();
+    private CheckpointSchedule checkpointSchedule = CheckpointSchedule.onDemand();
+    private Optional<String> applicationRole = Optional.of(DEFAULT_APPLICATION_ROLE);
 
     private Builder(String url) {
       this.url = checkNotNull(url, "jdbcUrl");
@@ -93,6 +154,55 @@ public final class JdbcRegister implements AutoCloseable {
     }
 
     /**
+     * The key that signs and verifies the audit trail's checkpoints. Keep it outside the database
+     * (ARCHITECTURE.md, persistence): for Ed25519, PEM text in a file only the application's
+     * account can read, loaded with {@code CheckpointKey.fromPem(id, Files.readString(path))}; for
+     * HMAC-SHA256, a secret of 32 bytes or more read the same way. Without a key, checkpoints can
+     * neither be issued nor verified.
+     */
+    public Builder checkpointKey(CheckpointKey key) {
+      this.checkpointKey = Optional.of(checkNotNull(key, "key"));
+      return this;
+    }
+
+    /**
+     * When checkpoints are issued besides on demand (default: only on demand). A schedule by time
+     * also runs a timer that anchors a trail that has gone quiet.
+     *
+     * @throws IllegalArgumentException from {@link #open()} when there is a schedule but no key
+     *     that can sign
+     */
+    public Builder checkpointSchedule(CheckpointSchedule schedule) {
+      this.checkpointSchedule = checkNotNull(schedule, "schedule");
+      return this;
+    }
+
+    /**
+     * On PostgreSQL, the role the register's sessions run as ({@value #DEFAULT_APPLICATION_ROLE}
+     * by default): the migrations create it (NOLOGIN) and let it read and write the register's
+     * tables but only insert into and select from the audit trail and its checkpoints, and every
+     * pooled connection begins with {@code SET ROLE}. The login migrates as itself, so it must own
+     * the schema. Ignored on H2.
+     */
+    public Builder applicationRole(String role) {
+      checkArgument(role.matches("[a-z_][a-z0-9_]{0,62}"),
+          "a role name is lower-case letters, digits and underscores: %s", role);
+      this.applicationRole = Optional.of(role);
+      return this;
+    }
+
+    /**
+     * On PostgreSQL, runs the register's sessions as the login itself rather than as the
+     * application role: the trigger still refuses changes to the trail, but a login that owns the
+     * tables could drop it. For a deployment whose login already is a role with only the
+     * application's privileges.
+     */
+    public Builder withoutApplicationRole() {
+      this.applicationRole = Optional.empty();
+      return this;
+    }
+
+    /**
      * Connects, migrates the schema and returns the register.
      *
      * @throws StoreUnavailableException when the database cannot be reached or migrated
@@ -108,22 +218,31 @@ public final class JdbcRegister implements AutoCloseable {
       config.setMaximumPoolSize(poolSize);
       config.setPoolName("entitlement-register");
       config.setInitializationFailTimeout(-1);
+      checkArgument(checkpointKey.map(CheckpointKey::canSign).orElse(false)
+          || checkpointSchedule.equals(CheckpointSchedule.onDemand()),
+          "a checkpoint schedule needs a checkpoint key that can sign");
+      migrate();
+      if (dialect == Dialect.POSTGRESQL) {
+        applicationRole.ifPresent(role -> config.setConnectionInitSql("SET ROLE " + role));
+      }
       HikariDataSource pool = new HikariDataSource(config);
       try {
-        migrate(pool);
-        return new JdbcRegister(pool, dialect);
+        return new JdbcRegister(pool, dialect, this);
       } catch (RuntimeException failure) {
         pool.close();
         throw failure;
       }
     }
 
-    private void migrate(HikariDataSource pool) {
+    /** Migrates as the login itself, before the pool's sessions take the application role. */
+    private void migrate() {
+      Map<String, String> placeholders = new HashMap<>(dialect.placeholders());
+      placeholders.put("application_role", applicationRole.orElse(DEFAULT_APPLICATION_ROLE));
       try {
         var flyway = Flyway.configure(JdbcRegister.class.getClassLoader())
-            .dataSource(pool)
+            .dataSource(url, user, password)
             .locations(dialect.migrationLocations())
-            .placeholders(dialect.placeholders())
+            .placeholders(placeholders)
             .loggers("slf4j");
         schema.ifPresent(name -> flyway.schemas(name).defaultSchema(name));
         checkState(flyway.load().migrate().success, "the register's migrations did not succeed");

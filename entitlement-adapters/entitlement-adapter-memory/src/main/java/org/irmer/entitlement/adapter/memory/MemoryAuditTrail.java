@@ -51,7 +51,9 @@ final class MemoryAuditTrail implements AuditTrail, AuditCheckpoints {
     AuditTrailEntry entry = AuditTrailEntry.chain(Iterables.getLast(entries, null), event);
     entries.add(entry);
     journal.onUndo(this::removeLastEntry);
-    if (key.canSign() && schedule.isDue(entry.sequence(), latest(), clock.instant())) {
+    Optional<AuditCheckpoint> last = latest();
+    if (key.canSign() && schedule.isDue(entry.sequence(), last.map(AuditCheckpoint::sequence).orElse(0L),
+        last.map(AuditCheckpoint::issuedAt), clock.instant())) {
       checkpoint();
     }
     return entry;

@@ -1,0 +1,250 @@
+package org.irmer.entitlement.adapter.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.ImmutableList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.AuditCheckpoint;
+import org.irmer.entitlement.core.domain.AuditEvent;
+import org.irmer.entitlement.core.domain.AuditTrailEntry;
+import org.irmer.entitlement.core.domain.CheckpointAlgorithm;
+import org.irmer.entitlement.core.domain.CheckpointKey;
+import org.irmer.entitlement.core.domain.CheckpointSchedule;
+import org.irmer.entitlement.core.domain.TrailVerification;
+import org.irmer.entitlement.core.port.out.AuditCheckpoints;
+import org.irmer.entitlement.core.port.out.AuditTrail;
+
+/**
+ * The audit trail in {@code audit_trail} and its signed checkpoints in {@code audit_checkpoint}
+ * (SCHEMA.md, "Audit trail").
+ *
+ * <p>Every append and every checkpoint first locks the single row of {@code audit_trail_head}
+ * {@code FOR UPDATE}, which holds the sequence and hash of the last record: appends from every
+ * thread and every node sharing the database take their turn on that row until their unit of work
+ * ends, so each record chains to the one committed before it. The sequence is the head's plus one,
+ * written in the same unit of work, so a record rolled back leaves no gap: the next append takes its
+ * sequence. A checkpoint the schedule makes due is issued in the append's unit of work and goes with
+ * it if it rolls back.
+ *
+ * <p>Events are kept as the domain's JSON ({@link DomainJson}), which holds their instants to the
+ * nanosecond, so the hash recomputed from a stored record is the hash it was appended with.
+ * Checkpoint instants are kept to the microsecond.
+ */
+final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
+
+  private final Database database;
+  private final Optional<CheckpointKey> key;
+  private final CheckpointSchedule schedule;
+  private final Clock clock;
+  private final String insertEntry;
+
+  JdbcAuditTrail(Database database, Optional<CheckpointKey> key, CheckpointSchedule schedule,
+      Clock clock) {
+    this.database = checkNotNull(database, "database");
+    this.key = checkNotNull(key, "key");
+    this.schedule = checkNotNull(schedule, "schedule");
+    this.clock = checkNotNull(clock, "clock");
+    checkArgument(key.map(CheckpointKey::canSign).orElse(false)
+        || schedule.equals(CheckpointSchedule.onDemand()),
+        "a checkpoint schedule needs a checkpoint key that can sign");
+    this.insertEntry = "INSERT INTO audit_trail (sequence, previous_hash, hash, event)"
+        + " VALUES (?, ?, ?, " + database.dialect().jsonParameter() + ")";
+  }
+
+  @Override
+  public AuditTrailEntry append(AuditEvent event) {
+    checkNotNull(event, "event");
+    return database.call("appending to the audit trail", connection -> {
+      Head head = lockHead(connection);
+      long sequence = head.sequence + 1;
+      AuditTrailEntry entry = new AuditTrailEntry(sequence, event, head.hash,
+          AuditTrailEntry.hashOf(sequence, event, head.hash));
+      try (PreparedStatement insert = connection.prepareStatement(insertEntry)) {
+        insert.setLong(1, sequence);
+        insert.setString(2, entry.previousHash());
+        insert.setString(3, entry.hash());
+        insert.setString(4, DomainJson.write(event));
+        insert.executeUpdate();
+      }
+      Head appended = head.withRecord(sequence, entry.hash());
+      Instant now = clock.instant();
+      if (schedule.isDue(sequence, head.checkpointSequence, head.checkpointIssuedAt, now)) {
+        appended = checkpoint(connection, appended, now).head;
+      }
+      writeHead(connection, appended);
+      return entry;
+    });
+  }
+
+  @Override
+  public ImmutableList<AuditTrailEntry> read(long fromSequence, int limit) {
+    checkArgument(fromSequence >= 1, "sequences start at 1: %s", fromSequence);
+    checkArgument(limit >= 0, "limit must not be negative: %s", limit);
+    if (limit == 0) {
+      return ImmutableList.of();
+    }
+    return database.reading(() -> database.call("reading the audit trail", connection -> {
+      try (PreparedStatement select = connection.prepareStatement("SELECT sequence, previous_hash,"
+          + " hash, event FROM audit_trail WHERE sequence >= ? ORDER BY sequence LIMIT ?")) {
+        select.setLong(1, fromSequence);
+        select.setInt(2, limit);
+        ImmutableList.Builder<AuditTrailEntry> entries = ImmutableList.builder();
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            entries.add(new AuditTrailEntry(rows.getLong(1), DomainJson.read(rows.getString(4),
+                AuditEvent.class), rows.getString(2), rows.getString(3)));
+          }
+        }
+        return entries.build();
+      }
+    }));
+  }
+
+  /** The head's sequence: the trail is numbered from 1 without gaps. */
+  @Override
+  public long size() {
+    return database.reading(() -> database.call("counting the audit trail", connection -> {
+      try (PreparedStatement select =
+              connection.prepareStatement("SELECT sequence FROM audit_trail_head WHERE id = 1");
+          ResultSet row = select.executeQuery()) {
+        return row.next() ? row.getLong(1) : 0;
+      }
+    }));
+  }
+
+  @Override
+  public AuditCheckpoint issue() {
+    checkState(key.map(CheckpointKey::canSign).orElse(false),
+        "the register was opened without a checkpoint key that can sign");
+    return database.call("issuing an audit checkpoint", connection -> {
+      Issued issued = checkpoint(connection, lockHead(connection), clock.instant());
+      writeHead(connection, issued.head);
+      return issued.checkpoint;
+    });
+  }
+
+  /**
+   * Issues a checkpoint when the head is ahead of the last one and {@code interval} has passed
+   * since it, for the register's timer: a quiet trail's last records get anchored too.
+   */
+  void issueIfBehind(Duration interval) {
+    database.call("issuing a scheduled audit checkpoint", connection -> {
+      Head head = lockHead(connection);
+      Instant now = clock.instant();
+      if (head.sequence > head.checkpointSequence && head.checkpointIssuedAt
+          .map(at -> !now.isBefore(at.plus(interval))).orElse(true)) {
+        writeHead(connection, checkpoint(connection, head, now).head);
+      }
+      return null;
+    });
+  }
+
+  private Issued checkpoint(Connection connection, Head head, Instant now) throws SQLException {
+    AuditCheckpoint checkpoint = key.orElseThrow()
+        .sign(head.sequence, head.hash, now.truncatedTo(ChronoUnit.MICROS));
+    long number = head.checkpointNumber + 1;
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_checkpoint"
+        + " (number, sequence, head_hash, issued_at_us, algorithm, key_id, signature)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, number);
+      insert.setLong(2, checkpoint.sequence());
+      insert.setString(3, checkpoint.headHash());
+      insert.setLong(4, Micros.of(checkpoint.issuedAt()));
+      insert.setString(5, checkpoint.algorithm().name());
+      insert.setString(6, checkpoint.keyId());
+      insert.setString(7, checkpoint.signature());
+      insert.executeUpdate();
+    }
+    return new Issued(checkpoint, new Head(head.sequence, head.hash, number, checkpoint.sequence(),
+        Optional.of(checkpoint.issuedAt())));
+  }
+
+  @Override
+  public ImmutableList<AuditCheckpoint> issued() {
+    return checkpoints("SELECT sequence, head_hash, issued_at_us, algorithm, key_id, signature"
+        + " FROM audit_checkpoint ORDER BY number");
+  }
+
+  @Override
+  public Optional<AuditCheckpoint> latest() {
+    return checkpoints("SELECT sequence, head_hash, issued_at_us, algorithm, key_id, signature"
+        + " FROM audit_checkpoint ORDER BY number DESC LIMIT 1").stream().findFirst();
+  }
+
+  private ImmutableList<AuditCheckpoint> checkpoints(String sql) {
+    return database.reading(() -> database.call("reading the audit checkpoints", connection -> {
+      ImmutableList.Builder<AuditCheckpoint> checkpoints = ImmutableList.builder();
+      try (PreparedStatement select = connection.prepareStatement(sql);
+          ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          checkpoints.add(new AuditCheckpoint(rows.getLong(1), rows.getString(2),
+              instant(rows.getLong(3)), rows.getString(5),
+              CheckpointAlgorithm.valueOf(rows.getString(4)), rows.getString(6)));
+        }
+      }
+      return checkpoints.build();
+    }));
+  }
+
+  /** Verifies the trail as one consistent snapshot of the database. */
+  @Override
+  public TrailVerification verify(AuditCheckpoint anchor) {
+    CheckpointKey verifier = key.orElseThrow(() -> new IllegalStateException(
+        "the register was opened without a checkpoint key to verify with"));
+    return database.reading(() -> TrailVerification.verify(this::read, anchor, verifier));
+  }
+
+  private static Head lockHead(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT sequence, hash,"
+        + " checkpoint_number, checkpoint_sequence, checkpoint_issued_at_us FROM audit_trail_head"
+        + " WHERE id = 1 FOR UPDATE");
+        ResultSet row = select.executeQuery()) {
+      if (!row.next()) {
+        throw new SQLException("the audit trail's head row is missing");
+      }
+      long issuedAt = row.getLong(5);
+      return new Head(row.getLong(1), row.getString(2), row.getLong(3), row.getLong(4),
+          row.wasNull() ? Optional.empty() : Optional.of(instant(issuedAt)));
+    }
+  }
+
+  private static void writeHead(Connection connection, Head head) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement("UPDATE audit_trail_head SET"
+        + " sequence = ?, hash = ?, checkpoint_number = ?, checkpoint_sequence = ?,"
+        + " checkpoint_issued_at_us = ? WHERE id = 1")) {
+      update.setLong(1, head.sequence);
+      update.setString(2, head.hash);
+      update.setLong(3, head.checkpointNumber);
+      update.setLong(4, head.checkpointSequence);
+      update.setObject(5, head.checkpointIssuedAt.map(Micros::of).orElse(null),
+          Types.BIGINT);
+      update.executeUpdate();
+    }
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  /** The head row: the last record, and the checkpoint issued last. */
+  private record Head(long sequence, String hash, long checkpointNumber, long checkpointSequence,
+      Optional<Instant> checkpointIssuedAt) {
+    Head withRecord(long newSequence, String newHash) {
+      return new Head(newSequence, newHash, checkpointNumber, checkpointSequence,
+          checkpointIssuedAt);
+    }
+  }
+
+  private record Issued(AuditCheckpoint checkpoint, Head head) {}
+}
