@@ -2,13 +2,17 @@ package org.irmer.entitlement.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The audit trail's canonical encoding is unambiguous (ARCHITECTURE.md, persistence): different
@@ -90,5 +94,69 @@ class AuditEncodingProperties {
   @Test
   void aLoneSurrogateNeverEncodesLikeTheCharacterThatReplacesIt() {
     assertThat(encoded(event().subject("\uD800").build())).isNotEqualTo(encoded(event().subject("?").build()));
+  }
+
+  /** Any text an identifier may hold: not blank, no white space at either end. */
+  private static Gen<String> identifiers() {
+    return strings().allPossible().ofLengthBetween(0, 20).map(text -> "[" + text + "]");
+  }
+
+  private static String hashOf(AuditEvent event) {
+    return AuditTrailEntry.hashOf(1, event, AuditTrailEntry.GENESIS);
+  }
+
+  /** Each field of an event that holds text, set to a value. */
+  private static final List<BiFunction<AuditEvent.Builder, String, AuditEvent.Builder>> TEXT_FIELDS =
+      List.of(
+          (event, value) -> event.action(value),
+          (event, value) -> event.actor(Actor.person(PersonId.of(value))),
+          (event, value) -> event.actor(Actor.system(value)),
+          (event, value) -> event.subject(value),
+          (event, value) -> event.result(value),
+          (event, value) -> event.addCauses(value),
+          (event, value) -> event.stateBefore(value),
+          (event, value) -> event.stateAfter(value),
+          (event, value) -> event.details(ImmutableSortedMap.of(value, "v")),
+          (event, value) -> event.details(ImmutableSortedMap.of("k", value)));
+
+  @Test
+  void aSystemPrefixedValueNeverHashesLikeTheValueInAnyField() {
+    qt().forAll(identifiers(), integers().between(0, TEXT_FIELDS.size() - 1))
+        .checkAssert((value, field) -> {
+          BiFunction<AuditEvent.Builder, String, AuditEvent.Builder> set = TEXT_FIELDS.get(field);
+
+          assertThat(hashOf(set.apply(event(), "system:" + value).build()))
+              .isNotEqualTo(hashOf(set.apply(event(), value).build()));
+        });
+  }
+
+  @Test
+  void aSystemActorNeverHashesLikeAPersonWhoseIdSaysSystem() {
+    qt().forAll(identifiers()).checkAssert(id -> {
+      String system = hashOf(event().actor(Actor.system(id)).build());
+
+      assertThat(system).isNotEqualTo(hashOf(event().actor(Actor.person(PersonId.of(id))).build()));
+      assertThat(system)
+          .isNotEqualTo(hashOf(event().actor(Actor.person(PersonId.of("system:" + id))).build()));
+    });
+  }
+
+  @Test
+  void anAbsentStateNeverHashesLikeAnEmptyOneBeforeOrAfter() {
+    String absent = hashOf(event().build());
+
+    assertThat(hashOf(event().stateBefore("").build())).isNotEqualTo(absent);
+    assertThat(hashOf(event().stateAfter("").build())).isNotEqualTo(absent);
+    assertThat(hashOf(event().stateBefore("").build()))
+        .isNotEqualTo(hashOf(event().stateAfter("").build()));
+    assertThat(hashOf(event().stateBefore("").stateAfter("").build()))
+        .isNotEqualTo(hashOf(event().stateBefore("").build()));
+  }
+
+  @Test
+  void aValueNeverHashesLikeTheSameValueInTheNextField() {
+    qt().forAll(strings().allPossible().ofLengthBetween(0, 12)).checkAssert(value ->
+        assertThat(hashOf(event().stateBefore(value).build()))
+            .isNotEqualTo(hashOf(event().stateAfter(value).build())));
   }
 }
