@@ -26,6 +26,12 @@ final class TestDatabases {
     return JdbcRegister.on(server.url).login(server.user, server.password).schema(newSchema());
   }
 
+  /** Another register on the test PostgreSQL's {@code schema}, as a second application node. */
+  static JdbcRegister.Builder postgres(String schema) {
+    Postgres server = Postgres.SERVER;
+    return JdbcRegister.on(server.url).login(server.user, server.password).schema(schema);
+  }
+
   /** A register on a new, empty in-memory H2 database. */
   static JdbcRegister.Builder h2() {
     return JdbcRegister.on("jdbc:h2:mem:" + newSchema() + ";DB_CLOSE_DELAY=-1");
