@@ -38,11 +38,13 @@
  * nothing more:
  *
  * <ul>
- *   <li>The suites of the ten stores implement {@code protected XxxStore newStore()}, and {@link
- *       AuditTrailContract} {@code protected AuditTrail newTrail()}: the port, empty and sharing
- *       nothing with any returned before. It is called once before each test, on a new test
- *       instance (JUnit's default lifecycle). For a database, give each call a new schema or empty
- *       the tables first.
+ *   <li>The suites of the ten stores implement {@code protected XxxStore newStore()}: the port,
+ *       empty and sharing nothing with any returned before. It is called once before each test, on
+ *       a new test instance (JUnit's default lifecycle). For a database, give each call a new schema
+ *       or empty the tables first. {@link AuditTrailContract} implements {@code protected Anchored
+ *       newTrail(CheckpointKey key, CheckpointSchedule schedule)} likewise, returning the trail and
+ *       its {@code AuditCheckpoints} ({@code new Anchored(trail, checkpoints)}) signed with {@code
+ *       key} on {@code schedule}; the tests of schedules call it again for trails of their own.
  *   <li>The suites whose contract is about units of work also need the {@code Transactions} the
  *       port joins, and ask for both in a small record, {@code Ports}: {@link ChangeFeedContract}
  *       ({@code new Ports(changes, transactions)}) and {@link NotificationsContract} ({@code new
@@ -104,8 +106,10 @@
  *   <li>Failures of the infrastructure ({@code StoreUnavailableException}) cannot be provoked
  *       portably; test them in your adapter's own tests. So is tamper detection of the audit trail:
  *       the port has no way to alter an entry, so show with your own access to the storage that
- *       {@code firstBrokenLink()} names an altered entry. So is what needs two processes: that a
- *       change feed calls its listeners for commits made by another node, and that a key of
+ *       {@code AuditCheckpoints.verify} names the first broken link and its defect for an entry
+ *       edited, removed, inserted or moved, a truncated tail and a tail re-chained with correct
+ *       hashes ({@code AuditTrailContract} covers what needs no tampering). So is what needs two
+ *       processes: that a change feed calls its listeners for commits made by another node, and that a key of
  *       {@code sendOnce} taken on one node drops the same key sent on another.
  *   <li>{@link ContractFixtures} builds the valid values the suites use; use it in your own tests
  *       too.
