@@ -44,8 +44,32 @@ public record TrailVerification(long checked, Optional<AuditCheckpoint> anchor,
   /** The records of a trail, read a page at a time as {@code AuditTrail.read} reads them. */
   @FunctionalInterface
   public interface Pages {
-    /** Records with sequences from {@code fromSequence} on, at most {@code limit}, in order. */
+    /**
+     * Records with sequences from {@code fromSequence} on, at most {@code limit}, in order.
+     *
+     * @throws UnreadableRecordException when a stored record can no longer be read as an entry
+     */
     List<AuditTrailEntry> read(long fromSequence, int limit);
+  }
+
+  /**
+   * A stored record that no longer reads as an entry (its content was overwritten with something
+   * that is not an event), which verification reports as {@link TrailDefect#CONTENT_ALTERED} at
+   * its sequence.
+   */
+  public static final class UnreadableRecordException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final long sequence;
+
+    public UnreadableRecordException(long sequence, String why, Throwable cause) {
+      super("record " + sequence + " cannot be read: " + why, cause);
+      this.sequence = sequence;
+    }
+
+    public long sequence() {
+      return sequence;
+    }
   }
 
   /** Verifies the chain of {@code trail} from its first record, without an anchor. */
@@ -71,8 +95,18 @@ public record TrailVerification(long checked, Optional<AuditCheckpoint> anchor,
   private static TrailVerification walk(Pages trail, Optional<AuditCheckpoint> anchor) {
     long expected = 1;
     String previousHash = AuditTrailEntry.GENESIS;
-    List<AuditTrailEntry> page = trail.read(1, PAGE);
-    while (!page.isEmpty()) {
+    while (true) {
+      List<AuditTrailEntry> page;
+      try {
+        page = trail.read(expected, PAGE);
+      } catch (UnreadableRecordException unreadable) {
+        long at = unreadable.sequence();
+        return new TrailVerification(expected - 1, anchor, at > expected ? gap(expected, at)
+            : link(at, TrailDefect.CONTENT_ALTERED, unreadable.getMessage()));
+      }
+      if (page.isEmpty()) {
+        break;
+      }
       for (AuditTrailEntry entry : page) {
         Optional<BrokenLink> broken = check(entry, expected, previousHash, anchor);
         if (broken.isPresent()) {
@@ -81,7 +115,6 @@ public record TrailVerification(long checked, Optional<AuditCheckpoint> anchor,
         previousHash = entry.hash();
         expected++;
       }
-      page = trail.read(expected, PAGE);
     }
     long last = expected - 1;
     if (anchor.isPresent() && last < anchor.get().sequence()) {
@@ -100,8 +133,7 @@ public record TrailVerification(long checked, Optional<AuditCheckpoint> anchor,
       String previousHash, Optional<AuditCheckpoint> anchor) {
     long sequence = entry.sequence();
     if (sequence > expected) {
-      return link(expected, TrailDefect.SEQUENCE_GAP, "after record " + (expected - 1)
-          + " the trail goes on at record " + sequence);
+      return gap(expected, sequence);
     }
     if (sequence < expected) {
       return link(expected, TrailDefect.OUT_OF_ORDER, "where record " + expected
@@ -124,6 +156,11 @@ public record TrailVerification(long checked, Optional<AuditCheckpoint> anchor,
           + " says " + anchor.get().headHash());
     }
     return Optional.empty();
+  }
+
+  private static Optional<BrokenLink> gap(long expected, long found) {
+    return link(expected, TrailDefect.SEQUENCE_GAP, "after record " + (expected - 1)
+        + " the trail goes on at record " + found);
   }
 
   private static Optional<BrokenLink> link(long sequence, TrailDefect defect, String detail) {

@@ -354,16 +354,23 @@ public abstract class AuditTrailContract {
   }
 
   @Test
-  void issuesACheckpointWithTheFirstRecordOnceItsIntervalHasPassed() throws InterruptedException {
-    Anchored scheduled = newTrail(KEY, CheckpointSchedule.every(Duration.ofMillis(200)));
+  void issuesACheckpointWithTheFirstRecordAndAgainOnceItsIntervalHasPassed()
+      throws InterruptedException {
+    Anchored scheduled = newTrail(KEY, CheckpointSchedule.every(Duration.ofMillis(300)));
     scheduled.trail().append(auditEvent(1));
     scheduled.trail().append(auditEvent(2));
-    Thread.sleep(250);
-    AuditTrailEntry third = scheduled.trail().append(auditEvent(3));
 
     assertThat(scheduled.checkpoints().issued()).extracting(AuditCheckpoint::sequence)
-        .containsExactly(1L, 3L);
-    assertThat(scheduled.checkpoints().latest().orElseThrow().headHash()).isEqualTo(third.hash());
+        .containsExactly(1L);
+
+    Thread.sleep(350);
+    scheduled.trail().append(auditEvent(3));
+
+    // Record 3's append anchors the trail, unless a timer of the adapter's already anchored
+    // record 2 less than an interval before it.
+    assertThat(scheduled.checkpoints().issued()).extracting(AuditCheckpoint::sequence)
+        .startsWith(1L).isSorted().hasSizeBetween(2, 3);
+    assertThat(scheduled.checkpoints().latest().orElseThrow().sequence()).isGreaterThanOrEqualTo(2);
   }
 
   @Test

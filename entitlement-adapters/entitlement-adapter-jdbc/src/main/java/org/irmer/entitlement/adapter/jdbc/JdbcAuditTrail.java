@@ -18,12 +18,15 @@ import java.util.Optional;
 import org.irmer.entitlement.core.domain.AuditCheckpoint;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
+import org.irmer.entitlement.core.domain.BrokenLink;
 import org.irmer.entitlement.core.domain.CheckpointAlgorithm;
 import org.irmer.entitlement.core.domain.CheckpointKey;
 import org.irmer.entitlement.core.domain.CheckpointSchedule;
 import org.irmer.entitlement.core.domain.TrailVerification;
+import org.irmer.entitlement.core.domain.TrailVerification.UnreadableRecordException;
 import org.irmer.entitlement.core.port.out.AuditCheckpoints;
 import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.port.out.CorruptRecordException;
 
 /**
  * The audit trail in {@code audit_trail} and its signed checkpoints in {@code audit_checkpoint}
@@ -87,10 +90,24 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
     });
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws CorruptRecordException when a stored record no longer reads as an entry
+   */
   @Override
   public ImmutableList<AuditTrailEntry> read(long fromSequence, int limit) {
     checkArgument(fromSequence >= 1, "sequences start at 1: %s", fromSequence);
     checkArgument(limit >= 0, "limit must not be negative: %s", limit);
+    return page(fromSequence, limit, false);
+  }
+
+  /**
+   * Reads entries in order. An entry that no longer reads is a {@link CorruptRecordException} for
+   * the port; for verification, it ends the page before it, or, first in the page, is an {@link
+   * UnreadableRecordException} that verification names as altered content.
+   */
+  private ImmutableList<AuditTrailEntry> page(long fromSequence, int limit, boolean verifying) {
     if (limit == 0) {
       return ImmutableList.of();
     }
@@ -100,15 +117,37 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
         select.setLong(1, fromSequence);
         select.setInt(2, limit);
         ImmutableList.Builder<AuditTrailEntry> entries = ImmutableList.builder();
+        boolean any = false;
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            entries.add(new AuditTrailEntry(rows.getLong(1), DomainJson.read(rows.getString(4),
-                AuditEvent.class), rows.getString(2), rows.getString(3)));
+            long sequence = rows.getLong(1);
+            try {
+              entries.add(entry(sequence, rows));
+              any = true;
+            } catch (CorruptRecordException unreadable) {
+              if (!verifying) {
+                throw unreadable;
+              }
+              if (!any) {
+                throw new UnreadableRecordException(sequence, unreadable.getMessage(), unreadable);
+              }
+              break;
+            }
           }
         }
         return entries.build();
       }
     }));
+  }
+
+  private static AuditTrailEntry entry(long sequence, ResultSet row) throws SQLException {
+    AuditEvent event = DomainJson.read(row.getString(4), AuditEvent.class);
+    try {
+      return new AuditTrailEntry(sequence, event, row.getString(2), row.getString(3));
+    } catch (IllegalArgumentException malformed) {
+      throw new CorruptRecordException("audit trail record " + sequence + " is malformed: "
+          + malformed.getMessage(), malformed);
+    }
   }
 
   /** The head's sequence: the trail is numbered from 1 without gaps. */
@@ -202,7 +241,18 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
   public TrailVerification verify(AuditCheckpoint anchor) {
     CheckpointKey verifier = key.orElseThrow(() -> new IllegalStateException(
         "the register was opened without a checkpoint key to verify with"));
-    return database.reading(() -> TrailVerification.verify(this::read, anchor, verifier));
+    return database.reading(() -> TrailVerification.verify(verifying(), anchor, verifier));
+  }
+
+  /** The chain from the first record, as one consistent snapshot; an unreadable record is broken. */
+  @Override
+  public Optional<Long> firstBrokenLink() {
+    return database.reading(() -> TrailVerification.verify(verifying()).firstBrokenLink()
+        .map(BrokenLink::sequence));
+  }
+
+  private TrailVerification.Pages verifying() {
+    return (from, limit) -> page(from, limit, true);
   }
 
   private static Head lockHead(Connection connection) throws SQLException {

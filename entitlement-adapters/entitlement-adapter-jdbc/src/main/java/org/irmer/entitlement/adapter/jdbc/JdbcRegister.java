@@ -218,9 +218,6 @@ public final class JdbcRegister implements AutoCloseable {
       config.setMaximumPoolSize(poolSize);
       config.setPoolName("entitlement-register");
       config.setInitializationFailTimeout(-1);
-      checkArgument(checkpointKey.map(CheckpointKey::canSign).orElse(false)
-          || checkpointSchedule.equals(CheckpointSchedule.onDemand()),
-          "a checkpoint schedule needs a checkpoint key that can sign");
       migrate();
       if (dialect == Dialect.POSTGRESQL) {
         applicationRole.ifPresent(role -> config.setConnectionInitSql("SET ROLE " + role));
