@@ -233,13 +233,13 @@ public final class JdbcRegister implements AutoCloseable {
 
     /** Migrates as the login itself, before the pool's sessions take the application role. */
     private void migrate() {
-      Map<String, String> placeholders = new HashMap<>(dialect.placeholders());
-      placeholders.put("application_role", applicationRole.orElse(DEFAULT_APPLICATION_ROLE));
+      Map<String, String> substitutions = new HashMap<>(dialect.placeholders());
+      substitutions.put("application_role", applicationRole.orElse(DEFAULT_APPLICATION_ROLE));
       try {
         var flyway = Flyway.configure(JdbcRegister.class.getClassLoader())
             .dataSource(url, user, password)
             .locations(dialect.migrationLocations())
-            .placeholders(placeholders)
+            .placeholders(substitutions)
             .loggers("slf4j");
         schema.ifPresent(name -> flyway.schemas(name).defaultSchema(name));
         checkState(flyway.load().migrate().success, "the register's migrations did not succeed");
