@@ -4,12 +4,31 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.collect.ImmutableList;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.irmer.entitlement.core.domain.BodyRegionTree;
+import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.GuidelineEntry;
+import org.irmer.entitlement.core.domain.ProfessionalRegistration;
+import org.irmer.entitlement.core.port.out.AgreementStore;
+import org.irmer.entitlement.core.port.out.ApplicationStore;
+import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
+import org.irmer.entitlement.core.port.out.ComplianceEventStore;
+import org.irmer.entitlement.core.port.out.DelegationStore;
+import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
+import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
+import org.irmer.entitlement.core.port.out.GuidelineCatalogue;
+import org.irmer.entitlement.core.port.out.Notification;
+import org.irmer.entitlement.core.port.out.Notifications;
+import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.RegistrationLookup;
+import org.irmer.entitlement.core.port.out.TrainingStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
 import org.irmer.entitlement.core.port.out.Transactions;
 
@@ -26,11 +45,37 @@ public final class JdbcRegister implements AutoCloseable {
   private final HikariDataSource pool;
   private final Database database;
   private final JdbcEntitlementStore entitlements;
+  private final JdbcEmployerStore employers;
+  private final JdbcPersonStore people;
+  private final JdbcDelegationStore delegations;
+  private final JdbcApplicationStore applications;
+  private final JdbcTrainingStore training;
+  private final JdbcComplianceEventStore complianceEvents;
+  private final JdbcAuditRecordStore auditRecords;
+  private final JdbcChangeNoticeStore notices;
+  private final JdbcAgreementStore agreements;
+  private final JdbcExaminationCatalogue examinations;
+  private final JdbcGuidelineCatalogue guidelines;
+  private final JdbcNotifications notifications;
+  private final JdbcRegistrationLookup registrationLookup;
 
   private JdbcRegister(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
     this.database = new Database(pool, dialect);
     this.entitlements = new JdbcEntitlementStore(database);
+    this.employers = new JdbcEmployerStore(database);
+    this.people = new JdbcPersonStore(database);
+    this.delegations = new JdbcDelegationStore(database);
+    this.applications = new JdbcApplicationStore(database);
+    this.training = new JdbcTrainingStore(database);
+    this.complianceEvents = new JdbcComplianceEventStore(database);
+    this.auditRecords = new JdbcAuditRecordStore(database);
+    this.notices = new JdbcChangeNoticeStore(database);
+    this.agreements = new JdbcAgreementStore(database);
+    this.examinations = new JdbcExaminationCatalogue(database);
+    this.guidelines = new JdbcGuidelineCatalogue(database);
+    this.notifications = new JdbcNotifications(database);
+    this.registrationLookup = new JdbcRegistrationLookup(database);
   }
 
   /** A builder for a register on the database at {@code jdbcUrl}. */
@@ -44,6 +89,82 @@ public final class JdbcRegister implements AutoCloseable {
 
   EntitlementStore entitlements() {
     return entitlements;
+  }
+
+  EmployerStore employers() {
+    return employers;
+  }
+
+  PersonStore people() {
+    return people;
+  }
+
+  DelegationStore delegations() {
+    return delegations;
+  }
+
+  ApplicationStore applications() {
+    return applications;
+  }
+
+  TrainingStore training() {
+    return training;
+  }
+
+  ComplianceEventStore complianceEvents() {
+    return complianceEvents;
+  }
+
+  AuditRecordStore auditRecords() {
+    return auditRecords;
+  }
+
+  ChangeNoticeStore notices() {
+    return notices;
+  }
+
+  AgreementStore agreements() {
+    return agreements;
+  }
+
+  ExaminationCatalogue examinations() {
+    return examinations;
+  }
+
+  GuidelineCatalogue guidelines() {
+    return guidelines;
+  }
+
+  Notifications notifications() {
+    return notifications;
+  }
+
+  RegistrationLookup registrationLookup() {
+    return registrationLookup;
+  }
+
+  /**
+   * Replaces the examination catalogue and its region tree in one unit of work.
+   *
+   * @throws IllegalArgumentException when an examination's region is not in {@code regions}
+   */
+  void replaceExaminations(BodyRegionTree regions, Iterable<Examination> entries) {
+    examinations.replace(regions, entries);
+  }
+
+  /** Replaces every referral guideline in one unit of work. */
+  void replaceGuidelines(Iterable<GuidelineEntry> entries) {
+    guidelines.replace(entries);
+  }
+
+  /** Records a regulator's register entry, as the registration lookup then finds it. */
+  void recordRegistration(ProfessionalRegistration entry) {
+    registrationLookup.record(entry);
+  }
+
+  /** Every notification accepted and committed so far, oldest first. */
+  ImmutableList<Notification> outbox() {
+    return notifications.outbox();
   }
 
   /** Closes the connection pool; the register's ports fail from then on. */
