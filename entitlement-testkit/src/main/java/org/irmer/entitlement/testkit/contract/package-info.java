@@ -15,11 +15,12 @@
  * {@link ChangeFeedContract}, {@link TransactionsContract}, {@link ExaminationCatalogueContract},
  * {@link GuidelineCatalogueContract} and {@link RegistrationLookupContract}. Each checks every
  * clause of its port's javadoc and of the package's common contract: "not found" is empty, never
- * null; sort orders; latest-version semantics; every version kept; {@code asOf} queries exact to the
- * nanosecond; optimistic concurrency (0 names a new record, a stale or future expected version
- * raises {@code ConcurrentChangeException} and writes nothing, a negative one is refused; of
- * several threads writing from the same version exactly one wins); append-only stores refuse a
- * second record with an id already stored, about anyone; the audit trail's SHA-256 chain; the
+ * null; sort orders; latest-version semantics; every version kept; instants kept to the
+ * microsecond and {@code asOf} queries exact to it; optimistic concurrency (0 names a new record,
+ * a stale or future expected version raises {@code ConcurrentChangeException} and writes nothing,
+ * a negative one is refused; of several threads writing from the same version exactly one wins);
+ * a duplicate id raises {@code DuplicateRecordException}, in versioned and append-only stores
+ * alike; the audit trail's SHA-256 chain; the
  * change feed's commit-ordered sequences, visibility at commit and listeners; notifications sent
  * once per key; all-or-nothing units of work that nested calls join; thread safety. Records written
  * with optimistic concurrency are checked by {@code @Nested} classes inside the suites (for example
@@ -96,10 +97,12 @@
  * <h2>What the suites assume and leave out</h2>
  *
  * <ul>
- *   <li>Every instant the suites store is a whole number of microseconds, which every SQL
- *       timestamp holds; queries may ask about any nanosecond, and an {@code asOf} query one
- *       nanosecond before a version was recorded must not see it. Values must come back equal to
- *       what was stored, including optional attributes and text such as
+ *   <li>Stores keep instants to the microsecond, as the ports say: most instants the suites store
+ *       are whole microseconds, which every SQL timestamp holds, and the suites that check the
+ *       precision store finer ones and expect them back truncated toward the past. Queries may ask
+ *       about any nanosecond: an {@code asOf} query one nanosecond before the (truncated) instant a
+ *       version was recorded must not see it. Values must come back equal to what was stored
+ *       (instants truncated), including optional attributes and text such as
  *       {@link ContractFixtures#AWKWARD_TEXT}.
  *   <li>Failures of the infrastructure ({@code StoreUnavailableException}) cannot be provoked
  *       portably; test them in your adapter's own tests. So is tamper detection of the audit trail:

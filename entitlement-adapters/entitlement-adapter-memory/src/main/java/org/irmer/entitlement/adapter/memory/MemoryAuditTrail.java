@@ -38,9 +38,13 @@ final class MemoryAuditTrail implements AuditTrail {
   }
 
   @Override
-  public synchronized ImmutableList<AuditTrailEntry> read(long fromSequence, int limit) {
+  public ImmutableList<AuditTrailEntry> read(long fromSequence, int limit) {
     checkArgument(fromSequence >= 1, "sequences start at 1: %s", fromSequence);
     checkArgument(limit >= 0, "limit must not be negative: %s", limit);
+    return journal.read(() -> entriesFrom(fromSequence, limit));
+  }
+
+  private synchronized ImmutableList<AuditTrailEntry> entriesFrom(long fromSequence, int limit) {
     if (fromSequence > entries.size()) {
       return ImmutableList.of();
     }
@@ -49,12 +53,20 @@ final class MemoryAuditTrail implements AuditTrail {
   }
 
   @Override
-  public synchronized long size() {
+  public long size() {
+    return journal.read(this::count);
+  }
+
+  private synchronized long count() {
     return entries.size();
   }
 
   @Override
-  public synchronized Optional<Long> firstBrokenLink() {
+  public Optional<Long> firstBrokenLink() {
+    return journal.read(this::findBrokenLink);
+  }
+
+  private synchronized Optional<Long> findBrokenLink() {
     String previousHash = AuditTrailEntry.GENESIS;
     for (int i = 0; i < entries.size(); i++) {
       AuditTrailEntry entry = entries.get(i);
