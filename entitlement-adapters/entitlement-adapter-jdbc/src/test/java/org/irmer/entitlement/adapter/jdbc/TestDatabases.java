@@ -26,6 +26,15 @@ final class TestDatabases {
     return JdbcRegister.on(server.url).login(server.user, server.password).schema(newSchema());
   }
 
+  /**
+   * A register on {@code schema} of the test PostgreSQL, for tests in which several registers (as
+   * several application nodes would) share one schema; name it with {@link #newSchema()}.
+   */
+  static JdbcRegister.Builder postgres(String schema) {
+    Postgres server = Postgres.SERVER;
+    return JdbcRegister.on(server.url).login(server.user, server.password).schema(schema);
+  }
+
   /** A register on a new, empty in-memory H2 database. */
   static JdbcRegister.Builder h2() {
     return JdbcRegister.on("jdbc:h2:mem:" + newSchema() + ";DB_CLOSE_DELAY=-1");
@@ -39,7 +48,8 @@ final class TestDatabases {
     return connection;
   }
 
-  private static String newSchema() {
+  /** A schema name no other register of this test run has used. */
+  static String newSchema() {
     return "register_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
   }
 
