@@ -39,6 +39,12 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *
  * <p>{@link Builder#open()} connects through a HikariCP pool and brings the schema up to date with
  * the adapter's Flyway migrations. Close the register to close the pool.
+ *
+ * <p>Every store keeps every version of its records, to the microsecond (SCHEMA.md describes the
+ * tables). The examination and guideline catalogues and the regulators' register entries are
+ * loaded by the embedding application, a catalogue being replaced whole in one unit of work; the
+ * notifications the library sends wait in an outbox table, written in the unit of work of the
+ * command that sent them.
  */
 public final class JdbcRegister implements AutoCloseable {
 
