@@ -49,9 +49,10 @@
  *       ({@code new Ports(changes, transactions)}) and {@link NotificationsContract} ({@code new
  *       Ports(notifications, transactions)}, with {@code sentNotifications()}: what the ports built
  *       last have accepted for delivery, read from your outbox). {@link TransactionsContract} needs
- *       something to write through: {@code new Ports(transactions, entitlements, auditTrail)}, one
- *       store written with optimistic concurrency and the audit trail that every command appends
- *       to.
+ *       something to write through: {@code new Ports(transactions, entitlements, training,
+ *       auditTrail)}, a store written with optimistic concurrency, an append-only one and the audit
+ *       trail that every command appends to (an adapter without a trail yet leaves it out, and the
+ *       suite's one test about the trail is skipped).
  *   <li>Suites of read-only ports ({@link ExaminationCatalogueContract},
  *       {@link GuidelineCatalogueContract}, {@link RegistrationLookupContract}) give each test's
  *       content to the factory, which returns the port loaded with exactly that content: for
