@@ -2,20 +2,20 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import org.irmer.entitlement.core.port.out.AgreementStore;
 import org.irmer.entitlement.testkit.contract.AgreementStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresAgreementStoreTests extends AgreementStoreContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected AgreementStore newStore() {
-    register = TestDatabases.postgres().open();
-    return register.agreements();
+    return DATABASE.emptied().agreements();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

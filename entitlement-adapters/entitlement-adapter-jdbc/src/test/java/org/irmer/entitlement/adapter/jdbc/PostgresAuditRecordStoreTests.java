@@ -2,20 +2,20 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
 import org.irmer.entitlement.testkit.contract.AuditRecordStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresAuditRecordStoreTests extends AuditRecordStoreContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected AuditRecordStore newStore() {
-    register = TestDatabases.postgres().open();
-    return register.auditRecords();
+    return DATABASE.emptied().auditRecords();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

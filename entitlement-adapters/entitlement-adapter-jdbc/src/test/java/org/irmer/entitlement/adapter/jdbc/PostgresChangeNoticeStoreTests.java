@@ -2,20 +2,20 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.testkit.contract.ChangeNoticeStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresChangeNoticeStoreTests extends ChangeNoticeStoreContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected ChangeNoticeStore newStore() {
-    register = TestDatabases.postgres().open();
-    return register.notices();
+    return DATABASE.emptied().notices();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

@@ -2,20 +2,20 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
 import org.irmer.entitlement.testkit.contract.ComplianceEventStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresComplianceEventStoreTests extends ComplianceEventStoreContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected ComplianceEventStore newStore() {
-    register = TestDatabases.postgres().open();
-    return register.complianceEvents();
+    return DATABASE.emptied().complianceEvents();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

@@ -5,22 +5,23 @@ import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
 import org.irmer.entitlement.testkit.contract.ExaminationCatalogueContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresExaminationCatalogueTests extends ExaminationCatalogueContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected ExaminationCatalogue newCatalogue(BodyRegionTree regions,
       ImmutableList<Examination> examinations) {
-    register = TestDatabases.postgres().open();
+    JdbcRegister register = DATABASE.emptied();
     register.replaceExaminations(regions, examinations);
     return register.examinations();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

@@ -4,21 +4,22 @@ import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.port.out.GuidelineCatalogue;
 import org.irmer.entitlement.testkit.contract.GuidelineCatalogueContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresGuidelineCatalogueTests extends GuidelineCatalogueContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected GuidelineCatalogue newCatalogue(ImmutableList<GuidelineEntry> entries) {
-    register = TestDatabases.postgres().open();
+    JdbcRegister register = DATABASE.emptied();
     register.replaceGuidelines(entries);
     return register.guidelines();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

@@ -3,15 +3,18 @@ package org.irmer.entitlement.adapter.jdbc;
 import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.testkit.contract.NotificationsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresNotificationsTests extends NotificationsContract {
+
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   private JdbcRegister register;
 
   @Override
   protected Ports newPorts() {
-    register = TestDatabases.postgres().open();
+    register = DATABASE.emptied();
     return new Ports(register.notifications(), register.transactions());
   }
 
@@ -20,8 +23,8 @@ class PostgresNotificationsTests extends NotificationsContract {
     return register.outbox();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

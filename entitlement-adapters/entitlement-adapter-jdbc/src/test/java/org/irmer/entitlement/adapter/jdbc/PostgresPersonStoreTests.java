@@ -2,20 +2,20 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import org.irmer.entitlement.core.port.out.PersonStore;
 import org.irmer.entitlement.testkit.contract.PersonStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresPersonStoreTests extends PersonStoreContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected PersonStore newStore() {
-    register = TestDatabases.postgres().open();
-    return register.people();
+    return DATABASE.emptied().people();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

@@ -4,21 +4,22 @@ import com.google.common.collect.ImmutableList;
 import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.port.out.RegistrationLookup;
 import org.irmer.entitlement.testkit.contract.RegistrationLookupContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresRegistrationLookupTests extends RegistrationLookupContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected RegistrationLookup newLookup(ImmutableList<ProfessionalRegistration> entries) {
-    register = TestDatabases.postgres().open();
+    JdbcRegister register = DATABASE.emptied();
     entries.forEach(register::recordRegistration);
     return register.registrationLookup();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

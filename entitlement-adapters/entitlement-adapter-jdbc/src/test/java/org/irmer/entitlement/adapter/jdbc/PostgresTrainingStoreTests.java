@@ -2,20 +2,20 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import org.irmer.entitlement.core.port.out.TrainingStore;
 import org.irmer.entitlement.testkit.contract.TrainingStoreContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 class PostgresTrainingStoreTests extends TrainingStoreContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected TrainingStore newStore() {
-    register = TestDatabases.postgres().open();
-    return register.training();
+    return DATABASE.emptied().training();
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }

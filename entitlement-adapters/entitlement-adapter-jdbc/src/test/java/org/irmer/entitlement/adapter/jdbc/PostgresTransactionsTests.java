@@ -1,7 +1,7 @@
 package org.irmer.entitlement.adapter.jdbc;
 
 import org.irmer.entitlement.testkit.contract.TransactionsContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 
 /**
  * The units of work over the register's stores. The audit trail joins them once the adapter has
@@ -9,16 +9,17 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresTransactionsTests extends TransactionsContract {
 
-  private JdbcRegister register;
+  private static final TestDatabases.PerClassPostgres DATABASE =
+      new TestDatabases.PerClassPostgres();
 
   @Override
   protected Ports newPorts() {
-    register = TestDatabases.postgres().open();
+    JdbcRegister register = DATABASE.emptied();
     return new Ports(register.transactions(), register.entitlements(), register.training());
   }
 
-  @AfterEach
-  void close() {
-    register.close();
+  @AfterAll
+  static void close() {
+    DATABASE.close();
   }
 }
