@@ -2,9 +2,11 @@ package org.irmer.entitlement.testkit.contract;
 
 import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.irmer.entitlement.testkit.contract.ContractFixtures.T0;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.application;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Duration;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.Application;
 import org.irmer.entitlement.core.domain.ApplicationId;
@@ -109,5 +111,18 @@ public abstract class ApplicationStoreContract {
 
     assertThat(saved).isEqualTo(Application.builder().from(incomplete).version(1).build());
     assertThat(store.find(incomplete.id())).contains(saved);
+  }
+
+  @Test
+  void keepsTheInstantAVersionWasRecordedToTheMicrosecondDroppingFinerDigits() {
+    Application finer = Application.builder().from(application("A1", "P1", "RX1"))
+        .recordedAt(T0.plus(Duration.ofNanos(999))).build();
+    Application truncated = Application.builder().from(finer).recordedAt(T0).version(1).build();
+
+    Application saved = store.save(finer, 0);
+
+    assertThat(saved).as("the value returned by the save").isEqualTo(truncated);
+    assertThat(store.find(finer.id())).contains(truncated);
+    assertThat(store.history(finer.id())).containsExactly(truncated);
   }
 }

@@ -6,6 +6,7 @@ import static org.irmer.entitlement.testkit.contract.ContractFixtures.D0;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.T0;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Duration;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.ChangeNotice;
@@ -17,8 +18,8 @@ import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.RoleId;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -171,5 +172,18 @@ public abstract class ChangeNoticeStoreContract {
         .status(status)
         .recordedAt(notice.recordedAt().plusSeconds(1))
         .build();
+  }
+
+  @Test
+  void keepsTheInstantAVersionWasRecordedToTheMicrosecondDroppingFinerDigits() {
+    ChangeNotice finer = ChangeNotice.builder().from(leaving("N1", "P1"))
+        .recordedAt(T0.plus(Duration.ofNanos(999))).build();
+    ChangeNotice truncated = ChangeNotice.builder().from(finer).recordedAt(T0).version(1).build();
+
+    ChangeNotice saved = store().save(finer, 0);
+
+    assertThat(saved).as("the value returned by the save").isEqualTo(truncated);
+    assertThat(store().find(finer.id())).contains(truncated);
+    assertThat(store().history(finer.id())).containsExactly(truncated);
   }
 }

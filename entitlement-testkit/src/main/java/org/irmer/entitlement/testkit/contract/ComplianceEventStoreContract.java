@@ -2,10 +2,12 @@ package org.irmer.entitlement.testkit.contract;
 
 import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.irmer.entitlement.testkit.contract.ContractFixtures.T0;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.at;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.complianceEvent;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Duration;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.ComplianceEventKind;
@@ -101,5 +103,16 @@ public abstract class ComplianceEventStoreContract {
     store.add(blocked);
 
     assertThat(store.forReferrer(P1, RX1)).containsExactly(blocked);
+  }
+
+  @Test
+  void keepsTheInstantAnEventOccurredToTheMicrosecondDroppingFinerDigits() {
+    ComplianceEvent finer = complianceEvent("C1", "P1", "RX1", T0.plus(Duration.ofNanos(999)));
+    ComplianceEvent truncated = ComplianceEvent.builder().from(finer).occurredAt(T0).build();
+
+    ComplianceEvent added = store.add(finer);
+
+    assertThat(added).as("the value returned by the add").isEqualTo(truncated);
+    assertThat(store.forReferrer(PersonId.of("P1"), EmployerId.of("RX1"))).containsExactly(truncated);
   }
 }

@@ -72,8 +72,9 @@ import org.irmer.entitlement.core.port.out.NotificationKind;
  * the round trip. Text carries characters a careless adapter loses (non-ASCII letters, quotes, a
  * line break, {@code =} and a backslash).
  *
- * <p>Every instant here is a whole number of microseconds, which every SQL timestamp type holds;
- * the suites may query at any nanosecond.
+ * <p>Every instant here is a whole number of microseconds, the precision stores keep and every SQL
+ * timestamp type holds, so a round trip returns it unchanged; the suites may query at any
+ * nanosecond, and those that check the precision add finer digits themselves.
  */
 public final class ContractFixtures {
 

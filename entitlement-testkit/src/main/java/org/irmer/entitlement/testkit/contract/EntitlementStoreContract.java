@@ -25,14 +25,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The contract of {@link EntitlementStore}: every version kept, the latest found and listed, and
- * the {@code asOf} queries exact to the nanosecond: a version recorded at the instant asked about
- * is in force, one recorded a nanosecond later is not (principle 10, retrospective audit).
+ * the {@code asOf} queries exact to the microsecond, the precision the store keeps: a version is
+ * stored with its {@code recordedAt} truncated to the microsecond and is in force from that
+ * truncated instant, not a moment before it, at any nanosecond asked about (principle 10,
+ * retrospective audit).
  */
 public abstract class EntitlementStoreContract {
 
   private static final PersonId P1 = PersonId.of("P1");
   private static final EmployerId RX1 = EmployerId.of("RX1");
   private static final Duration NANO = Duration.ofNanos(1);
+  private static final Duration MICRO = Duration.ofNanos(1_000);
+  /** Digits below the microsecond, which the store drops. */
+  private static final Duration BELOW_A_MICROSECOND = Duration.ofNanos(999);
 
   private EntitlementStore store;
 
@@ -170,6 +175,45 @@ public abstract class EntitlementStoreContract {
 
     assertThat(store.forPersonAsOf(P1, at(10).minus(NANO))).isEmpty();
     assertThat(store.forPersonAsOf(P1, at(20).minus(NANO))).containsExactly(first);
+  }
+
+  @Test
+  void excludesAVersionRecordedOneMicrosecondAfterTheInstantAskedAbout() {
+    Entitlement first = save(individualEntitlement("E1", "P1", "RX1", at(10)));
+    save(withStatus(first, EntitlementStatus.SUSPENDED, at(20)));
+
+    assertThat(store.forPersonAsOf(P1, at(10).minus(MICRO))).isEmpty();
+    assertThat(store.forPersonAsOf(P1, at(20).minus(MICRO))).containsExactly(first);
+  }
+
+  @Test
+  void keepsTheInstantAVersionWasRecordedToTheMicrosecondDroppingFinerDigits() {
+    Entitlement finer = Entitlement.builder()
+        .from(individualEntitlement("E1", "P1", "RX1", at(10).plus(BELOW_A_MICROSECOND)))
+        .build();
+    Entitlement truncated = Entitlement.builder().from(finer).recordedAt(at(10)).version(1).build();
+
+    Entitlement saved = store.save(finer, 0);
+
+    assertThat(saved).as("the value returned by the save").isEqualTo(truncated);
+    assertThat(store.find(finer.id())).contains(truncated);
+    assertThat(store.history(finer.id())).containsExactly(truncated);
+  }
+
+  @Test
+  void putsAVersionInForceFromItsTruncatedInstantNotBefore() {
+    Entitlement finer = individualEntitlement("E1", "P1", "RX1", at(10).plus(BELOW_A_MICROSECOND));
+
+    Entitlement saved = store.save(finer, 0);
+
+    assertThat(store.forPersonAsOf(P1, at(10))).as("at the truncated instant")
+        .containsExactly(saved);
+    assertThat(store.forPersonAsOf(P1, at(10).plus(NANO))).as("between it and the exact one")
+        .containsExactly(saved);
+    assertThat(store.forPersonAsOf(P1, at(10).minus(NANO))).as("a nanosecond before it")
+        .isEmpty();
+    assertThat(store.forPersonAsOf(P1, at(10).minus(MICRO))).as("a microsecond before it")
+        .isEmpty();
   }
 
   @Test

@@ -3,14 +3,18 @@ package org.irmer.entitlement.testkit.contract;
 import static com.google.common.base.Preconditions.checkState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.D0;
+import static org.irmer.entitlement.testkit.contract.ContractFixtures.T0;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.person;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.role;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Duration;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.LevelOfPractice;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.domain.ProfessionalRegistration;
+import org.irmer.entitlement.core.domain.RegistrationStatus;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.port.out.PersonStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,5 +159,30 @@ public abstract class PersonStoreContract {
 
     assertThat(saved.registration()).isEmpty();
     assertThat(store.find(PersonId.of("P1"))).contains(saved);
+  }
+
+  @Test
+  void keepsTheInstantsOfARegistrationToTheMicrosecondDroppingFinerDigits() {
+    Person person = person("P1");
+    ProfessionalRegistration registration = person.registration().orElseThrow();
+    Person finer = Person.builder().from(person)
+        .registration(ProfessionalRegistration.builder().from(registration)
+            .status(RegistrationStatus.LAPSED)
+            .checkedAt(T0.plus(Duration.ofNanos(999)))
+            .statusSince(T0.minusSeconds(60).plus(Duration.ofNanos(1)))
+            .build())
+        .build();
+    Person truncated = Person.builder().from(finer)
+        .registration(ProfessionalRegistration.builder().from(finer.registration().orElseThrow())
+            .checkedAt(T0)
+            .statusSince(T0.minusSeconds(60))
+            .build())
+        .version(1)
+        .build();
+
+    Person saved = store.save(finer, 0);
+
+    assertThat(saved).as("the value returned by the save").isEqualTo(truncated);
+    assertThat(store.find(PersonId.of("P1"))).contains(truncated);
   }
 }

@@ -123,6 +123,17 @@ abstract class VersionedRecordChecks<T> {
   }
 
   @Test
+  void listsIdsInTheOrderOfTheirCharactersWhateverTheLocale() {
+    T lowerWithDigit = save(record("a1"), 0);
+    T upper = save(record("B"), 0);
+    T lowerWithHyphen = save(record("a-2"), 0);
+    T lower = save(record("a"), 0);
+
+    assertThat(listing(lower)).as("sorted as String.compareTo sorts, not by a locale's collation")
+        .containsExactly(upper, lower, lowerWithHyphen, lowerWithDigit);
+  }
+
+  @Test
   void numbersTheVersionsOfEachRecordSeparately() {
     T a = save(record("a"), 0);
     a = save(variant(a, 1), 1);

@@ -15,11 +15,12 @@
  * {@link ChangeFeedContract}, {@link TransactionsContract}, {@link ExaminationCatalogueContract},
  * {@link GuidelineCatalogueContract} and {@link RegistrationLookupContract}. Each checks every
  * clause of its port's javadoc and of the package's common contract: "not found" is empty, never
- * null; sort orders; latest-version semantics; every version kept; {@code asOf} queries exact to the
- * nanosecond; optimistic concurrency (0 names a new record, a stale or future expected version
- * raises {@code ConcurrentChangeException} and writes nothing, a negative one is refused; of
- * several threads writing from the same version exactly one wins); append-only stores refuse a
- * second record with an id already stored, about anyone; the audit trail's SHA-256 chain; the
+ * null; sort orders; latest-version semantics; every version kept; instants kept to the
+ * microsecond and {@code asOf} queries exact to it; optimistic concurrency (0 names a new record,
+ * a stale or future expected version raises {@code ConcurrentChangeException} and writes nothing,
+ * a negative one is refused; of several threads writing from the same version exactly one wins);
+ * a duplicate id raises {@code DuplicateRecordException}, in versioned and append-only stores
+ * alike; the audit trail's SHA-256 chain; the
  * change feed's commit-ordered sequences, visibility at commit and listeners; notifications sent
  * once per key; all-or-nothing units of work that nested calls join; thread safety. Records written
  * with optimistic concurrency are checked by {@code @Nested} classes inside the suites (for example
@@ -50,9 +51,10 @@
  *       ({@code new Ports(changes, transactions)}) and {@link NotificationsContract} ({@code new
  *       Ports(notifications, transactions)}, with {@code sentNotifications()}: what the ports built
  *       last have accepted for delivery, read from your outbox). {@link TransactionsContract} needs
- *       something to write through: {@code new Ports(transactions, entitlements, auditTrail)}, one
- *       store written with optimistic concurrency and the audit trail that every command appends
- *       to.
+ *       something to write through: {@code new Ports(transactions, entitlements, training,
+ *       auditTrail)}, a store written with optimistic concurrency, an append-only one and the audit
+ *       trail that every command appends to (an adapter without a trail yet leaves it out, and the
+ *       suite's one test about the trail is skipped).
  *   <li>Suites of read-only ports ({@link ExaminationCatalogueContract},
  *       {@link GuidelineCatalogueContract}, {@link RegistrationLookupContract}) give each test's
  *       content to the factory, which returns the port loaded with exactly that content: for
@@ -98,10 +100,12 @@
  * <h2>What the suites assume and leave out</h2>
  *
  * <ul>
- *   <li>Every instant the suites store is a whole number of microseconds, which every SQL
- *       timestamp holds; queries may ask about any nanosecond, and an {@code asOf} query one
- *       nanosecond before a version was recorded must not see it. Values must come back equal to
- *       what was stored, including optional attributes and text such as
+ *   <li>Stores keep instants to the microsecond, as the ports say: most instants the suites store
+ *       are whole microseconds, which every SQL timestamp holds, and the suites that check the
+ *       precision store finer ones and expect them back truncated toward the past. Queries may ask
+ *       about any nanosecond: an {@code asOf} query one nanosecond before the (truncated) instant a
+ *       version was recorded must not see it. Values must come back equal to what was stored
+ *       (instants truncated), including optional attributes and text such as
  *       {@link ContractFixtures#AWKWARD_TEXT}.
  *   <li>Failures of the infrastructure ({@code StoreUnavailableException}) cannot be provoked
  *       portably; test them in your adapter's own tests. So is tamper detection of the audit trail:

@@ -5,23 +5,27 @@ import java.util.Map;
 
 /**
  * The databases the adapter runs on, and the little that differs between them: the type of a JSON
- * body, and the migrations only one of them has (the trail's guard on PostgreSQL). PostgreSQL keeps
+ * body, the collation of an id, and the migrations only one of them has (the trail's guard on
+ * PostgreSQL). PostgreSQL keeps
  * bodies as {@code json}, not {@code jsonb}, so that a body reads back as written, its maps' order
  * included.
  */
 enum Dialect {
-  POSTGRESQL("postgresql", "json"),
-  H2(null, "CHARACTER LARGE OBJECT");
+  POSTGRESQL("postgresql", "json", "VARCHAR(200) COLLATE \"C\""),
+  H2(null, "CHARACTER LARGE OBJECT", "VARCHAR(200)");
 
   private static final String MIGRATIONS = "classpath:org/irmer/entitlement/adapter/jdbc/migration/";
 
   /** The folder of this dialect's own migrations, beside the common ones; null for none. */
   private final String migrations;
   private final String jsonType;
+  /** The type of an id, compared character by character as the library compares them. */
+  private final String idType;
 
-  Dialect(String migrations, String jsonType) {
+  Dialect(String migrations, String jsonType, String idType) {
     this.migrations = migrations;
     this.jsonType = jsonType;
+    this.idType = idType;
   }
 
   /** The dialect of a JDBC URL. */
@@ -46,7 +50,7 @@ enum Dialect {
 
   /** The placeholders the common migrations are written with. */
   Map<String, String> placeholders() {
-    return Map.of("json", jsonType);
+    return Map.of("json", jsonType, "id", idType);
   }
 
   /** A bind parameter for a JSON body of this dialect's type. */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
+import com.google.common.collect.ImmutableList;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
@@ -21,7 +22,25 @@ import org.irmer.entitlement.core.domain.CheckpointKey;
 import org.irmer.entitlement.core.domain.CheckpointSchedule;
 import org.irmer.entitlement.core.port.out.AuditCheckpoints;
 import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.domain.BodyRegionTree;
+import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.GuidelineEntry;
+import org.irmer.entitlement.core.domain.ProfessionalRegistration;
+import org.irmer.entitlement.core.port.out.AgreementStore;
+import org.irmer.entitlement.core.port.out.ApplicationStore;
+import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
+import org.irmer.entitlement.core.port.out.ComplianceEventStore;
+import org.irmer.entitlement.core.port.out.DelegationStore;
+import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
+import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
+import org.irmer.entitlement.core.port.out.GuidelineCatalogue;
+import org.irmer.entitlement.core.port.out.Notification;
+import org.irmer.entitlement.core.port.out.Notifications;
+import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.RegistrationLookup;
+import org.irmer.entitlement.core.port.out.TrainingStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
 import org.irmer.entitlement.core.port.out.Transactions;
 
@@ -32,6 +51,12 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *
  * <p>{@link Builder#open()} connects through a HikariCP pool and brings the schema up to date with
  * the adapter's Flyway migrations. Close the register to close the pool.
+ *
+ * <p>Every store keeps every version of its records, to the microsecond (SCHEMA.md describes the
+ * tables). The examination and guideline catalogues and the regulators' register entries are
+ * loaded by the embedding application, a catalogue being replaced whole in one unit of work; the
+ * notifications the library sends wait in an outbox table, written in the unit of work of the
+ * command that sent them.
  */
 public final class JdbcRegister implements AutoCloseable {
 
@@ -43,11 +68,37 @@ public final class JdbcRegister implements AutoCloseable {
   private final JdbcEntitlementStore entitlements;
   private final JdbcAuditTrail auditTrail;
   private final Optional<ScheduledExecutorService> checkpointTimer;
+  private final JdbcEmployerStore employers;
+  private final JdbcPersonStore people;
+  private final JdbcDelegationStore delegations;
+  private final JdbcApplicationStore applications;
+  private final JdbcTrainingStore training;
+  private final JdbcComplianceEventStore complianceEvents;
+  private final JdbcAuditRecordStore auditRecords;
+  private final JdbcChangeNoticeStore notices;
+  private final JdbcAgreementStore agreements;
+  private final JdbcExaminationCatalogue examinations;
+  private final JdbcGuidelineCatalogue guidelines;
+  private final JdbcNotifications notifications;
+  private final JdbcRegistrationLookup registrationLookup;
 
   private JdbcRegister(HikariDataSource pool, Dialect dialect, Builder builder) {
     this.pool = pool;
     this.database = new Database(pool, dialect);
     this.entitlements = new JdbcEntitlementStore(database);
+    this.employers = new JdbcEmployerStore(database);
+    this.people = new JdbcPersonStore(database);
+    this.delegations = new JdbcDelegationStore(database);
+    this.applications = new JdbcApplicationStore(database);
+    this.training = new JdbcTrainingStore(database);
+    this.complianceEvents = new JdbcComplianceEventStore(database);
+    this.auditRecords = new JdbcAuditRecordStore(database);
+    this.notices = new JdbcChangeNoticeStore(database);
+    this.agreements = new JdbcAgreementStore(database);
+    this.examinations = new JdbcExaminationCatalogue(database);
+    this.guidelines = new JdbcGuidelineCatalogue(database);
+    this.notifications = new JdbcNotifications(database);
+    this.registrationLookup = new JdbcRegistrationLookup(database);
     this.auditTrail = new JdbcAuditTrail(database, builder.checkpointKey,
         builder.checkpointSchedule, Clock.systemUTC());
     this.checkpointTimer = builder.checkpointSchedule.every().map(this::startCheckpointTimer);
@@ -101,6 +152,82 @@ public final class JdbcRegister implements AutoCloseable {
    */
   public AuditCheckpoints checkpoints() {
     return auditTrail;
+  }
+
+  EmployerStore employers() {
+    return employers;
+  }
+
+  PersonStore people() {
+    return people;
+  }
+
+  DelegationStore delegations() {
+    return delegations;
+  }
+
+  ApplicationStore applications() {
+    return applications;
+  }
+
+  TrainingStore training() {
+    return training;
+  }
+
+  ComplianceEventStore complianceEvents() {
+    return complianceEvents;
+  }
+
+  AuditRecordStore auditRecords() {
+    return auditRecords;
+  }
+
+  ChangeNoticeStore notices() {
+    return notices;
+  }
+
+  AgreementStore agreements() {
+    return agreements;
+  }
+
+  ExaminationCatalogue examinations() {
+    return examinations;
+  }
+
+  GuidelineCatalogue guidelines() {
+    return guidelines;
+  }
+
+  Notifications notifications() {
+    return notifications;
+  }
+
+  RegistrationLookup registrationLookup() {
+    return registrationLookup;
+  }
+
+  /**
+   * Replaces the examination catalogue and its region tree in one unit of work.
+   *
+   * @throws IllegalArgumentException when an examination's region is not in {@code regions}
+   */
+  void replaceExaminations(BodyRegionTree regions, Iterable<Examination> entries) {
+    examinations.replace(regions, entries);
+  }
+
+  /** Replaces every referral guideline in one unit of work. */
+  void replaceGuidelines(Iterable<GuidelineEntry> entries) {
+    guidelines.replace(entries);
+  }
+
+  /** Records a regulator's register entry, as the registration lookup then finds it. */
+  void recordRegistration(ProfessionalRegistration entry) {
+    registrationLookup.record(entry);
+  }
+
+  /** Every notification accepted and committed so far, oldest first. */
+  ImmutableList<Notification> outbox() {
+    return notifications.outbox();
   }
 
   /** Stops the checkpoint timer and closes the connection pool; the register's ports fail from then on. */

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +36,29 @@ import org.irmer.entitlement.core.port.out.DuplicateRecordException;
  */
 final class VersionedTable<V> {
 
-  /** A column the records are looked up by, and how a record fills it (null for none). */
-  record Column<V>(String name, Function<V, String> value) {}
+  /**
+   * A column the records are looked up by, and how a record fills it: text, a whole number, or
+   * null for none.
+   */
+  record Column<V>(String name, Function<V, ?> value) {
+
+    /** Binds this column's value for {@code record} to parameter {@code index} of {@code statement}. */
+    void bind(PreparedStatement statement, int index, V record) throws SQLException {
+      bindValue(statement, index, value.apply(record));
+    }
+
+    /** Binds a value of a lookup column, as {@link #bind} would have written it. */
+    static void bindValue(PreparedStatement statement, int index, Object value)
+        throws SQLException {
+      if (value == null) {
+        statement.setNull(index, Types.VARCHAR);
+      } else if (value instanceof Integer || value instanceof Long) {
+        statement.setLong(index, ((Number) value).longValue());
+      } else {
+        statement.setString(index, (String) value);
+      }
+    }
+  }
 
   private final Database database;
   private final String name;
@@ -98,7 +120,7 @@ final class VersionedTable<V> {
         insert.setLong(index++, expectedVersion + 1);
         insert.setLong(index++, recordedAt == null ? 0 : Micros.of(recordedAt.apply(stored)));
         for (Column<V> column : columns) {
-          insert.setString(index++, column.value().apply(stored));
+          column.bind(insert, index++, stored);
         }
         insert.setString(index, DomainJson.write(stored));
         insert.executeUpdate();

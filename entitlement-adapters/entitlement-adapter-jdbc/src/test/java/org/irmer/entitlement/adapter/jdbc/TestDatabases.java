@@ -4,7 +4,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +34,10 @@ final class TestDatabases {
     return JdbcRegister.on(server.url).login(server.user, server.password).schema(newSchema());
   }
 
-  /** Another register on the test PostgreSQL's {@code schema}, as a second application node. */
+  /**
+   * A register on {@code schema} of the test PostgreSQL, for tests in which several registers (as
+   * several application nodes would) share one schema; name it with {@link #newSchema()}.
+   */
   static JdbcRegister.Builder postgres(String schema) {
     Postgres server = Postgres.SERVER;
     return JdbcRegister.on(server.url).login(server.user, server.password).schema(schema);
@@ -45,7 +56,102 @@ final class TestDatabases {
     return connection;
   }
 
-  private static String newSchema() {
+  /**
+   * One register for a whole test class on a schema of its own of the test PostgreSQL, emptied
+   * before each test: the contract suites' tests each need an empty store, and emptying the tables
+   * costs less than migrating a new schema. Emptied as the owner, with triggers off, so that tables
+   * whose triggers refuse {@code DELETE} (the audit trail's) are emptied too.
+   */
+  static final class PerClassPostgres implements AutoCloseable {
+
+    private final String schema = newSchema();
+    private JdbcRegister register;
+
+    /** Rows the migrations seed (the trail's and the feed's head rows), by table. */
+    private final Map<String, List<Object[]>> seeds = new LinkedHashMap<>();
+
+    /** The class's register, with every table of its schema as the migrations left it. */
+    JdbcRegister emptied() {
+      if (register == null) {
+        register = postgres(schema).open();
+        remember();
+      } else {
+        empty();
+      }
+      return register;
+    }
+
+    private List<String> tables(Statement statement) throws SQLException {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery("SELECT table_name FROM"
+          + " information_schema.tables WHERE table_schema = '" + schema + "'"
+          + " AND table_type = 'BASE TABLE' AND table_name <> 'flyway_schema_history'")) {
+        while (rows.next()) {
+          tables.add('"' + rows.getString(1) + '"');
+        }
+      }
+      return tables;
+    }
+
+    private void remember() {
+      try (Connection owner = postgresOwner(schema);
+          Statement statement = owner.createStatement()) {
+        for (String table : tables(statement)) {
+          try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+              Object[] row = new Object[columns];
+              for (int i = 0; i < columns; i++) {
+                row[i] = rows.getObject(i + 1);
+              }
+              seeds.computeIfAbsent(table, key -> new ArrayList<>()).add(row);
+            }
+          }
+        }
+      } catch (SQLException failure) {
+        throw new IllegalStateException("the test schema " + schema + " could not be read",
+            failure);
+      }
+    }
+
+    private void empty() {
+      try (Connection owner = postgresOwner(schema);
+          Statement statement = owner.createStatement()) {
+        List<String> tables = tables(statement);
+        // DELETE, not TRUNCATE: the tables are small, and TRUNCATE makes new files for each.
+        statement.execute("SET session_replication_role = replica");
+        for (String table : tables) {
+          statement.addBatch("DELETE FROM " + table);
+        }
+        statement.executeBatch();
+        for (Map.Entry<String, List<Object[]>> seed : seeds.entrySet()) {
+          for (Object[] row : seed.getValue()) {
+            String marks = String.join(", ", Collections.nCopies(row.length, "?"));
+            try (PreparedStatement insert = owner.prepareStatement(
+                "INSERT INTO " + seed.getKey() + " VALUES (" + marks + ")")) {
+              for (int i = 0; i < row.length; i++) {
+                insert.setObject(i + 1, row[i]);
+              }
+              insert.executeUpdate();
+            }
+          }
+        }
+      } catch (SQLException failure) {
+        throw new IllegalStateException("the test schema " + schema + " could not be emptied",
+            failure);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (register != null) {
+        register.close();
+      }
+    }
+  }
+
+  /** A schema name no other register of this test run has used. */
+  static String newSchema() {
     return "register_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
   }
 

@@ -8,7 +8,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.irmer.entitlement.core.port.out.DuplicateRecordException;
 
-/** Records that are added once and never changed, keyed by id. Synchronised on itself. */
+/**
+ * Records that are added once and never changed, keyed by id. Synchronised on itself; reads wait
+ * for another thread's open transaction ({@link UndoJournal#read}).
+ */
 final class AppendOnlyRecords<K, V> {
 
   private final String kind;
@@ -42,7 +45,11 @@ final class AppendOnlyRecords<K, V> {
     records.remove(key);
   }
 
-  synchronized ImmutableList<V> where(Predicate<V> filter) {
+  ImmutableList<V> where(Predicate<V> filter) {
+    return journal.read(() -> select(filter));
+  }
+
+  private synchronized ImmutableList<V> select(Predicate<V> filter) {
     return records.values().stream().filter(filter).sorted(order)
         .collect(ImmutableList.toImmutableList());
   }

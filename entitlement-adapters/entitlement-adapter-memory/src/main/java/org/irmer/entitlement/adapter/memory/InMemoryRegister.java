@@ -24,7 +24,9 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
  *
  * <p>Writes made inside {@link org.irmer.entitlement.core.port.out.Transactions#inTransaction} are
  * undone when the unit of work fails. Units of work are serialised, with each other and with writes
- * made outside them; reads never wait, and may see the writes of a unit of work still open.
+ * made outside them; a read on another thread waits until an open unit of work has ended, so it
+ * never sees a write that is not committed. The stores keep instants to the microsecond, as a
+ * database would.
  */
 public final class InMemoryRegister {
 

@@ -13,7 +13,8 @@ final class MemoryApplicationStore implements ApplicationStore {
 
   MemoryApplicationStore(UndoJournal journal) {
     applications = new VersionedRecords<>("application", Application::version,
-        (application, version) -> Application.builder().from(application).version(version).build(),
+        (application, version) -> Application.builder().from(application).version(version)
+            .recordedAt(StoredInstants.truncate(application.recordedAt())).build(),
         journal);
   }
 

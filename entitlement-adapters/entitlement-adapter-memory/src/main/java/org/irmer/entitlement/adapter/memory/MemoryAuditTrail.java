@@ -84,12 +84,20 @@ final class MemoryAuditTrail implements AuditTrail, AuditCheckpoints {
   }
 
   @Override
-  public synchronized ImmutableList<AuditCheckpoint> issued() {
+  public ImmutableList<AuditCheckpoint> issued() {
+    return journal.read(this::checkpointsIssued);
+  }
+
+  private synchronized ImmutableList<AuditCheckpoint> checkpointsIssued() {
     return ImmutableList.copyOf(checkpoints);
   }
 
   @Override
-  public synchronized Optional<AuditCheckpoint> latest() {
+  public Optional<AuditCheckpoint> latest() {
+    return journal.read(this::latestCheckpoint);
+  }
+
+  private synchronized Optional<AuditCheckpoint> latestCheckpoint() {
     return Optional.ofNullable(Iterables.getLast(checkpoints, null));
   }
 
@@ -99,9 +107,13 @@ final class MemoryAuditTrail implements AuditTrail, AuditCheckpoints {
   }
 
   @Override
-  public synchronized ImmutableList<AuditTrailEntry> read(long fromSequence, int limit) {
+  public ImmutableList<AuditTrailEntry> read(long fromSequence, int limit) {
     checkArgument(fromSequence >= 1, "sequences start at 1: %s", fromSequence);
     checkArgument(limit >= 0, "limit must not be negative: %s", limit);
+    return journal.read(() -> entriesFrom(fromSequence, limit));
+  }
+
+  private synchronized ImmutableList<AuditTrailEntry> entriesFrom(long fromSequence, int limit) {
     if (fromSequence > entries.size()) {
       return ImmutableList.of();
     }
@@ -110,7 +122,11 @@ final class MemoryAuditTrail implements AuditTrail, AuditCheckpoints {
   }
 
   @Override
-  public synchronized long size() {
+  public long size() {
+    return journal.read(this::count);
+  }
+
+  private synchronized long count() {
     return entries.size();
   }
 }

@@ -14,7 +14,9 @@ final class MemoryChangeNoticeStore implements ChangeNoticeStore {
 
   MemoryChangeNoticeStore(UndoJournal journal) {
     notices = new VersionedRecords<>("change notice", ChangeNotice::version,
-        (notice, version) -> ChangeNotice.builder().from(notice).version(version).build(), journal);
+        (notice, version) -> ChangeNotice.builder().from(notice).version(version)
+            .recordedAt(StoredInstants.truncate(notice.recordedAt())).build(),
+        journal);
   }
 
   @Override

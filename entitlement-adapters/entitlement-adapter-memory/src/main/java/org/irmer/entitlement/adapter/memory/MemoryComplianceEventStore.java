@@ -24,6 +24,7 @@ final class MemoryComplianceEventStore implements ComplianceEventStore {
 
   @Override
   public ComplianceEvent add(ComplianceEvent event) {
-    return events.add(event);
+    return events.add(ComplianceEvent.builder().from(event)
+        .occurredAt(StoredInstants.truncate(event.occurredAt())).build());
   }
 }

@@ -15,7 +15,8 @@ final class MemoryEntitlementStore implements EntitlementStore {
 
   MemoryEntitlementStore(UndoJournal journal) {
     entitlements = new VersionedRecords<>("entitlement", Entitlement::version,
-        (entitlement, version) -> Entitlement.builder().from(entitlement).version(version).build(),
+        (entitlement, version) -> Entitlement.builder().from(entitlement).version(version)
+            .recordedAt(StoredInstants.truncate(entitlement.recordedAt())).build(),
         journal);
   }
 

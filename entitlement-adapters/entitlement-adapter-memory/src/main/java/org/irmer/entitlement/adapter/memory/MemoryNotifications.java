@@ -63,7 +63,11 @@ final class MemoryNotifications implements Notifications {
     keys.remove(key);
   }
 
-  synchronized ImmutableList<Notification> sent() {
+  ImmutableList<Notification> sent() {
+    return journal.read(this::copyOfSent);
+  }
+
+  private synchronized ImmutableList<Notification> copyOfSent() {
     return ImmutableList.copyOf(sent);
   }
 }

@@ -16,7 +16,9 @@ final class MemoryPersonStore implements PersonStore {
 
   MemoryPersonStore(UndoJournal journal) {
     people = new VersionedRecords<>("person", Person::version,
-        (person, version) -> Person.builder().from(person).version(version).build(), journal);
+        (person, version) -> Person.builder().from(person).version(version)
+            .registration(person.registration().map(StoredInstants::truncate)).build(),
+        journal);
     roles = new VersionedRecords<>("role", Role::version,
         (role, version) -> Role.builder().from(role).version(version).build(), journal);
   }

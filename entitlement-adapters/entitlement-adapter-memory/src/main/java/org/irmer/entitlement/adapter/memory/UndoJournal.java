@@ -4,7 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -16,11 +17,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Every write, inside a transaction or not, holds the one write lock, which a transaction holds
  * from start to end. Undoing removes the newest version or entry, so no other thread may write
  * while a transaction is open: its writes would be the ones removed, or would be refused because
- * of a version that is then rolled back.
+ * of a version that is then rolled back. Every read holds the read lock, so a read on another
+ * thread waits until an open transaction has committed or rolled back and never sees its writes
+ * (the {@code Transactions} contract); the transaction's own thread, holding the write lock, reads
+ * its writes at once.
  */
 final class UndoJournal {
 
-  private final ReentrantLock writes = new ReentrantLock();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Lock writes = lock.writeLock();
+  private final Lock reads = lock.readLock();
   /** The open transaction on this thread; its lists are made when first needed. */
   private final ThreadLocal<Open> open = new ThreadLocal<>();
 
@@ -31,6 +37,19 @@ final class UndoJournal {
       return write.get();
     } finally {
       writes.unlock();
+    }
+  }
+
+  /**
+   * Runs one read once no other thread's transaction is open. The read must not write: a thread
+   * holding the read lock cannot take the write lock.
+   */
+  <T> T read(Supplier<T> read) {
+    reads.lock();
+    try {
+      return read.get();
+    } finally {
+      reads.unlock();
     }
   }
 

@@ -16,7 +16,8 @@ import org.irmer.entitlement.core.port.out.DuplicateRecordException;
 /**
  * Every version of every record of one kind, keyed and sorted by id. A save must name the latest
  * version ({@code 0} for a new record, refused as a duplicate when the id is taken) and stores the
- * next one; nothing is ever overwritten. Synchronised on itself.
+ * next one; nothing is ever overwritten. Synchronised on itself; reads wait for another thread's
+ * open transaction ({@link UndoJournal#read}).
  */
 final class VersionedRecords<K extends Comparable<K>, V> {
 
@@ -64,18 +65,30 @@ final class VersionedRecords<K extends Comparable<K>, V> {
     }
   }
 
-  synchronized Optional<V> latest(K id) {
+  Optional<V> latest(K id) {
+    return journal.read(() -> latestOf(id));
+  }
+
+  private synchronized Optional<V> latestOf(K id) {
     List<V> history = histories.get(id);
     return history == null ? Optional.empty() : Optional.of(history.get(history.size() - 1));
   }
 
-  synchronized ImmutableList<V> history(K id) {
+  ImmutableList<V> history(K id) {
+    return journal.read(() -> historyOf(id));
+  }
+
+  private synchronized ImmutableList<V> historyOf(K id) {
     List<V> history = histories.get(id);
     return history == null ? ImmutableList.of() : ImmutableList.copyOf(history);
   }
 
   /** The latest version of each record that satisfies {@code filter}, sorted by id. */
-  synchronized ImmutableList<V> latestWhere(Predicate<V> filter) {
+  ImmutableList<V> latestWhere(Predicate<V> filter) {
+    return journal.read(() -> latestOfEach(filter));
+  }
+
+  private synchronized ImmutableList<V> latestOfEach(Predicate<V> filter) {
     ImmutableList.Builder<V> result = ImmutableList.builder();
     for (List<V> history : histories.values()) {
       V latest = history.get(history.size() - 1);
@@ -90,7 +103,11 @@ final class VersionedRecords<K extends Comparable<K>, V> {
    * For each record, the last version accepted by {@code asOf} (versions are scanned newest first),
    * when it also satisfies {@code filter}; sorted by id.
    */
-  synchronized ImmutableList<V> lastWhere(Predicate<V> asOf, Predicate<V> filter) {
+  ImmutableList<V> lastWhere(Predicate<V> asOf, Predicate<V> filter) {
+    return journal.read(() -> lastOfEach(asOf, filter));
+  }
+
+  private synchronized ImmutableList<V> lastOfEach(Predicate<V> asOf, Predicate<V> filter) {
     ImmutableList.Builder<V> result = ImmutableList.builder();
     for (List<V> history : histories.values()) {
       for (int i = history.size() - 1; i >= 0; i--) {

@@ -8,6 +8,7 @@ class MemoryTransactionsTests extends TransactionsContract {
   @Override
   protected Ports newPorts() {
     Register register = InMemoryRegister.create().register();
-    return new Ports(register.transactions(), register.entitlements(), register.auditTrail());
+    return new Ports(register.transactions(), register.entitlements(), register.training(),
+        register.auditTrail());
   }
 }

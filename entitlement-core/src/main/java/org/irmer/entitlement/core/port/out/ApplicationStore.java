@@ -20,7 +20,8 @@ public interface ApplicationStore {
 
   /**
    * Saves a new version; {@code expectedVersion} is the version read (0 for a new application).
-   * Returns the saved value, whose version is {@code expectedVersion + 1}.
+   * Returns the saved value, whose version is {@code expectedVersion + 1} and whose {@code
+   * recordedAt} is truncated to the microsecond, as stored.
    *
    * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest

@@ -27,7 +27,8 @@ public interface ChangeNoticeStore {
 
   /**
    * Saves a new version of {@code notice}; {@code expectedVersion} is the version read (0 for a new
-   * notice). Returns the saved value, whose version is {@code expectedVersion + 1}.
+   * notice). Returns the saved value, whose version is {@code expectedVersion + 1} and whose {@code
+   * recordedAt} is truncated to the microsecond, as stored.
    *
    * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest

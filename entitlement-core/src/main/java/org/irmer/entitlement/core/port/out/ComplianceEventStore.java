@@ -12,7 +12,8 @@ public interface ComplianceEventStore {
   ImmutableList<ComplianceEvent> forReferrer(PersonId referrer, EmployerId employer);
 
   /**
-   * Appends an event and returns it as stored, unchanged.
+   * Appends an event and returns it as stored: unchanged but for {@code occurredAt}, which is kept
+   * to the microsecond (finer digits dropped toward the past).
    *
    * @throws DuplicateRecordException when an event with that id is already stored, whichever
    *     referrer and employer it is about; nothing is then written

@@ -13,7 +13,10 @@ import org.irmer.entitlement.core.domain.PersonId;
  *
  * <p>Implementations keep every version: the {@code asOf} queries answer exactly what was in force
  * at a past instant (the latest version whose {@link Entitlement#recordedAt()} is at or before it),
- * which retrospective audit (principle 10 of the 2025 guidance) depends on.
+ * which retrospective audit (principle 10 of the 2025 guidance) depends on. {@code recordedAt} is
+ * kept to the microsecond: a version recorded at {@code t} is stored with {@code t} truncated to
+ * the microsecond (finer digits dropped toward the past) and is in force from that truncated
+ * instant, not a moment before it, whatever nanosecond an {@code asOf} query asks about.
  */
 public interface EntitlementStore {
 
@@ -40,8 +43,9 @@ public interface EntitlementStore {
 
   /**
    * Saves a new version of {@code entitlement}; {@code expectedVersion} is the version read (0 for
-   * a new entitlement). Returns the saved value, whose version is {@code expectedVersion + 1}.
-   * Individual and group entitlements share one space of ids.
+   * a new entitlement). Returns the saved value, whose version is {@code expectedVersion + 1} and
+   * whose {@code recordedAt} is truncated to the microsecond, as stored. Individual and group
+   * entitlements share one space of ids.
    *
    * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest

@@ -18,7 +18,8 @@ public interface PersonStore {
 
   /**
    * Saves a new version of {@code person}; {@code expectedVersion} is the version read (0 for a new
-   * person). Returns the saved value, whose version is {@code expectedVersion + 1}.
+   * person). Returns the saved value, whose version is {@code expectedVersion + 1} and whose
+   * registration's instants are truncated to the microsecond, as stored.
    *
    * @throws DuplicateRecordException when {@code expectedVersion} is 0 and the id is already stored
    * @throws ConcurrentChangeException when {@code expectedVersion} is no longer the latest

@@ -13,8 +13,14 @@ import java.util.function.Supplier;
  *       outbox and change feed) join the unit of work of the calling thread: what the work writes
  *       through them commits when the work returns and is undone when it throws. The work reads its
  *       own writes. Writes made outside any unit of work commit at once.
- *   <li>{@code inTransaction} returns what the work returned. An exception the work throws, checked
- *       ones included, rolls the unit back and is rethrown unchanged (the same object).
+ *   <li>{@code inTransaction} returns what the work returned. Whatever the work throws, an
+ *       unchecked exception, a checked one thrown past the compiler or an {@link Error}, rolls the
+ *       unit back and is rethrown unchanged (the same object).
+ *   <li>Other threads (and other nodes over the same database) never see an uncommitted write:
+ *       what they read is the state before the unit of work or, once it has committed, the state
+ *       after it, never a write of a unit still open or rolled back. An adapter gives this by
+ *       isolation (a database's READ COMMITTED) or by making readers on other threads wait until
+ *       the open unit ends.
  *   <li>A call made on a thread that is already inside a unit of work joins it. The nested work
  *       runs in the same unit and sees its writes; nothing commits when the nested call returns,
  *       and everything commits or rolls back with the outermost unit only. An exception from the
@@ -24,6 +30,10 @@ import java.util.function.Supplier;
  *   <li>A unit of work belongs to its thread: a unit begun on another thread is another unit.
  *       Rolling one back never undoes what another thread wrote meanwhile, inside a unit of its own
  *       or outside any.
+ *   <li>Inside a unit of work the stores keep their own contracts (the package's): a new record is
+ *       saved with expected version 0 and stored as version 1; an id already stored raises {@link
+ *       DuplicateRecordException}, a stale version {@link ConcurrentChangeException}; either,
+ *       left to propagate, rolls the unit back like any other exception.
  * </ul>
  *
  * @throws StoreUnavailableException when the unit of work cannot be begun or committed; nothing is
