@@ -6,9 +6,15 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.irmer.entitlement.core.port.out.ChangeFeed;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
 import org.irmer.entitlement.core.port.out.Transactions;
@@ -20,17 +26,31 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *
  * <p>{@link Builder#open()} connects through a HikariCP pool and brings the schema up to date with
  * the adapter's Flyway migrations. Close the register to close the pool.
+ *
+ * <p>Each register has a thread of its own that wakes the change feed's listeners for changes
+ * committed by other nodes over the same database: on PostgreSQL it listens for notifications on
+ * a connection outside the pool; on H2 it polls at {@link Builder#pollInterval}. It also wakes them
+ * every {@link Builder#heartbeat}, so that a follower is called regularly even when nothing
+ * changes or the database has stopped answering.
  */
 public final class JdbcRegister implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Database database;
   private final JdbcEntitlementStore entitlements;
+  private final JdbcChangeFeed changes;
+  private final ChangeWatcher watcher;
 
-  private JdbcRegister(HikariDataSource pool, Dialect dialect) {
+  private JdbcRegister(HikariDataSource pool, Builder builder) {
     this.pool = pool;
-    this.database = new Database(pool, dialect);
+    this.database = new Database(pool, builder.dialect);
     this.entitlements = new JdbcEntitlementStore(database);
+    String schema = builder.schema.orElseGet(() ->
+        database.call("reading the register's schema", connection -> connection.getSchema()));
+    this.changes = new JdbcChangeFeed(database, schema);
+    this.watcher = builder.dialect == Dialect.POSTGRESQL
+        ? ChangeWatcher.listening(changes, builder::connectOutsideThePool, builder.heartbeat)
+        : ChangeWatcher.polling(changes, builder.pollInterval, builder.heartbeat);
   }
 
   /** A builder for a register on the database at {@code jdbcUrl}. */
@@ -46,9 +66,18 @@ public final class JdbcRegister implements AutoCloseable {
     return entitlements;
   }
 
-  /** Closes the connection pool; the register's ports fail from then on. */
+  ChangeFeed changes() {
+    return changes;
+  }
+
+  /**
+   * Stops the change feed's thread, commits the units already submitted for group commit, and
+   * closes the connection pool; the register's ports fail from then on.
+   */
   @Override
   public void close() {
+    watcher.close();
+    database.close();
     pool.close();
   }
 
@@ -61,6 +90,8 @@ public final class JdbcRegister implements AutoCloseable {
     private String password;
     private Optional<String> schema = Optional.empty();
     private int poolSize = 10;
+    private Duration pollInterval = Duration.ofMillis(100);
+    private Duration heartbeat = Duration.ofSeconds(1);
 
     private Builder(String url) {
       this.url = checkNotNull(url, "jdbcUrl");
@@ -93,6 +124,38 @@ public final class JdbcRegister implements AutoCloseable {
     }
 
     /**
+     * How often, on H2, the change feed is read for changes committed elsewhere (default 100 ms).
+     * PostgreSQL is not polled: its notifications wake the listeners.
+     */
+    public Builder pollInterval(Duration pollInterval) {
+      checkArgument(pollInterval.toMillis() >= 1,
+          "the poll interval must be at least a millisecond: %s", pollInterval);
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /**
+     * The longest the change feed's listeners go without a call (default 1 s): a follower relies
+     * on it to notice that the database has stopped answering.
+     */
+    public Builder heartbeat(Duration heartbeat) {
+      checkArgument(heartbeat.toMillis() >= 1, "the heartbeat must be at least a millisecond: %s",
+          heartbeat);
+      this.heartbeat = heartbeat;
+      return this;
+    }
+
+    /** A connection of its own, for the change feed's {@code LISTEN}. */
+    private Connection connectOutsideThePool() throws SQLException {
+      Properties properties = new Properties();
+      if (user != null) {
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+      }
+      return DriverManager.getConnection(url, properties);
+    }
+
+    /**
      * Connects, migrates the schema and returns the register.
      *
      * @throws StoreUnavailableException when the database cannot be reached or migrated
@@ -111,7 +174,7 @@ public final class JdbcRegister implements AutoCloseable {
       HikariDataSource pool = new HikariDataSource(config);
       try {
         migrate(pool);
-        return new JdbcRegister(pool, dialect);
+        return new JdbcRegister(pool, this);
       } catch (RuntimeException failure) {
         pool.close();
         throw failure;
