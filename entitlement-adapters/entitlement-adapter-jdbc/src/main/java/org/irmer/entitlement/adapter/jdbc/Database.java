@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
@@ -49,6 +50,8 @@ final class Database implements Transactions {
 
   /** The most units committed together by {@link #inGroupCommit}. */
   static final int GROUP_LIMIT = 128;
+  /** The longest {@link #close} waits for the committer to finish the units submitted. */
+  static final int CLOSING_SECONDS = 30;
 
   private final BlockingQueue<Submission<?>> submitted = new LinkedBlockingQueue<>();
   /** The group committer, started by the first {@link #inGroupCommit}; guarded by this. */
@@ -104,8 +107,9 @@ final class Database implements Transactions {
   }
 
   /**
-   * Stops the group committer once it has committed the units already submitted; later calls of
-   * {@link #inGroupCommit} run their unit alone.
+   * Stops the group committer once it has committed the units already submitted, waiting for it
+   * at most {@value #CLOSING_SECONDS} seconds; later calls of {@link #inGroupCommit} run their unit
+   * alone.
    */
   void close() {
     Thread stopping;
@@ -118,7 +122,7 @@ final class Database implements Transactions {
       submitted.add(Submission.STOP);
     }
     if (stopping != null) {
-      Uninterruptibles.joinUninterruptibly(stopping);
+      Uninterruptibles.joinUninterruptibly(stopping, CLOSING_SECONDS, TimeUnit.SECONDS);
     }
   }
 
