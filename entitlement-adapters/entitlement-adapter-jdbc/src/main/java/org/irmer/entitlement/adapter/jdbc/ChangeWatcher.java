@@ -21,8 +21,9 @@ import org.postgresql.PGNotification;
  * <ul>
  *   <li>On PostgreSQL it {@code LISTEN}s on a connection of its own, outside the pool, and waits
  *       for the notifications that publishing transactions send and their commits deliver. When
- *       the connection fails it connects again, waiting a heartbeat between attempts; after each
- *       connection it wakes the listeners, which catch up on whatever committed while it was away.
+ *       the connection fails it connects again, waiting a heartbeat (at most {@value
+ *       #RECONNECT_MILLIS} ms) between attempts; after each connection it wakes the listeners, which
+ *       catch up on whatever committed while it was away.
  *   <li>On H2, which has no notifications, it reads the feed's last sequence at the poll interval.
  *   <li>Whenever a heartbeat has passed without a wake-up, it wakes the listeners anyway, whether
  *       or not the database answers. A follower is thereby called regularly, and learns from its
@@ -38,6 +39,9 @@ final class ChangeWatcher implements AutoCloseable {
   interface Connector {
     Connection connect() throws SQLException;
   }
+
+  /** The longest wait between two attempts to connect again. */
+  static final long RECONNECT_MILLIS = 1_000;
 
   private final JdbcChangeFeed feed;
   private final long heartbeatNanos;
@@ -102,8 +106,10 @@ final class ChangeWatcher implements AutoCloseable {
         if (!running()) {
           return;
         }
-        wake();
-        pause(heartbeatNanos);
+        if (heartbeatDue()) {
+          wake();
+        }
+        pause(Math.min(heartbeatNanos, TimeUnit.MILLISECONDS.toNanos(RECONNECT_MILLIS)));
       } finally {
         listening = null;
       }

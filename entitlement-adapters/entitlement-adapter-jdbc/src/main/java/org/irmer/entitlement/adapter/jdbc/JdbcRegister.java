@@ -148,6 +148,7 @@ public final class JdbcRegister implements AutoCloseable {
     /** A connection of its own, for the change feed's {@code LISTEN}. */
     private Connection connectOutsideThePool() throws SQLException {
       Properties properties = new Properties();
+      properties.setProperty("ApplicationName", "entitlement-change-feed");
       if (user != null) {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
