@@ -173,9 +173,12 @@ final class Database implements Transactions {
       }
     } finally {
       current.remove();
-      // Should a hook throw an Error, no caller is left waiting for a commit that is not coming.
+      // Should a hook throw an Error, no caller is left waiting for an outcome that is not coming.
       for (Submission<?> submission : group) {
-        submission.fail(new StoreUnavailableException("the group commit failed"));
+        if (submission.waiting()) {
+          submission.fail(new StoreUnavailableException(
+              "the group commit ended abnormally; whether the unit committed is unknown"));
+        }
       }
     }
   }
@@ -354,11 +357,13 @@ final class Database implements Transactions {
     }
 
     void fail(Throwable thrown) {
-      if (released.getCount() > 0) {
-        value = null;
-        failure = thrown;
-        release();
-      }
+      value = null;
+      failure = thrown;
+      release();
+    }
+
+    boolean waiting() {
+      return released.getCount() > 0;
     }
 
     void release() {
