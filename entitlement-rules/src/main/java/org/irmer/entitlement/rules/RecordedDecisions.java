@@ -23,6 +23,10 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       unit of work. When it fails, nothing is written and the caller gets an {@code
  *       INDETERMINATE [DATA_UNAVAILABLE]} decision saying so, never the decision it could not
  *       record.
+ *   <li>The unit is submitted for group commit ({@link Transactions#inGroupCommit}): concurrent
+ *       checks may share one commit, and each decision is still returned only once its own record
+ *       is durable. The adapter may run the unit more than once, so it acts only through the ports
+ *       (the trail, compliance events, notifications), and the decision is made once, before it.
  * </ul>
  */
 final class RecordedDecisions {
@@ -46,7 +50,7 @@ final class RecordedDecisions {
     checkNotNull(request, "request");
     ReferralDecision decision = evaluate(request, type);
     try {
-      transactions.inTransaction(() -> {
+      transactions.inGroupCommit(() -> {
         AuditTrailEntry entry = auditTrail.append(DecisionRecorder.auditEvent(action, decision));
         effects.accept(decision, entry);
         return entry;

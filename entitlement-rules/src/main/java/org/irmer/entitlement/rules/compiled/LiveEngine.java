@@ -27,8 +27,10 @@ import org.irmer.entitlement.rules.ReferralEvaluator;
  * happens before the command returns, so a check made after a command has returned is answered on
  * the changed register (read your own writes); and whenever {@link #catchUp} is called.
  *
- * <p>Each catch-up reads the source inside one unit of work of {@code transactions}, so it sees
- * committed data only and never a unit of work still open. When the source cannot be read, the
+ * <p>The first compilation and each catch-up read the source inside one {@link
+ * Transactions#reading} of {@code transactions}, so each sees one consistent view of committed data
+ * only, never a unit of work still open, and a database adapter may serve it apart from the
+ * writers, so that compiling the whole register never holds up their commits. When the source cannot be read, the
  * engine keeps answering from the snapshot it has, stays at the sequence it had applied, and
  * applies the rest at the next wake-up or call. Thread-safe; checks take no lock.
  */
@@ -62,7 +64,7 @@ public final class LiveEngine implements ReferralEvaluator, AutoCloseable {
     checkNotNull(transactions, "transactions");
     // Read the sequence before compiling: whatever commits meanwhile is applied again, harmlessly.
     long start = feed.lastSequence();
-    CompiledEngine engine = transactions.inTransaction(() -> CompiledEngine.compile(source));
+    CompiledEngine engine = transactions.reading(() -> CompiledEngine.compile(source));
     LiveEngine live = new LiveEngine(engine, feed, transactions, start);
     live.catchUp();
     return live;
@@ -100,7 +102,7 @@ public final class LiveEngine implements ReferralEvaluator, AutoCloseable {
       if (batch.stream().anyMatch(change -> change.kind().needsRecompile())) {
         // A recompilation reads everything committed up to now, so it covers the whole feed so far.
         long upTo = Math.max(last, feed.lastSequence());
-        transactions.inTransaction(() -> {
+        transactions.reading(() -> {
           engine.recompile();
           return upTo;
         });
@@ -112,7 +114,7 @@ public final class LiveEngine implements ReferralEvaluator, AutoCloseable {
             people.add(PersonId.of(change.subject()));
           }
         }
-        transactions.inTransaction(() -> {
+        transactions.reading(() -> {
           people.forEach(engine::refresh);
           return people.size();
         });

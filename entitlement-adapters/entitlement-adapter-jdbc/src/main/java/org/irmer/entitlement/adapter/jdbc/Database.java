@@ -2,10 +2,17 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
@@ -25,6 +32,14 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *   <li>Work registered with {@link #afterCommit} runs once the commit has succeeded, in the
  *       committing thread, before {@code inTransaction} returns; work registered with {@link
  *       #onRollback} runs when it has not.
+ *   <li>{@link #inGroupCommit} hands the work to one committer thread, which runs the units that
+ *       callers have submitted meanwhile (at most {@value #GROUP_LIMIT}) in one transaction and
+ *       commits them once: one commit, one flush of the write-ahead log, for many small units such
+ *       as recorded checks. Each caller returns after that commit and its after-commit work, with
+ *       its own result. When any unit of a group throws, the group is rolled back and each of its
+ *       units is run again alone, in a transaction of its own, so that one unit's failure fails
+ *       only its own caller; when the group's commit fails, every caller of the group gets the
+ *       {@link StoreUnavailableException} and nothing of the group is written.
  * </ul>
  */
 final class Database implements Transactions {
@@ -32,6 +47,17 @@ final class Database implements Transactions {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+  /** The most units committed together by {@link #inGroupCommit}. */
+  static final int GROUP_LIMIT = 128;
+  /** The longest {@link #close} waits for the committer to finish the units submitted. */
+  static final int CLOSING_SECONDS = 30;
+
+  private final BlockingQueue<Submission<?>> submitted = new LinkedBlockingQueue<>();
+  /** The group committer, started by the first {@link #inGroupCommit}; guarded by this. */
+  private Thread committer;
+  /** Whether {@link #close} has been called; guarded by this. */
+  private boolean closed;
 
   Database(DataSource dataSource, Dialect dialect) {
     this.dataSource = checkNotNull(dataSource, "dataSource");
@@ -50,6 +76,111 @@ final class Database implements Transactions {
   @Override
   public <T> T reading(Supplier<T> work) {
     return run(work, true);
+  }
+
+  @Override
+  public <T> T inGroupCommit(Supplier<T> work) {
+    checkNotNull(work, "work");
+    if (current.get() != null) {
+      return work.get();
+    }
+    Submission<T> submission = new Submission<>(work);
+    if (!submit(submission)) {
+      // The committer itself (an after-commit hook of a group) must not wait for itself, and a
+      // closed register has no committer: the unit runs alone.
+      return run(work, false);
+    }
+    return submission.outcome();
+  }
+
+  private synchronized boolean submit(Submission<?> submission) {
+    if (closed || Thread.currentThread() == committer) {
+      return false;
+    }
+    if (committer == null) {
+      committer = new Thread(this::commitGroups, "entitlement-group-commit");
+      committer.setDaemon(true);
+      committer.start();
+    }
+    submitted.add(submission);
+    return true;
+  }
+
+  /**
+   * Stops the group committer once it has committed the units already submitted, waiting for it
+   * at most {@value #CLOSING_SECONDS} seconds; later calls of {@link #inGroupCommit} run their unit
+   * alone.
+   */
+  void close() {
+    Thread stopping;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = committer;
+      submitted.add(Submission.STOP);
+    }
+    if (stopping != null) {
+      Uninterruptibles.joinUninterruptibly(stopping, CLOSING_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The committer's loop: takes whatever has been submitted, up to the limit, and commits it. */
+  private void commitGroups() {
+    boolean stopping = false;
+    while (!stopping) {
+      List<Submission<?>> group = new ArrayList<>();
+      group.add(Uninterruptibles.takeUninterruptibly(submitted));
+      submitted.drainTo(group, GROUP_LIMIT - 1);
+      // Nothing is submitted after STOP, so it can only be the last of a group.
+      stopping = group.remove(Submission.STOP);
+      if (!group.isEmpty()) {
+        commitGroup(group);
+      }
+    }
+  }
+
+  private void commitGroup(List<Submission<?>> group) {
+    try {
+      Unit unit;
+      try {
+        unit = begin(false);
+      } catch (StoreUnavailableException failure) {
+        group.forEach(submission -> submission.fail(failure));
+        return;
+      }
+      current.set(unit);
+      boolean allRan = true;
+      for (Submission<?> submission : group) {
+        if (!submission.attempt()) {
+          allRan = false;
+          break;
+        }
+      }
+      current.remove();
+      if (allRan) {
+        try {
+          unit.commit();
+        } catch (StoreUnavailableException failure) {
+          group.forEach(submission -> submission.fail(failure));
+          return;
+        }
+        group.forEach(Submission::release);
+      } else {
+        unit.rollback();
+        group.forEach(submission -> submission.attemptAlone(this));
+      }
+    } finally {
+      current.remove();
+      // Should a hook throw an Error, no caller is left waiting for an outcome that is not coming.
+      for (Submission<?> submission : group) {
+        if (submission.waiting()) {
+          submission.fail(new StoreUnavailableException(
+              "the group commit ended abnormally; whether the unit committed is unknown"));
+        }
+      }
+    }
   }
 
   private <T> T run(Supplier<T> work, boolean readOnly) {
@@ -92,7 +223,10 @@ final class Database implements Transactions {
     });
   }
 
-  /** Runs {@code action} after the calling thread's unit of work commits. */
+  /**
+   * Runs {@code action} after the calling thread's unit of work commits; an action registered
+   * more than once in one unit runs once.
+   */
   void afterCommit(Runnable action) {
     unit().afterCommit.add(action);
   }
@@ -142,7 +276,7 @@ final class Database implements Transactions {
   /** One open transaction and what is to happen when it ends. */
   private static final class Unit {
     final Connection connection;
-    final List<Runnable> afterCommit = new ArrayList<>();
+    final Set<Runnable> afterCommit = new LinkedHashSet<>();
     final List<Runnable> onRollback = new ArrayList<>();
 
     Unit(Connection connection) {
@@ -178,6 +312,76 @@ final class Database implements Transactions {
       } catch (RuntimeException ignored) {
         // A hook's failure cannot undo the outcome of the transaction, which stands.
       }
+    }
+  }
+
+  /**
+   * A unit submitted for group commit, and what became of it. The caller waits, without being
+   * interruptible, until the committer releases it: its unit is then committed or has failed.
+   */
+  private static final class Submission<T> {
+
+    /** Submitted by {@link #close}: the committer stops once it has committed what came before. */
+    static final Submission<Void> STOP = new Submission<>(() -> null);
+
+    private final Supplier<T> work;
+    private final CountDownLatch released = new CountDownLatch(1);
+    private T value;
+    private Throwable failure;
+
+    Submission(Supplier<T> work) {
+      this.work = work;
+    }
+
+    /** Runs the work in the committer's unit; whether it returned. */
+    boolean attempt() {
+      try {
+        value = work.get();
+        return true;
+      } catch (Throwable thrown) {
+        failure = thrown;
+        return false;
+      }
+    }
+
+    /** Runs the work in a unit of work of its own and releases the caller with its outcome. */
+    void attemptAlone(Database database) {
+      failure = null;
+      try {
+        value = database.run(work, false);
+      } catch (Throwable thrown) {
+        value = null;
+        failure = thrown;
+      }
+      release();
+    }
+
+    void fail(Throwable thrown) {
+      value = null;
+      failure = thrown;
+      release();
+    }
+
+    boolean waiting() {
+      return released.getCount() > 0;
+    }
+
+    void release() {
+      released.countDown();
+    }
+
+    T outcome() {
+      Uninterruptibles.awaitUninterruptibly(released);
+      if (failure != null) {
+        throw Submission.<RuntimeException>rethrow(failure);
+      }
+      return value;
+    }
+
+    /** Throws {@code thrown} itself, checked or not, as {@link Transactions} requires. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable thrown) throws E {
+      throw (E) thrown;
     }
   }
 

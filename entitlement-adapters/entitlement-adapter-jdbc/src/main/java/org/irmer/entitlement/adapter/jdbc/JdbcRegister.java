@@ -7,11 +7,15 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.collect.ImmutableList;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +33,7 @@ import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.port.out.AgreementStore;
 import org.irmer.entitlement.core.port.out.ApplicationStore;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.ChangeFeed;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
 import org.irmer.entitlement.core.port.out.DelegationStore;
@@ -57,6 +62,12 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * loaded by the embedding application, a catalogue being replaced whole in one unit of work; the
  * notifications the library sends wait in an outbox table, written in the unit of work of the
  * command that sent them.
+ *
+ * <p>Each register has a thread of its own that wakes the change feed's listeners for changes
+ * committed by other nodes over the same database: on PostgreSQL it listens for notifications on
+ * a connection outside the pool; on H2 it polls at {@link Builder#pollInterval}. It also wakes them
+ * every {@link Builder#heartbeat}, so that a follower is called regularly even when nothing
+ * changes or the database has stopped answering.
  */
 public final class JdbcRegister implements AutoCloseable {
 
@@ -81,10 +92,12 @@ public final class JdbcRegister implements AutoCloseable {
   private final JdbcGuidelineCatalogue guidelines;
   private final JdbcNotifications notifications;
   private final JdbcRegistrationLookup registrationLookup;
+  private final JdbcChangeFeed changes;
+  private final ChangeWatcher watcher;
 
-  private JdbcRegister(HikariDataSource pool, Dialect dialect, Builder builder) {
+  private JdbcRegister(HikariDataSource pool, Builder builder) {
     this.pool = pool;
-    this.database = new Database(pool, dialect);
+    this.database = new Database(pool, builder.dialect);
     this.entitlements = new JdbcEntitlementStore(database);
     this.employers = new JdbcEmployerStore(database);
     this.people = new JdbcPersonStore(database);
@@ -102,6 +115,12 @@ public final class JdbcRegister implements AutoCloseable {
     this.auditTrail = new JdbcAuditTrail(database, builder.checkpointKey,
         builder.checkpointSchedule, Clock.systemUTC());
     this.checkpointTimer = builder.checkpointSchedule.every().map(this::startCheckpointTimer);
+    String schema = builder.schema.orElseGet(() ->
+        database.call("reading the register's schema", connection -> connection.getSchema()));
+    this.changes = new JdbcChangeFeed(database, schema);
+    this.watcher = builder.dialect == Dialect.POSTGRESQL
+        ? ChangeWatcher.listening(changes, builder::connectOutsideThePool, builder.heartbeat)
+        : ChangeWatcher.polling(changes, builder.pollInterval, builder.heartbeat);
   }
 
   /**
@@ -230,10 +249,19 @@ public final class JdbcRegister implements AutoCloseable {
     return notifications.outbox();
   }
 
-  /** Stops the checkpoint timer and closes the connection pool; the register's ports fail from then on. */
+  ChangeFeed changes() {
+    return changes;
+  }
+
+  /**
+   * Stops the checkpoint timer and the change feed's thread, commits the units already submitted
+   * for group commit, and closes the connection pool; the register's ports fail from then on.
+   */
   @Override
   public void close() {
     checkpointTimer.ifPresent(ExecutorService::shutdownNow);
+    watcher.close();
+    database.close();
     pool.close();
   }
 
@@ -249,6 +277,8 @@ public final class JdbcRegister implements AutoCloseable {
     private Optional<CheckpointKey> checkpointKey = Optional.empty();
     private CheckpointSchedule checkpointSchedule = CheckpointSchedule.onDemand();
     private Optional<String> applicationRole = Optional.of(DEFAULT_APPLICATION_ROLE);
+    private Duration pollInterval = Duration.ofMillis(100);
+    private Duration heartbeat = Duration.ofSeconds(1);
 
     private Builder(String url) {
       this.url = checkNotNull(url, "jdbcUrl");
@@ -330,6 +360,39 @@ public final class JdbcRegister implements AutoCloseable {
     }
 
     /**
+     * How often, on H2, the change feed is read for changes committed elsewhere (default 100 ms).
+     * PostgreSQL is not polled: its notifications wake the listeners.
+     */
+    public Builder pollInterval(Duration pollInterval) {
+      checkArgument(pollInterval.toMillis() >= 1,
+          "the poll interval must be at least a millisecond: %s", pollInterval);
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /**
+     * The longest the change feed's listeners go without a call (default 1 s): a follower relies
+     * on it to notice that the database has stopped answering.
+     */
+    public Builder heartbeat(Duration heartbeat) {
+      checkArgument(heartbeat.toMillis() >= 1, "the heartbeat must be at least a millisecond: %s",
+          heartbeat);
+      this.heartbeat = heartbeat;
+      return this;
+    }
+
+    /** A connection of its own, for the change feed's {@code LISTEN}. */
+    private Connection connectOutsideThePool() throws SQLException {
+      Properties properties = new Properties();
+      properties.setProperty("ApplicationName", "entitlement-change-feed");
+      if (user != null) {
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+      }
+      return DriverManager.getConnection(url, properties);
+    }
+
+    /**
      * Connects, migrates the schema and returns the register.
      *
      * @throws StoreUnavailableException when the database cannot be reached or migrated
@@ -351,7 +414,7 @@ public final class JdbcRegister implements AutoCloseable {
       }
       HikariDataSource pool = new HikariDataSource(config);
       try {
-        return new JdbcRegister(pool, dialect, this);
+        return new JdbcRegister(pool, this);
       } catch (RuntimeException failure) {
         pool.close();
         throw failure;

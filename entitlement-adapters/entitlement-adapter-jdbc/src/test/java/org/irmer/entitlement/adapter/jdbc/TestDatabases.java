@@ -1,5 +1,7 @@
 package org.irmer.entitlement.adapter.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -30,8 +32,7 @@ final class TestDatabases {
 
   /** A register on a new, empty schema of the test PostgreSQL. */
   static JdbcRegister.Builder postgres() {
-    Postgres server = Postgres.SERVER;
-    return JdbcRegister.on(server.url).login(server.user, server.password).schema(newSchema());
+    return postgres(newSchema());
   }
 
   /**
@@ -45,7 +46,39 @@ final class TestDatabases {
 
   /** A register on a new, empty in-memory H2 database. */
   static JdbcRegister.Builder h2() {
-    return JdbcRegister.on("jdbc:h2:mem:" + newSchema() + ";DB_CLOSE_DELAY=-1");
+    return h2(newSchema());
+  }
+
+  /** A register on the in-memory H2 database {@code name}, which other registers may share. */
+  static JdbcRegister.Builder h2(String name) {
+    return JdbcRegister.on(h2Url(name));
+  }
+
+  /**
+   * A pool of its own on {@code schema} of the test PostgreSQL, for tests that put something
+   * between the adapter and its connections.
+   */
+  static HikariDataSource postgresPool(String schema) {
+    Postgres server = Postgres.SERVER;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(server.url);
+    config.setUsername(server.user);
+    config.setPassword(server.password);
+    config.setSchema(schema);
+    config.setMaximumPoolSize(4);
+    return new HikariDataSource(config);
+  }
+
+  /** A pool of its own on the in-memory H2 database {@code name}. */
+  static HikariDataSource h2Pool(String name) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(h2Url(name));
+    config.setMaximumPoolSize(4);
+    return new HikariDataSource(config);
+  }
+
+  private static String h2Url(String name) {
+    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
   }
 
   /** A connection to the test PostgreSQL as the owner of every schema, for tests that go behind the adapter. */
@@ -150,7 +183,7 @@ final class TestDatabases {
     }
   }
 
-  /** A schema name no other register of this test run has used. */
+  /** A name for a new schema or database, unique in the test run. */
   static String newSchema() {
     return "register_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
   }

@@ -1,0 +1,20 @@
+package org.irmer.entitlement.adapter.jdbc;
+
+import org.irmer.entitlement.testkit.contract.ChangeFeedContract;
+import org.junit.jupiter.api.AfterEach;
+
+class H2ChangeFeedTests extends ChangeFeedContract {
+
+  private JdbcRegister register;
+
+  @Override
+  protected Ports newPorts() {
+    register = TestDatabases.h2().open();
+    return new Ports(register.changes(), register.transactions());
+  }
+
+  @AfterEach
+  void close() {
+    register.close();
+  }
+}
