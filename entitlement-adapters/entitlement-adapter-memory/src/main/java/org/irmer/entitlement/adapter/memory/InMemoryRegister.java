@@ -18,6 +18,8 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
  * <p>Its change feed carries every change published by the library's commands, and the catalogue
  * and guideline changes made here.
  *
+ * <p>Its decision spool keeps what it holds in memory, like every store here.
+ *
  * <p>Writes made inside {@link org.irmer.entitlement.core.port.out.Transactions#inTransaction} are
  * undone when the unit of work fails. Units of work are serialised, with each other and with writes
  * made outside them; reads never wait, and may see the writes of a unit of work still open.
@@ -55,7 +57,8 @@ public final class InMemoryRegister {
         notifications,
         registrations,
         new MemoryTransactions(journal),
-        changes);
+        changes,
+        new MemoryDecisionSpool());
   }
 
   /** An empty register over the {@linkplain BodyRegionTree#standard() standard} region tree. */
