@@ -2,13 +2,18 @@ package org.irmer.entitlement.rules;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.EntitlementType;
 import org.irmer.entitlement.core.domain.Outcome;
+import org.irmer.entitlement.core.domain.Reason;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.port.out.StoreUnavailableException;
 import org.irmer.entitlement.core.port.out.Transactions;
 
 /**
@@ -23,6 +28,14 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       unit of work. When it fails, nothing is written and the caller gets an {@code
  *       INDETERMINATE [DATA_UNAVAILABLE]} decision saying so, never the decision it could not
  *       record.
+ *   <li>Except when the trail is unavailable ({@link StoreUnavailableException}) and the decision
+ *       was made on the engine's snapshot, within the staleness limit: then the whole unit is
+ *       held in the {@linkplain DecisionSpooler spool}, to be recorded when the trail returns, and
+ *       the decision is returned (with the engine's staleness warning, when the snapshot could not
+ *       be confirmed). Held is recorded: the spool is durable before it returns. When the spool
+ *       cannot hold it either, the caller gets {@code INDETERMINATE} as above.
+ *   <li>While decisions are held, every new one is held after them, so that the trail records
+ *       decisions in the order they were made.
  * </ul>
  */
 final class RecordedDecisions {
@@ -30,11 +43,14 @@ final class RecordedDecisions {
   private final ReferralEvaluator evaluator;
   private final AuditTrail auditTrail;
   private final Transactions transactions;
+  private final DecisionSpooler spooler;
 
-  RecordedDecisions(ReferralEvaluator evaluator, AuditTrail auditTrail, Transactions transactions) {
+  RecordedDecisions(ReferralEvaluator evaluator, AuditTrail auditTrail, Transactions transactions,
+      DecisionSpooler spooler) {
     this.evaluator = checkNotNull(evaluator, "evaluator");
     this.auditTrail = checkNotNull(auditTrail, "auditTrail");
     this.transactions = checkNotNull(transactions, "transactions");
+    this.spooler = checkNotNull(spooler, "spooler");
   }
 
   /**
@@ -45,6 +61,9 @@ final class RecordedDecisions {
       BiConsumer<ReferralDecision, AuditTrailEntry> effects) {
     checkNotNull(request, "request");
     ReferralDecision decision = evaluate(request, type);
+    if (spooler.isHolding()) {
+      return held(action, decision, "decisions made before it are waiting in the spool");
+    }
     try {
       transactions.inTransaction(() -> {
         AuditTrailEntry entry = auditTrail.append(DecisionRecorder.auditEvent(action, decision));
@@ -52,9 +71,44 @@ final class RecordedDecisions {
         return entry;
       });
       return decision;
+    } catch (StoreUnavailableException unavailable) {
+      return held(action, decision, describe(unavailable));
     } catch (RuntimeException unrecorded) {
-      return indeterminate(request, "the decision could not be recorded (" + describe(unrecorded) + ")");
+      return unrecorded(decision, describe(unrecorded));
     }
+  }
+
+  /** Holds the decision in the spool, or fails closed when it may not or cannot be held. */
+  private ReferralDecision held(String action, ReferralDecision decision, String whyNotAppended) {
+    if (!spooler.mayHold()) {
+      return unrecorded(decision, whyNotAppended);
+    }
+    try {
+      spooler.hold(action, decision);
+      return decision;
+    } catch (RuntimeException unheld) {
+      return unrecorded(decision,
+          whyNotAppended + "; nor held in the spool: " + describe(unheld));
+    }
+  }
+
+  /**
+   * The indeterminate decision a caller gets for {@code decision}, which could not be recorded;
+   * when {@code decision} was itself indeterminate (the snapshot too stale, say), its reasons stay.
+   */
+  private static ReferralDecision unrecorded(ReferralDecision decision, String why) {
+    List<Reason> reasons = new ArrayList<>();
+    if (decision.outcome() == Outcome.INDETERMINATE) {
+      reasons.addAll(decision.reasons());
+    }
+    reasons.add(Explanations.storeUnavailable("the decision could not be recorded (" + why + ")"));
+    Collections.sort(reasons);
+    return ReferralDecision.builder()
+        .outcome(Outcome.INDETERMINATE)
+        .reasons(reasons)
+        .request(decision.request())
+        .evaluatedAt(decision.request().requestedAt())
+        .build();
   }
 
   private ReferralDecision evaluate(ReferralRequest request, EntitlementType type) {

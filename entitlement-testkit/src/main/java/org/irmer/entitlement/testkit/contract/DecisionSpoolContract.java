@@ -127,6 +127,15 @@ public abstract class DecisionSpoolContract {
   }
 
   @Test
+  void hasANameOfItsOwnThatItKeepsWhenOpenedAgain() {
+    DecisionSpool other = newSpool();
+
+    assertThat(spool.name()).isNotBlank().isNotEqualTo(other.name());
+    String name = spool.name();
+    assertThat(reopen(spool).name()).isEqualTo(name);
+  }
+
+  @Test
   void givesBackWhatItHoldsUnchangedOldestFirstWithIncreasingIds() {
     SpooledDecision first = spool.hold("check-referral", entitledDecision(1));
     SpooledDecision second = spool.hold("check-clinical-evaluation", refusedDecision(2));

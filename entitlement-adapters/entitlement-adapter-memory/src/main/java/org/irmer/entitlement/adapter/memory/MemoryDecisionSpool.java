@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.port.out.DecisionSpool;
 import org.irmer.entitlement.core.port.out.SpooledDecision;
@@ -17,9 +18,15 @@ import org.irmer.entitlement.core.port.out.SpooledDecision;
  */
 final class MemoryDecisionSpool implements DecisionSpool {
 
+  private final String name = "memory-" + UUID.randomUUID();
   private final Deque<SpooledDecision> held = new ArrayDeque<>();
   private long lastId;
   private OptionalLong replayingSince = OptionalLong.empty();
+
+  @Override
+  public String name() {
+    return name;
+  }
 
   @Override
   public synchronized SpooledDecision hold(String action, ReferralDecision decision) {

@@ -25,7 +25,8 @@ import org.irmer.entitlement.core.domain.ReferralDecision;
  *       to the trail before a crash interrupted its release. A replayer therefore calls {@link
  *       #replaying} with the trail's size before it appends anything, and after a crash reads it back
  *       with {@link #replayingSince}: every decision appended by the interrupted replay is in the
- *       trail after that position, each carrying its spool id, and is released, not appended again.
+ *       trail after that position, each carrying the spool's {@link #name} and its id, and is
+ *       released, not appended again.
  *   <li>Writes do not join any unit of work: the spool is the place a check's record goes when the
  *       unit of work cannot commit. Every method is thread-safe.
  * </ul>
@@ -38,6 +39,13 @@ import org.irmer.entitlement.core.domain.ReferralDecision;
  *     {@code hold} that throws has held nothing
  */
 public interface DecisionSpool {
+
+  /**
+   * This spool's name, unique among the spools whose decisions go to one trail (several
+   * application nodes over one database each have their own) and kept with what it holds: a
+   * replayed decision is recorded with it and its id, so a replay finds its own and no other's.
+   */
+  String name();
 
   /** Holds {@code decision}, to be recorded as {@code action}, and returns it with its id. */
   SpooledDecision hold(String action, ReferralDecision decision);

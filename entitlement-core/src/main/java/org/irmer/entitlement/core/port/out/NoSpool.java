@@ -7,8 +7,16 @@ import java.util.OptionalLong;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 
 /** {@link DecisionSpool#none()}: refuses to hold, and so is always empty. */
-enum NoSpool implements DecisionSpool {
-  INSTANCE;
+final class NoSpool implements DecisionSpool {
+
+  static final NoSpool INSTANCE = new NoSpool();
+
+  private NoSpool() {}
+
+  @Override
+  public String name() {
+    return "no-spool";
+  }
 
   @Override
   public SpooledDecision hold(String action, ReferralDecision decision) {
