@@ -61,7 +61,14 @@ final class RecordedDecisions {
       BiConsumer<ReferralDecision, AuditTrailEntry> effects) {
     checkNotNull(request, "request");
     ReferralDecision decision = evaluate(request, type);
-    if (spooler.isHolding()) {
+    boolean holding;
+    try {
+      holding = spooler.isHolding();
+    } catch (RuntimeException unreadable) {
+      // Whether earlier decisions wait there is unknown, so appending this one could overtake them.
+      return unrecorded(decision, "the spool cannot be read: " + describe(unreadable));
+    }
+    if (holding) {
       return held(action, decision, "decisions made before it are waiting in the spool");
     }
     try {
