@@ -6,9 +6,11 @@ import static com.google.common.base.Preconditions.checkState;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.irmer.entitlement.core.port.out.DecisionSpool;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
 import org.irmer.entitlement.core.port.out.Transactions;
@@ -20,17 +22,24 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *
  * <p>{@link Builder#open()} connects through a HikariCP pool and brings the schema up to date with
  * the adapter's Flyway migrations. Close the register to close the pool.
+ *
+ * <p>With {@link Builder#spool(Path)}, the decisions of checks made while the database cannot be
+ * written are held in a local file until they can be appended to the trail ({@link
+ * FileDecisionSpool}); without it the register has {@link DecisionSpool#none()} and such checks
+ * fail closed.
  */
 public final class JdbcRegister implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Database database;
   private final JdbcEntitlementStore entitlements;
+  private final Optional<FileDecisionSpool> spool;
 
-  private JdbcRegister(HikariDataSource pool, Dialect dialect) {
+  private JdbcRegister(HikariDataSource pool, Dialect dialect, Optional<FileDecisionSpool> spool) {
     this.pool = pool;
     this.database = new Database(pool, dialect);
     this.entitlements = new JdbcEntitlementStore(database);
+    this.spool = spool;
   }
 
   /** A builder for a register on the database at {@code jdbcUrl}. */
@@ -46,10 +55,18 @@ public final class JdbcRegister implements AutoCloseable {
     return entitlements;
   }
 
-  /** Closes the connection pool; the register's ports fail from then on. */
+  DecisionSpool spool() {
+    return spool.<DecisionSpool>map(file -> file).orElse(DecisionSpool.none());
+  }
+
+  /** Closes the connection pool and the spool's file; the register's ports fail from then on. */
   @Override
   public void close() {
-    pool.close();
+    try {
+      pool.close();
+    } finally {
+      spool.ifPresent(FileDecisionSpool::close);
+    }
   }
 
   /** How to reach the database and how to use it. */
@@ -61,6 +78,7 @@ public final class JdbcRegister implements AutoCloseable {
     private String password;
     private Optional<String> schema = Optional.empty();
     private int poolSize = 10;
+    private Optional<Path> spool = Optional.empty();
 
     private Builder(String url) {
       this.url = checkNotNull(url, "jdbcUrl");
@@ -93,9 +111,20 @@ public final class JdbcRegister implements AutoCloseable {
     }
 
     /**
-     * Connects, migrates the schema and returns the register.
+     * The local file in which the decisions of checks are held while the database cannot be
+     * written (created with its directory when missing). Give each application node a file of its
+     * own, on its own disk; by default there is none, and such checks fail closed.
+     */
+    public Builder spool(Path file) {
+      this.spool = Optional.of(checkNotNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Connects, migrates the schema, opens the spool and returns the register.
      *
-     * @throws StoreUnavailableException when the database cannot be reached or migrated
+     * @throws StoreUnavailableException when the database cannot be reached or migrated, or the
+     *     spool's file cannot be opened
      */
     public JdbcRegister open() {
       HikariConfig config = new HikariConfig();
@@ -111,7 +140,7 @@ public final class JdbcRegister implements AutoCloseable {
       HikariDataSource pool = new HikariDataSource(config);
       try {
         migrate(pool);
-        return new JdbcRegister(pool, dialect);
+        return new JdbcRegister(pool, dialect, spool.map(FileDecisionSpool::open));
       } catch (RuntimeException failure) {
         pool.close();
         throw failure;
