@@ -35,7 +35,9 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * decision is held, a new one is held too ({@link #isHolding}), so none overtakes another. The
  * spool holds only decisions made on the snapshot ({@code decidesOnSnapshot}): past the staleness
  * limit a check is indeterminate and unrecorded, so the spool never holds more than that limit's
- * worth of checks.
+ * worth of checks. Lifecycle commands are never held (they fail while the database is down), so a
+ * command made once it is back may be appended before checks held earlier; each replayed record
+ * keeps the instant its check was decided at and names the spool it was held in.
  *
  * <p>No duplicates: each replayed audit record carries, in its details, the spool's name and the
  * decision's id ({@value #SPOOLED_DETAIL}); the replay notes the trail's size in the spool before

@@ -14,6 +14,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.BodyRegion;
+import org.irmer.entitlement.core.domain.CommandContext;
+import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.ComplianceEventKind;
 import org.irmer.entitlement.core.domain.Modality;
@@ -54,12 +56,14 @@ class SpooledRecordingTests {
   private final DecisionSpool spool = new CrashingSpool(crashAtRelease, spoolFull,
       Outage.failing(DecisionSpool.class, trust.register.spool(), spoolUnreadable));
   private final Register ports = outage.over(trust.register, spool);
+  private final Entitlement entitlement;
   private EntitlementRegister register;
 
   SpooledRecordingTests() {
     // Training in its grace period, so that an entitled check also notifies.
     trust.train(nurse, TrainingType.IRMER_REFERRER, TODAY.minusYears(3), TODAY.minusDays(1));
-    trust.entitle(nurse, TestTrust.rule("XR-ANKLE", Modality.PLAIN_RADIOGRAPHY, BodyRegion.ANKLE).build());
+    entitlement = trust.entitle(nurse,
+        TestTrust.rule("XR-ANKLE", Modality.PLAIN_RADIOGRAPHY, BodyRegion.ANKLE).build());
     register = open();
   }
 
@@ -161,6 +165,23 @@ class SpooledRecordingTests {
     check(4, 4);
     assertThat(orders()).containsExactly("order-1", "order-2", "order-3", "order-4");
     assertThat(trail().get(3).event().details()).doesNotContainKey(DecisionSpooler.SPOOLED_DETAIL);
+  }
+
+  @Test
+  void theFirstCommandCommittedOnceTheDatabaseIsBackWakesTheReplayOfWhatWasHeld() {
+    databaseGoesDown();
+    check(1, 2);
+    outage.end();
+
+    assertThat(register.entitlements().suspend(entitlement.id(),
+        CommandContext.by(TestTrust.DELEGATE, NOW.plusSeconds(10), "incident")).isAccepted()).isTrue();
+
+    assertThat(spool.isEmpty()).isTrue();
+    assertThat(trail()).as("a command is never held: it was appended when it was made")
+        .extracting(entry -> entry.event().action())
+        .containsExactly("suspend-entitlement", "check-referral", "check-referral");
+    assertThat(orders()).containsExactly(null, "order-1", "order-2");
+    assertThat(trust.register.auditTrail().firstBrokenLink()).isEmpty();
   }
 
   @Test
