@@ -11,6 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.BodyRegion;
@@ -207,6 +212,64 @@ class SpooledRecordingTests {
     assertThat(trust.register.auditTrail().firstBrokenLink()).isEmpty();
     check(4, 4);
     assertThat(orders()).containsExactly("order-1", "order-2", "order-3", "order-4");
+  }
+
+  @Test
+  void checksRacingThroughAnOutageAreAllRecordedOnceEachThreadsInTheOrderItMadeThem()
+      throws Exception {
+    int threads = 8;
+    int checksPerThread = 60;
+    CountDownLatch beforeOutage = new CountDownLatch(threads);
+    CountDownLatch duringOutage = new CountDownLatch(threads);
+    CountDownLatch down = new CountDownLatch(1);
+    CountDownLatch back = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<List<ReferralDecision>>> results = new java.util.ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      results.add(pool.submit(() -> {
+        List<ReferralDecision> decisions = new java.util.ArrayList<>();
+        for (int i = 0; i < checksPerThread; i++) {
+          if (i == 20) {
+            beforeOutage.countDown();
+            down.await(10, TimeUnit.SECONDS);
+          } else if (i == 40) {
+            duringOutage.countDown();
+            back.await(10, TimeUnit.SECONDS);
+          }
+          decisions.add(register.referrals().check(request(thread * 1_000 + i)));
+        }
+        return decisions;
+      }));
+    }
+    try {
+      beforeOutage.await(10, TimeUnit.SECONDS);
+      databaseGoesDown();
+      down.countDown();
+      duringOutage.await(10, TimeUnit.SECONDS);
+      // Checks 40 onwards race with the replay the database's return starts.
+      back.countDown();
+      databaseReturns();
+      List<ReferralDecision> made = new java.util.ArrayList<>();
+      for (Future<List<ReferralDecision>> result : results) {
+        made.addAll(result.get(30, TimeUnit.SECONDS));
+      }
+      register.replaySpool();
+
+      assertThat(made).extracting(ReferralDecision::outcome).doesNotContain(Outcome.INDETERMINATE);
+      assertThat(made).filteredOn(decision -> decision.warningCodes().contains(WarningCode.SNAPSHOT_STALE))
+          .as("the checks made while the database was down").hasSize(threads * 20);
+      assertThat(orders()).hasSize(threads * checksPerThread).doesNotHaveDuplicates();
+      assertThat(trust.register.auditTrail().firstBrokenLink()).isEmpty();
+      for (int thread = 0; thread < threads; thread++) {
+        int own = thread;
+        assertThat(orders().stream().map(order -> Integer.parseInt(order.substring("order-".length())))
+            .filter(n -> n / 1_000 == own).toList())
+            .as("thread %s", thread).hasSize(checksPerThread).isSorted();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
