@@ -74,11 +74,4 @@ public record Register(
         auditRecords, notices, agreements, examinations, guidelines, auditTrail, notifications,
         registrationLookup, transactions, changes, DecisionSpool.none());
   }
-
-  /** These ports with {@code spool} in place of this register's spool. */
-  public Register withSpool(DecisionSpool spool) {
-    return new Register(employers, people, delegations, applications, entitlements, training,
-        complianceEvents, auditRecords, notices, agreements, examinations, guidelines, auditTrail,
-        notifications, registrationLookup, transactions, changes, spool);
-  }
 }
