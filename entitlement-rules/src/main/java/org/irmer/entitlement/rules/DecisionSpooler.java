@@ -31,6 +31,10 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * Notifications#sendOnce} keys it by the request's day, not by the replay's). Each check service
  * says, with {@link #replaysAs}, which effects its action has.
  *
+ * <p>When the engine's latest catch-up could not reach the register, a check goes to the spool
+ * without trying the trail: the database is known to be out of reach, and a connection attempt
+ * would hold the caller until it timed out.
+ *
  * <p>Order: decisions are held in the order they were made and replayed in that order; while any
  * decision is held, a new one is held too ({@link #isHolding}), so none overtakes another. The
  * spool holds only decisions made on the snapshot ({@code decidesOnSnapshot}): past the staleness
@@ -55,26 +59,30 @@ public final class DecisionSpooler {
   private final DecisionSpool spool;
   private final AuditTrail auditTrail;
   private final Transactions transactions;
+  private final BooleanSupplier snapshotUnconfirmed;
   private final BooleanSupplier decidesOnSnapshot;
   private final Map<String, BiConsumer<ReferralDecision, AuditTrailEntry>> effects =
       new ConcurrentHashMap<>();
 
   /**
    * Holds in {@code spool} the decisions that cannot be appended to {@code auditTrail}, and appends
-   * them in units of work of {@code transactions}; {@code decidesOnSnapshot} says whether decisions
-   * are still made on the engine's snapshot (within the staleness limit).
+   * them in units of work of {@code transactions}. {@code snapshotUnconfirmed} says whether the
+   * engine's latest catch-up failed to reach the register, {@code decidesOnSnapshot} whether
+   * decisions are still made on its snapshot (within the staleness limit).
    */
   public DecisionSpooler(DecisionSpool spool, AuditTrail auditTrail, Transactions transactions,
-      BooleanSupplier decidesOnSnapshot) {
+      BooleanSupplier snapshotUnconfirmed, BooleanSupplier decidesOnSnapshot) {
     this.spool = checkNotNull(spool, "spool");
     this.auditTrail = checkNotNull(auditTrail, "auditTrail");
     this.transactions = checkNotNull(transactions, "transactions");
+    this.snapshotUnconfirmed = checkNotNull(snapshotUnconfirmed, "snapshotUnconfirmed");
     this.decidesOnSnapshot = checkNotNull(decidesOnSnapshot, "decidesOnSnapshot");
   }
 
   /** A spooler that holds nothing: every check whose record cannot be written fails closed. */
   static DecisionSpooler none(AuditTrail auditTrail, Transactions transactions) {
-    return new DecisionSpooler(DecisionSpool.none(), auditTrail, transactions, () -> false);
+    return new DecisionSpooler(DecisionSpool.none(), auditTrail, transactions, () -> false,
+        () -> false);
   }
 
   /**
@@ -89,6 +97,14 @@ public final class DecisionSpooler {
   /** Whether decisions are held, so that a new one must be held after them. */
   boolean isHolding() {
     return !spool.isEmpty();
+  }
+
+  /**
+   * Whether the register is known to be out of reach: the engine's latest catch-up failed. A check
+   * then goes to the spool at once rather than wait for the database to time out.
+   */
+  boolean registerOutOfReach() {
+    return snapshotUnconfirmed.getAsBoolean();
   }
 
   /** Whether a decision that cannot be appended may be held: it was made on the snapshot. */

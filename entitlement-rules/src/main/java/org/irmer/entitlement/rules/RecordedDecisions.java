@@ -35,7 +35,9 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       be confirmed). Held is recorded: the spool is durable before it returns. When the spool
  *       cannot hold it either, the caller gets {@code INDETERMINATE} as above.
  *   <li>While decisions are held, every new one is held after them, so that the trail records
- *       decisions in the order they were made.
+ *       decisions in the order they were made; and while the engine's latest catch-up could not
+ *       reach the register, a decision is held without trying the trail, whose database is out of
+ *       reach.
  * </ul>
  */
 final class RecordedDecisions {
@@ -70,6 +72,9 @@ final class RecordedDecisions {
     }
     if (holding) {
       return held(action, decision, "decisions made before it are waiting in the spool");
+    }
+    if (spooler.registerOutOfReach()) {
+      return held(action, decision, "the register could not be reached at the last catch-up");
     }
     try {
       transactions.inTransaction(() -> {

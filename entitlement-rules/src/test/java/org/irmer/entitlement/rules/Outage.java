@@ -23,13 +23,14 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * database is {@linkplain #begin() down}, a unit of work cannot begin, and the audit trail, the
  * change feed, the entitlements and the people fail as a lost connection makes them fail, with
  * {@link StoreUnavailableException}. With {@link #trailOnly()}, only the trail fails, after the
- * rest of a unit of work has written. The spool is the register's own and stays up unless a test
+ * rest of a unit of work has written; with {@link #feedOnly()}, only the change feed. The spool is the register's own and stays up unless a test
  * wraps it. {@link #heartbeat()} calls the feed's listeners, as a database feed's heartbeat does.
  */
 final class Outage {
 
   private final AtomicBoolean down = new AtomicBoolean();
   private final AtomicBoolean trailDown = new AtomicBoolean();
+  private final AtomicBoolean feedDown = new AtomicBoolean();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /** The database goes down. */
@@ -42,10 +43,16 @@ final class Outage {
     trailDown.set(true);
   }
 
+  /** The change feed alone cannot be read or written. */
+  void feedOnly() {
+    feedDown.set(true);
+  }
+
   /** The database is back. */
   void end() {
     down.set(false);
     trailDown.set(false);
+    feedDown.set(false);
   }
 
   /** Calls every listener of the feed, as the database feed's heartbeat does. */
@@ -100,7 +107,7 @@ final class Outage {
     }
 
     private void reachable(String what) {
-      if (down.get()) {
+      if (down.get() || feedDown.get()) {
         throw new StoreUnavailableException("Connection refused: ChangeFeed." + what);
       }
     }

@@ -158,8 +158,24 @@ class SpooledRecordingTests {
   }
 
   @Test
+  void whileTheRegisterIsKnownToBeOutOfReachChecksAreHeldWithoutTryingTheTrail() {
+    outage.feedOnly();
+    clock.advance(Duration.ofMinutes(1));
+    outage.heartbeat();
+
+    ReferralDecision decision = register.referrals().check(request(1));
+
+    assertThat(decision.outcome()).isEqualTo(Outcome.ENTITLED);
+    assertThat(trail()).as("the trail could be written, but was not tried").isEmpty();
+    assertThat(spool.held(10)).extracting(SpooledDecision::decision).containsExactly(decision);
+    databaseReturns();
+    assertThat(orders()).containsExactly("order-1");
+  }
+
+  @Test
   void whileChecksAreHeldNewOnesAreHeldBehindThemEvenOnceTheTrailIsBack() {
-    databaseGoesDown();
+    // The trail alone is down: the engine still reaches the register and is confirmed current.
+    outage.trailOnly();
     check(1, 2);
     outage.end();
 
@@ -170,6 +186,8 @@ class SpooledRecordingTests {
     check(4, 4);
     assertThat(orders()).containsExactly("order-1", "order-2", "order-3", "order-4");
     assertThat(trail().get(3).event().details()).doesNotContainKey(DecisionSpooler.SPOOLED_DETAIL);
+    assertThat(trail().get(0).event().details()).as("decided on a confirmed snapshot")
+        .doesNotContainKey("warning." + WarningCode.SNAPSHOT_STALE);
   }
 
   @Test

@@ -86,7 +86,7 @@ public final class EntitlementRegister implements AutoCloseable {
     engine = LiveEngine.follow(decisionData, ports.changes(), ports.transactions(), clock,
         stalenessLimit);
     spooler = new DecisionSpooler(ports.spool(), ports.auditTrail(), ports.transactions(),
-        engine::decidesOnSnapshot);
+        engine::isUnconfirmed, engine::decidesOnSnapshot);
     referrals = new ReferralCheckService(engine, ports.auditTrail(), ports.complianceEvents(),
         ports.notifications(), ports.employers(), ports.entitlements(), ports.transactions(),
         spooler);
