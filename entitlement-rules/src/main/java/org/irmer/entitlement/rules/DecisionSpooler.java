@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.ReferralDecision;
@@ -37,7 +36,8 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *
  * <p>Order: decisions are held in the order they were made and replayed in that order; while any
  * decision is held, a new one is held too ({@link #isHolding}), so none overtakes another. The
- * spool holds only decisions made on the snapshot ({@code decidesOnSnapshot}): past the staleness
+ * spool holds only decisions made on the snapshot ({@link SnapshotFreshness#decidesOnSnapshot}):
+ * past the staleness
  * limit a check is indeterminate and unrecorded, so the spool never holds more than that limit's
  * worth of checks. Lifecycle commands are never held (they fail while the database is down), so a
  * command made once it is back may be appended before checks held earlier; each replayed record
@@ -59,30 +59,27 @@ public final class DecisionSpooler {
   private final DecisionSpool spool;
   private final AuditTrail auditTrail;
   private final Transactions transactions;
-  private final BooleanSupplier snapshotUnconfirmed;
-  private final BooleanSupplier decidesOnSnapshot;
+  private final SnapshotFreshness freshness;
   private final Map<String, BiConsumer<ReferralDecision, AuditTrailEntry>> effects =
       new ConcurrentHashMap<>();
 
   /**
    * Holds in {@code spool} the decisions that cannot be appended to {@code auditTrail}, and appends
-   * them in units of work of {@code transactions}. {@code snapshotUnconfirmed} says whether the
-   * engine's latest catch-up failed to reach the register, {@code decidesOnSnapshot} whether
-   * decisions are still made on its snapshot (within the staleness limit).
+   * them in units of work of {@code transactions}; {@code freshness} is that of the engine the
+   * checks decide on.
    */
   public DecisionSpooler(DecisionSpool spool, AuditTrail auditTrail, Transactions transactions,
-      BooleanSupplier snapshotUnconfirmed, BooleanSupplier decidesOnSnapshot) {
+      SnapshotFreshness freshness) {
     this.spool = checkNotNull(spool, "spool");
     this.auditTrail = checkNotNull(auditTrail, "auditTrail");
     this.transactions = checkNotNull(transactions, "transactions");
-    this.snapshotUnconfirmed = checkNotNull(snapshotUnconfirmed, "snapshotUnconfirmed");
-    this.decidesOnSnapshot = checkNotNull(decidesOnSnapshot, "decidesOnSnapshot");
+    this.freshness = checkNotNull(freshness, "freshness");
   }
 
   /** A spooler that holds nothing: every check whose record cannot be written fails closed. */
   static DecisionSpooler none(AuditTrail auditTrail, Transactions transactions) {
-    return new DecisionSpooler(DecisionSpool.none(), auditTrail, transactions, () -> false,
-        () -> false);
+    return new DecisionSpooler(DecisionSpool.none(), auditTrail, transactions,
+        SnapshotFreshness.ALWAYS_CONFIRMED);
   }
 
   /**
@@ -104,12 +101,17 @@ public final class DecisionSpooler {
    * then goes to the spool at once rather than wait for the database to time out.
    */
   boolean registerOutOfReach() {
-    return snapshotUnconfirmed.getAsBoolean();
+    return freshness.isUnconfirmed();
+  }
+
+  /** Says that a check found the register out of reach; its engine's snapshot is unconfirmed. */
+  void reportUnreachable() {
+    freshness.reportUnreachable();
   }
 
   /** Whether a decision that cannot be appended may be held: it was made on the snapshot. */
   boolean mayHold() {
-    return decidesOnSnapshot.getAsBoolean();
+    return freshness.decidesOnSnapshot();
   }
 
   /**

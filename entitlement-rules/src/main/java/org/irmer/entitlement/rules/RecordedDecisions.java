@@ -29,7 +29,9 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       INDETERMINATE [DATA_UNAVAILABLE]} decision saying so, never the decision it could not
  *       record.
  *   <li>Except when the trail is unavailable ({@link StoreUnavailableException}) and the decision
- *       was made on the engine's snapshot, within the staleness limit: then the whole unit is
+ *       is made on the engine's snapshot, within the staleness limit: the engine is told the
+ *       register is out of reach, the decision is made again (now with the staleness warning), and
+ *       the whole unit is
  *       held in the {@linkplain DecisionSpooler spool}, to be recorded when the trail returns, and
  *       the decision is returned (with the engine's staleness warning, when the snapshot could not
  *       be confirmed). Held is recorded: the spool is durable before it returns. When the spool
@@ -84,7 +86,10 @@ final class RecordedDecisions {
       });
       return decision;
     } catch (StoreUnavailableException unavailable) {
-      return held(action, decision, describe(unavailable));
+      // The register is out of reach: the engine's snapshot is unconfirmed from now on, and the
+      // decision is made again so that it says so.
+      spooler.reportUnreachable();
+      return held(action, evaluate(request, type), describe(unavailable));
     } catch (RuntimeException unrecorded) {
       return unrecorded(decision, describe(unrecorded));
     }

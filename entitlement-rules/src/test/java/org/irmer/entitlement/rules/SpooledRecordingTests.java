@@ -58,7 +58,8 @@ class SpooledRecordingTests {
   private final AtomicBoolean crashAtRelease = new AtomicBoolean();
   private final AtomicBoolean spoolFull = new AtomicBoolean();
   private final AtomicBoolean spoolUnreadable = new AtomicBoolean();
-  private final DecisionSpool spool = new CrashingSpool(crashAtRelease, spoolFull,
+  private final AtomicBoolean replayRefused = new AtomicBoolean();
+  private final DecisionSpool spool = new CrashingSpool(crashAtRelease, spoolFull, replayRefused,
       Outage.failing(DecisionSpool.class, trust.register.spool(), spoolUnreadable));
   private final Register ports = outage.over(trust.register, spool);
   private final Entitlement entitlement;
@@ -174,20 +175,22 @@ class SpooledRecordingTests {
 
   @Test
   void whileChecksAreHeldNewOnesAreHeldBehindThemEvenOnceTheTrailIsBack() {
-    // The trail alone is down: the engine still reaches the register and is confirmed current.
     outage.trailOnly();
     check(1, 2);
     outage.end();
+    // The engine reaches the register again, but the replay cannot run yet.
+    replayRefused.set(true);
+    outage.heartbeat();
+    assertThat(register.engine().isUnconfirmed()).isFalse();
 
     check(3, 3);
 
     assertThat(trail()).as("not before the checks made earlier").isEmpty();
+    replayRefused.set(false);
     assertThat(register.replaySpool()).isEqualTo(3);
     check(4, 4);
     assertThat(orders()).containsExactly("order-1", "order-2", "order-3", "order-4");
     assertThat(trail().get(3).event().details()).doesNotContainKey(DecisionSpooler.SPOOLED_DETAIL);
-    assertThat(trail().get(0).event().details()).as("decided on a confirmed snapshot")
-        .doesNotContainKey("warning." + WarningCode.SNAPSHOT_STALE);
   }
 
   @Test
@@ -358,10 +361,11 @@ class SpooledRecordingTests {
   /**
    * A spool as a process that crashes at the release after a replay's commit sees it: while {@code
    * crashing} is set, {@code release} fails and releases nothing; while {@code full} is set, {@code
-   * hold} fails and holds nothing. Every other call goes to {@code calls}.
+   * hold} fails and holds nothing; while {@code refusing} is set, a replay cannot begin ({@code
+   * replaying} fails). Every other call goes to {@code calls}.
    */
-  private record CrashingSpool(AtomicBoolean crashing, AtomicBoolean full, DecisionSpool calls)
-      implements DecisionSpool {
+  private record CrashingSpool(AtomicBoolean crashing, AtomicBoolean full, AtomicBoolean refusing,
+      DecisionSpool calls) implements DecisionSpool {
 
     @Override
     public String name() {
@@ -388,6 +392,9 @@ class SpooledRecordingTests {
 
     @Override
     public void replaying(long trailSize) {
+      if (refusing.get()) {
+        throw new StoreUnavailableException("the spool's disk is read-only");
+      }
       calls.replaying(trailSize);
     }
 

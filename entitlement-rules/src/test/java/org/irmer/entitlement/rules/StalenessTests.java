@@ -145,6 +145,21 @@ class StalenessTests {
   }
 
   @Test
+  void aCheckThatFindsTheDatabaseDownIsWarnedWithoutWaitingForTheNextCatchUp() {
+    openWithDefaults();
+    outage.begin();
+    clock.advance(Duration.ofSeconds(150));
+
+    ReferralDecision first = register.referrals().check(ankle);
+    ReferralDecision second = register.referrals().check(knee);
+
+    assertThat(first.outcome()).isEqualTo(Outcome.ENTITLED);
+    assertThat(staleWarning(first).message()).contains("for 2 min 30 s;");
+    assertThat(staleWarning(second).message()).contains("for 2 min 30 s;");
+    assertThat(register.engine().isUnconfirmed()).isTrue();
+  }
+
+  @Test
   void theAgeCountsFromTheLastCatchUpThatReachedTheRegister() {
     openWithDefaults();
     clock.advance(Duration.ofMinutes(10));

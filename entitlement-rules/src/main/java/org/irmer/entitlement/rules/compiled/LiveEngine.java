@@ -26,6 +26,7 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
 import org.irmer.entitlement.core.port.out.Transactions;
 import org.irmer.entitlement.rules.Explanations;
 import org.irmer.entitlement.rules.ReferralEvaluator;
+import org.irmer.entitlement.rules.SnapshotFreshness;
 
 /**
  * The compiled engine kept up to date by the register's {@link ChangeFeed} (ARCHITECTURE.md,
@@ -48,8 +49,9 @@ import org.irmer.entitlement.rules.ReferralEvaluator;
  * catch-up began reading the feed. The feed's listeners are called regularly (a database feed has
  * a heartbeat; the in-memory feed calls them at every commit), and anyone may call {@link
  * #catchUp}, so while the register can be reached the snapshot is confirmed again and again. When
- * the latest catch-up failed, the snapshot is unconfirmed, and every decision the engine makes
- * says so (DOMAIN.md section 5):
+ * the latest catch-up failed, or a check has since found the register out of reach ({@link
+ * #reportUnreachable}), the snapshot is unconfirmed, and every decision the engine makes says so
+ * (DOMAIN.md section 5):
  *
  * <ul>
  *   <li>up to the staleness limit after the last confirmation, the decision is made on the
@@ -67,7 +69,7 @@ import org.irmer.entitlement.rules.ReferralEvaluator;
  * restart. An engine whose listeners are not called and whose {@code catchUp} nobody calls never
  * learns that the register is out of reach, which is why a database feed has a heartbeat.
  */
-public final class LiveEngine implements ReferralEvaluator, AutoCloseable {
+public final class LiveEngine implements ReferralEvaluator, SnapshotFreshness, AutoCloseable {
 
   /** How long, by default, decisions may rest on a snapshot that cannot be confirmed current. */
   public static final Duration DEFAULT_STALENESS_LIMIT = Duration.ofMinutes(15);
@@ -170,13 +172,27 @@ public final class LiveEngine implements ReferralEvaluator, AutoCloseable {
    * Whether decisions are made on the snapshot: it was confirmed current by the latest catch-up,
    * or the last confirmation is within the staleness limit.
    */
+  @Override
   public boolean decidesOnSnapshot() {
     return !latestCatchUpFailed || ageOf(confirmedAt).compareTo(stalenessLimit) <= 0;
   }
 
-  /** Whether the latest catch-up failed, so that the snapshot is not confirmed current. */
+  /**
+   * Whether the latest catch-up failed, or someone found the register out of reach since, so that
+   * the snapshot is not confirmed current.
+   */
+  @Override
   public boolean isUnconfirmed() {
     return latestCatchUpFailed;
+  }
+
+  /**
+   * Counts the snapshot as unconfirmed, as a failed catch-up does, until the next catch-up that
+   * reaches the register: the recorded checks say so when they cannot write to it.
+   */
+  @Override
+  public void reportUnreachable() {
+    latestCatchUpFailed = true;
   }
 
   /** When the snapshot was last confirmed current: the start of the last successful catch-up. */

@@ -85,8 +85,7 @@ public final class EntitlementRegister implements AutoCloseable {
     decisionData = StoreDecisionData.from(ports);
     engine = LiveEngine.follow(decisionData, ports.changes(), ports.transactions(), clock,
         stalenessLimit);
-    spooler = new DecisionSpooler(ports.spool(), ports.auditTrail(), ports.transactions(),
-        engine::isUnconfirmed, engine::decidesOnSnapshot);
+    spooler = new DecisionSpooler(ports.spool(), ports.auditTrail(), ports.transactions(), engine);
     referrals = new ReferralCheckService(engine, ports.auditTrail(), ports.complianceEvents(),
         ports.notifications(), ports.employers(), ports.entitlements(), ports.transactions(),
         spooler);
