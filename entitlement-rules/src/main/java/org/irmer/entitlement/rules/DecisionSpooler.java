@@ -37,14 +37,13 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * <p>Order: decisions are held in the order they were made and replayed in that order; while any
  * decision is held, a new one is held too ({@link #isHolding}), so none overtakes another. The
  * spool holds only decisions made on the snapshot ({@link SnapshotFreshness#decidesOnSnapshot}):
- * past the staleness
- * limit a check is indeterminate and unrecorded, so the spool never holds more than that limit's
- * worth of checks. Lifecycle commands are never held (they fail while the database is down), so a
+ * past the staleness limit a check is indeterminate and unrecorded, so the spool never holds more
+ * than that limit's worth of checks. Lifecycle commands are never held (they fail while the database is down), so a
  * command made once it is back may be appended before checks held earlier; each replayed record
  * keeps the instant its check was decided at and names the spool it was held in.
  *
  * <p>No duplicates: each replayed audit record carries, in its details, the spool's name and the
- * decision's id ({@value #SPOOLED_DETAIL}); the replay notes the trail's size in the spool before
+ * decision's id (detail {@value #SPOOLED_DETAIL}, {@code <spool>#<id>}); the replay notes the trail's size in the spool before
  * it appends a batch and releases the batch once it is committed. A replay interrupted between the
  * two finds, after that position, the records it had appended and releases them instead of
  * appending them again. Replays are serialised.
