@@ -6,12 +6,13 @@ import com.google.common.collect.ImmutableList;
 import java.util.OptionalLong;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 
-/** {@link DecisionSpool#none()}: refuses to hold, and so is always empty. */
-final class NoSpool implements DecisionSpool {
+/**
+ * {@link DecisionSpool#none()}: refuses to hold, and so is always empty. A record, as the values
+ * of the ports' contracts are, since it has no state.
+ */
+record NoSpool() implements DecisionSpool {
 
   static final NoSpool INSTANCE = new NoSpool();
-
-  private NoSpool() {}
 
   @Override
   public String name() {
