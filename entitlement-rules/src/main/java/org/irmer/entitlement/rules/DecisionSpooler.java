@@ -46,7 +46,7 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * decision's id (detail {@value #SPOOLED_DETAIL}, {@code <spool>#<id>}); the replay notes the trail's size in the spool before
  * it appends a batch and releases the batch once it is committed. A replay interrupted between the
  * two finds, after that position, the records it had appended and releases them instead of
- * appending them again. Replays are serialised.
+ * appending them again. Replays of one spool are serialised, by every spooler over it.
  */
 public final class DecisionSpooler {
 
@@ -131,25 +131,28 @@ public final class DecisionSpooler {
    *     spool cannot be read or written; what was appended and released stays so, and the rest
    *     stays held, for the next replay
    */
-  public synchronized int replay() {
-    releaseWhatAnInterruptedReplayAppended();
-    int appended = 0;
-    while (true) {
-      ImmutableList<SpooledDecision> batch = spool.held(BATCH);
-      if (batch.isEmpty()) {
-        return appended;
-      }
-      spool.replaying(auditTrail.size());
-      transactions.inTransaction(() -> {
-        for (SpooledDecision held : batch) {
-          AuditTrailEntry entry = auditTrail.append(eventOf(held));
-          effects.getOrDefault(held.action(), (decision, recorded) -> {})
-              .accept(held.decision(), entry);
+  public int replay() {
+    // Serialised per spool, not per spooler: registers opened over the same ports share one.
+    synchronized (spool) {
+      releaseWhatAnInterruptedReplayAppended();
+      int appended = 0;
+      while (true) {
+        ImmutableList<SpooledDecision> batch = spool.held(BATCH);
+        if (batch.isEmpty()) {
+          return appended;
         }
-        return batch.size();
-      });
-      spool.release(batch.get(batch.size() - 1).id());
-      appended += batch.size();
+        spool.replaying(auditTrail.size());
+        transactions.inTransaction(() -> {
+          for (SpooledDecision held : batch) {
+            AuditTrailEntry entry = auditTrail.append(eventOf(held));
+            effects.getOrDefault(held.action(), (decision, recorded) -> {})
+                .accept(held.decision(), entry);
+          }
+          return batch.size();
+        });
+        spool.release(batch.get(batch.size() - 1).id());
+        appended += batch.size();
+      }
     }
   }
 

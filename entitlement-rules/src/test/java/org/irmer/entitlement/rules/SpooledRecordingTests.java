@@ -294,6 +294,34 @@ class SpooledRecordingTests {
   }
 
   @Test
+  void twoRegistersOverTheSameSpoolReplayingAtOnceAppendEachCheckOnce() throws Exception {
+    try (EntitlementRegister other = open()) {
+      databaseGoesDown();
+      check(1, 150);
+      outage.end();
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      CountDownLatch go = new CountDownLatch(1);
+      try {
+        Future<Integer> first = pool.submit(() -> {
+          go.await();
+          return register.replaySpool();
+        });
+        Future<Integer> second = pool.submit(() -> {
+          go.await();
+          return other.replaySpool();
+        });
+        go.countDown();
+
+        assertThat(first.get(30, TimeUnit.SECONDS) + second.get(30, TimeUnit.SECONDS)).isEqualTo(150);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(orders()).hasSize(150).doesNotHaveDuplicates();
+      assertThat(trust.register.auditTrail().firstBrokenLink()).isEmpty();
+    }
+  }
+
+  @Test
   void aCheckThatNeitherTheTrailNorTheSpoolCanTakeIsIndeterminate() {
     databaseGoesDown();
     spoolFull.set(true);
