@@ -4,9 +4,13 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
@@ -46,7 +50,12 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * decision's id (detail {@value #SPOOLED_DETAIL}, {@code <spool>#<id>}); the replay notes the trail's size in the spool before
  * it appends a batch and releases the batch once it is committed. A replay interrupted between the
  * two finds, after that position, the records it had appended and releases them instead of
- * appending them again. Replays of one spool are serialised, by every spooler over it.
+ * appending them again. A check whose own attempt failed in a way that may have committed all the
+ * same (the connection lost during its commit, a group commit whose outcome is unknown) is held
+ * with the last trail position known before that attempt; the replay appends it only if no record
+ * equal to its own (to the microsecond) follows that position. (Two checks of the very same request
+ * at the very same instant make equal records; should the second's commit so fail, the first's
+ * record is taken for it.) Replays of one spool are serialised, by every spooler over it.
  */
 public final class DecisionSpooler {
 
@@ -61,6 +70,8 @@ public final class DecisionSpooler {
   private final SnapshotFreshness freshness;
   private final Map<String, BiConsumer<ReferralDecision, AuditTrailEntry>> effects =
       new ConcurrentHashMap<>();
+  /** The sequence of the latest trail entry known to this spooler: appended or seen. */
+  private final AtomicLong lastKnown = new AtomicLong();
 
   /**
    * Holds in {@code spool} the decisions that cannot be appended to {@code auditTrail}, and appends
@@ -114,13 +125,23 @@ public final class DecisionSpooler {
   }
 
   /**
-   * Holds {@code decision} until it can be recorded as {@code action}.
+   * Says that the trail holds at least {@code sequence} entries: a check appended one, or the
+   * register read its size.
+   */
+  public void known(long sequence) {
+    lastKnown.accumulateAndGet(sequence, Math::max);
+  }
+
+  /**
+   * Holds {@code decision} until it can be recorded as {@code action}. When {@code tried}, the
+   * check's own attempt to record it failed and may have committed all the same; the replay then
+   * appends it only if the trail, after the last entry known before that attempt, does not hold it.
    *
    * @throws org.irmer.entitlement.core.port.out.StoreUnavailableException when the spool cannot
    *     hold it
    */
-  void hold(String action, ReferralDecision decision) {
-    spool.hold(action, decision);
+  void hold(String action, ReferralDecision decision, boolean tried) {
+    spool.hold(action, decision, tried ? OptionalLong.of(lastKnown.get()) : OptionalLong.empty());
   }
 
   /**
@@ -141,19 +162,56 @@ public final class DecisionSpooler {
         if (batch.isEmpty()) {
           return appended;
         }
-        spool.replaying(auditTrail.size());
-        transactions.inTransaction(() -> {
+        long trailSize = auditTrail.size();
+        known(trailSize);
+        Set<AuditEvent> committedAfterAll = recordsOfUnsureAttempts(batch);
+        spool.replaying(trailSize);
+        int batchAppended = transactions.inTransaction(() -> {
+          int count = 0;
           for (SpooledDecision held : batch) {
-            AuditTrailEntry entry = auditTrail.append(eventOf(held));
-            effects.getOrDefault(held.action(), (decision, recorded) -> {})
+            AuditEvent recorded = DecisionRecorder.auditEvent(held.action(), held.decision());
+            if (held.triedAfter().isPresent() && committedAfterAll.contains(atMicros(recorded))) {
+              continue;
+            }
+            AuditTrailEntry entry = auditTrail.append(spooled(recorded, held));
+            effects.getOrDefault(held.action(), (decision, appendedEntry) -> {})
                 .accept(held.decision(), entry);
+            count++;
           }
-          return batch.size();
+          return count;
         });
         spool.release(batch.get(batch.size() - 1).id());
-        appended += batch.size();
+        appended += batchAppended;
       }
     }
+  }
+
+  /**
+   * The records in the trail after the earliest position from which a decision of {@code batch}
+   * was tried, each as {@link #atMicros}: a unit whose commit failed with its outcome unknown may
+   * be among them, and is not appended again.
+   */
+  private Set<AuditEvent> recordsOfUnsureAttempts(ImmutableList<SpooledDecision> batch) {
+    OptionalLong from = batch.stream().map(SpooledDecision::triedAfter)
+        .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+    Set<AuditEvent> records = new HashSet<>();
+    if (from.isEmpty()) {
+      return records;
+    }
+    long next = from.getAsLong() + 1;
+    while (true) {
+      ImmutableList<AuditTrailEntry> page = auditTrail.read(next, BATCH);
+      page.forEach(entry -> records.add(atMicros(entry.event())));
+      if (page.size() < BATCH) {
+        return records;
+      }
+      next += page.size();
+    }
+  }
+
+  /** {@code event} at its instant to the microsecond, the precision a register keeps. */
+  private static AuditEvent atMicros(AuditEvent event) {
+    return AuditEvent.builder().from(event).at(event.at().truncatedTo(ChronoUnit.MICROS)).build();
   }
 
   /**
@@ -185,8 +243,7 @@ public final class DecisionSpooler {
     }
   }
 
-  private AuditEvent eventOf(SpooledDecision held) {
-    AuditEvent event = DecisionRecorder.auditEvent(held.action(), held.decision());
+  private AuditEvent spooled(AuditEvent event, SpooledDecision held) {
     return AuditEvent.builder().from(event)
         .details(ImmutableSortedMap.<String, String>naturalOrder().putAll(event.details())
             .put(SPOOLED_DETAIL, spool.name() + "#" + held.id()).build())

@@ -30,8 +30,8 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       record.
  *   <li>Except when the trail is unavailable ({@link StoreUnavailableException}) and the decision
  *       is made on the engine's snapshot, within the staleness limit: the engine is told the
- *       register is out of reach, the decision is made again (now with the staleness warning), and
- *       the whole unit is
+ *       register is out of reach (the checks after it carry the staleness warning), and the whole
+ *       unit is
  *       held in the {@linkplain DecisionSpooler spool}, to be recorded when the trail returns, and
  *       the decision is returned (with the engine's staleness warning, when the snapshot could not
  *       be confirmed). Held is recorded: the spool is durable before it returns. When the spool
@@ -73,35 +73,42 @@ final class RecordedDecisions {
       return unrecorded(decision, "the spool cannot be read: " + describe(unreadable));
     }
     if (holding) {
-      return held(action, decision, "decisions made before it are waiting in the spool");
+      return held(action, decision, false, "decisions made before it are waiting in the spool");
     }
     if (spooler.registerOutOfReach()) {
-      return held(action, decision, "the register could not be reached at the last catch-up");
+      return held(action, decision, false,
+          "the register could not be reached at the last catch-up");
     }
     try {
-      transactions.inTransaction(() -> {
+      AuditTrailEntry recorded = transactions.inTransaction(() -> {
         AuditTrailEntry entry = auditTrail.append(DecisionRecorder.auditEvent(action, decision));
         effects.accept(decision, entry);
         return entry;
       });
+      spooler.known(recorded.sequence());
       return decision;
     } catch (StoreUnavailableException unavailable) {
-      // The register is out of reach: the engine's snapshot is unconfirmed from now on, and the
-      // decision is made again so that it says so.
+      // The register is out of reach: the engine's snapshot is unconfirmed from now on. The
+      // decision held is the one returned (its record, had the unit committed after all, is found
+      // by the replay), so it keeps the outcome; the staleness warning reaches the checks after it.
       spooler.reportUnreachable();
-      return held(action, evaluate(request, type), describe(unavailable));
+      return held(action, decision, true, describe(unavailable));
     } catch (RuntimeException unrecorded) {
       return unrecorded(decision, describe(unrecorded));
     }
   }
 
-  /** Holds the decision in the spool, or fails closed when it may not or cannot be held. */
-  private ReferralDecision held(String action, ReferralDecision decision, String whyNotAppended) {
+  /**
+   * Holds the decision in the spool, or fails closed when it may not or cannot be held; {@code
+   * tried} when the check's own attempt to record it failed.
+   */
+  private ReferralDecision held(String action, ReferralDecision decision, boolean tried,
+      String whyNotAppended) {
     if (!spooler.mayHold()) {
       return unrecorded(decision, whyNotAppended);
     }
     try {
-      spooler.hold(action, decision);
+      spooler.hold(action, decision, tried);
       return decision;
     } catch (RuntimeException unheld) {
       return unrecorded(decision,

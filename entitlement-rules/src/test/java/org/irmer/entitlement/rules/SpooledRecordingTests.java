@@ -38,6 +38,7 @@ import org.irmer.entitlement.core.port.out.DecisionSpool;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.SpooledDecision;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
+import org.irmer.entitlement.core.port.out.Transactions;
 import org.irmer.entitlement.rules.wiring.EntitlementRegister;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -322,6 +323,72 @@ class SpooledRecordingTests {
   }
 
   @Test
+  void aCheckWhoseCommitWasReportedFailedButHappenedIsRecordedOnce() {
+    AtomicBoolean lostAtCommit = new AtomicBoolean();
+    register.close();
+    register = EntitlementRegister.over(withTransactions(ports,
+        new LostAtCommit(ports.transactions(), lostAtCommit))).clock(clock).open();
+    check(1, 1);
+
+    lostAtCommit.set(true);
+    ReferralDecision refused = register.referrals().check(request(2));
+    lostAtCommit.set(false);
+
+    assertThat(refused.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+    assertThat(spool.held(10)).singleElement().satisfies(held -> {
+      assertThat(held.decision()).isEqualTo(refused);
+      assertThat(held.triedAfter()).as("the last entry known before the attempt").hasValue(1);
+    });
+    assertThat(orders()).as("committed all the same").containsExactly("order-1", "order-2");
+
+    assertThat(register.replaySpool()).isZero();
+
+    assertThat(spool.isEmpty()).isTrue();
+    assertThat(orders()).containsExactly("order-1", "order-2");
+    assertThat(blockedAttempts()).hasSize(1);
+    register.engine().catchUp();
+    check(3, 3);
+    assertThat(orders()).containsExactly("order-1", "order-2", "order-3");
+  }
+
+  @Test
+  void aCheckWhoseCommitFailedBeforeItsRecordWasWrittenIsAppendedByTheReplay() {
+    check(1, 1);
+    outage.trailOnly();
+    check(2, 2);
+    outage.end();
+
+    assertThat(spool.held(10)).singleElement()
+        .satisfies(held -> assertThat(held.triedAfter()).hasValue(1));
+    assertThat(register.replaySpool()).isEqualTo(1);
+    assertThat(orders()).containsExactly("order-1", "order-2");
+  }
+
+  private static Register withTransactions(Register ports, Transactions transactions) {
+    return new Register(ports.employers(), ports.people(), ports.delegations(), ports.applications(),
+        ports.entitlements(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
+        ports.notices(), ports.agreements(), ports.examinations(), ports.guidelines(),
+        ports.auditTrail(), ports.notifications(), ports.registrationLookup(), transactions,
+        ports.changes(), ports.spool());
+  }
+
+  /**
+   * Units of work that, while {@code lost} is set, commit and then report a failure, as a
+   * connection lost during the commit does: the caller cannot tell whether the unit committed.
+   */
+  private record LostAtCommit(Transactions transactions, AtomicBoolean lost) implements Transactions {
+
+    @Override
+    public <T> T inTransaction(java.util.function.Supplier<T> work) {
+      T result = transactions.inTransaction(work);
+      if (lost.get()) {
+        throw new StoreUnavailableException("the connection was lost during the commit");
+      }
+      return result;
+    }
+  }
+
+  @Test
   void aCheckThatNeitherTheTrailNorTheSpoolCanTakeIsIndeterminate() {
     databaseGoesDown();
     spoolFull.set(true);
@@ -401,11 +468,11 @@ class SpooledRecordingTests {
     }
 
     @Override
-    public SpooledDecision hold(String action, ReferralDecision decision) {
+    public SpooledDecision hold(String action, ReferralDecision decision, OptionalLong triedAfter) {
       if (full.get()) {
         throw new StoreUnavailableException("the disk is full");
       }
-      return calls.hold(action, decision);
+      return calls.hold(action, decision, triedAfter);
     }
 
     @Override

@@ -105,6 +105,7 @@ public final class EntitlementRegister implements AutoCloseable {
         ports.notices(), ports.registrationLookup(), ports.notifications(), work);
     engine.onConfirmed(spooler::replay);
     try {
+      spooler.known(ports.auditTrail().size());
       // What a previous process left in a spool on storage is appended now, when it can be.
       spooler.replay();
     } catch (RuntimeException unavailable) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.DecisionBasis;
@@ -114,7 +115,7 @@ public abstract class DecisionSpoolContract {
   private ImmutableList<SpooledDecision> holdDecisions(int count) {
     ImmutableList.Builder<SpooledDecision> spooled = ImmutableList.builder();
     for (int n = 1; n <= count; n++) {
-      spooled.add(spool.hold("check-referral", decision(n)));
+      spooled.add(spool.hold("check-referral", decision(n), OptionalLong.empty()));
     }
     return spooled.build();
   }
@@ -137,14 +138,23 @@ public abstract class DecisionSpoolContract {
 
   @Test
   void givesBackWhatItHoldsUnchangedOldestFirstWithIncreasingIds() {
-    SpooledDecision first = spool.hold("check-referral", entitledDecision(1));
-    SpooledDecision second = spool.hold("check-clinical-evaluation", refusedDecision(2));
+    SpooledDecision first = spool.hold("check-referral", entitledDecision(1), OptionalLong.empty());
+    SpooledDecision second =
+        spool.hold("check-clinical-evaluation", refusedDecision(2), OptionalLong.empty());
 
     assertThat(first.decision()).isEqualTo(entitledDecision(1));
     assertThat(first.action()).isEqualTo("check-referral");
     assertThat(second.id()).isGreaterThan(first.id());
     assertThat(spool.isEmpty()).isFalse();
     assertThat(spool.held(10)).containsExactly(first, second);
+  }
+
+  @Test
+  void keepsWhereTheCheckTriedToRecordADecisionBeforeHoldingIt() {
+    SpooledDecision tried = spool.hold("check-referral", entitledDecision(1), OptionalLong.of(41));
+
+    assertThat(tried.triedAfter()).hasValue(41);
+    assertThat(reopen(spool).held(10)).containsExactly(tried);
   }
 
   @Test
@@ -183,7 +193,7 @@ public abstract class DecisionSpoolContract {
     ImmutableList<SpooledDecision> held = holdDecisions(3);
     spool.release(held.get(2).id());
 
-    SpooledDecision next = spool.hold("check-referral", entitledDecision(9));
+    SpooledDecision next = spool.hold("check-referral", entitledDecision(9), OptionalLong.empty());
 
     assertThat(next.id()).isGreaterThan(held.get(2).id());
     assertThat(spool.held(10)).containsExactly(next);
@@ -208,7 +218,7 @@ public abstract class DecisionSpoolContract {
     var outcomes = Concurrently.run(THREADS, thread -> {
       List<Long> ids = new ArrayList<>();
       for (int i = 0; i < HOLDS_PER_THREAD; i++) {
-        ids.add(spool.hold("check-referral", decision(thread * 1_000 + i)).id());
+        ids.add(spool.hold("check-referral", decision(thread * 1_000 + i), OptionalLong.empty()).id());
       }
       return ids;
     });
@@ -238,7 +248,7 @@ public abstract class DecisionSpoolContract {
 
     assertThat(reopened.held(10)).containsExactlyElementsOf(held.subList(1, 4));
     assertThat(reopened.replayingSince()).hasValue(7);
-    SpooledDecision next = reopened.hold("check-referral", entitledDecision(5));
+    SpooledDecision next = reopened.hold("check-referral", entitledDecision(5), OptionalLong.empty());
     assertThat(next.id()).isGreaterThan(held.get(3).id());
   }
 }

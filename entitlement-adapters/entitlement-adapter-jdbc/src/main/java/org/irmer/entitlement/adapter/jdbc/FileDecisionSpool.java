@@ -235,8 +235,9 @@ final class FileDecisionSpool implements DecisionSpool, AutoCloseable {
   }
 
   @Override
-  public synchronized SpooledDecision hold(String action, ReferralDecision decision) {
-    SpooledDecision spooled = new SpooledDecision(lastId + 1, action, decision);
+  public synchronized SpooledDecision hold(String action, ReferralDecision decision,
+      OptionalLong triedAfter) {
+    SpooledDecision spooled = new SpooledDecision(lastId + 1, action, decision, triedAfter);
     byte[] json = DomainJson.write(spooled).getBytes(StandardCharsets.UTF_8);
     append(ByteBuffer.allocate(1 + Long.BYTES + json.length).put(HELD).putLong(spooled.id()).put(json)
         .flip());

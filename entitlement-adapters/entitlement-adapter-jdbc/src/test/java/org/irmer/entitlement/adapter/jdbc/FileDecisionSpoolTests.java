@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import org.irmer.entitlement.core.port.out.CorruptRecordException;
 import org.irmer.entitlement.core.port.out.DecisionSpool;
 import org.irmer.entitlement.core.port.out.SpooledDecision;
@@ -69,7 +70,7 @@ class FileDecisionSpoolTests extends DecisionSpoolContract {
     FileDecisionSpool spool = FileDecisionSpool.open(file());
     List<SpooledDecision> held = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
-      held.add(spool.hold("check-referral", entitledDecision(n)));
+      held.add(spool.hold("check-referral", entitledDecision(n), OptionalLong.empty()));
     }
     spool.close();
     return held;
@@ -96,7 +97,7 @@ class FileDecisionSpoolTests extends DecisionSpoolContract {
     FileDecisionSpool reopened = open(file());
 
     assertThat(reopened.held(10)).containsExactlyElementsOf(held.subList(0, 2));
-    SpooledDecision next = reopened.hold("check-referral", entitledDecision(9));
+    SpooledDecision next = reopened.hold("check-referral", entitledDecision(9), OptionalLong.empty());
     assertThat(next.id()).as("the torn decision was never held").isEqualTo(held.get(2).id());
     reopened.close();
     assertThat(open(file()).held(10)).as("nothing of the torn frame is left to spoil what follows")
@@ -144,7 +145,7 @@ class FileDecisionSpoolTests extends DecisionSpoolContract {
     FileDecisionSpool reopened = open(file());
     assertThat(reopened.name()).isEqualTo(name);
     assertThat(reopened.isEmpty()).isTrue();
-    assertThat(reopened.hold("check-referral", refusedDecision(4)).id())
+    assertThat(reopened.hold("check-referral", refusedDecision(4), OptionalLong.empty()).id())
         .isGreaterThan(held.get(2).id());
   }
 
@@ -160,7 +161,7 @@ class FileDecisionSpoolTests extends DecisionSpoolContract {
   @Test
   void theRegisterOnADatabaseHoldsItsDecisionsInTheFileItWasGiven() {
     try (JdbcRegister register = TestDatabases.h2().spool(file()).open()) {
-      register.spool().hold("check-referral", entitledDecision(1));
+      register.spool().hold("check-referral", entitledDecision(1), OptionalLong.empty());
     }
     try (JdbcRegister register = TestDatabases.h2().spool(file()).open()) {
       assertThat(register.spool().held(10)).extracting(SpooledDecision::decision)

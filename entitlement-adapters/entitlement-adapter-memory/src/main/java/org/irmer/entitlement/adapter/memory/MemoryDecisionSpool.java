@@ -29,9 +29,10 @@ final class MemoryDecisionSpool implements DecisionSpool {
   }
 
   @Override
-  public synchronized SpooledDecision hold(String action, ReferralDecision decision) {
+  public synchronized SpooledDecision hold(String action, ReferralDecision decision,
+      OptionalLong triedAfter) {
     checkNotNull(decision, "decision");
-    SpooledDecision spooled = new SpooledDecision(lastId + 1, action, decision);
+    SpooledDecision spooled = new SpooledDecision(lastId + 1, action, decision, triedAfter);
     held.addLast(spooled);
     lastId = spooled.id();
     return spooled;

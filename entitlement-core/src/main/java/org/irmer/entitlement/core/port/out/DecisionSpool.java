@@ -47,8 +47,11 @@ public interface DecisionSpool {
    */
   String name();
 
-  /** Holds {@code decision}, to be recorded as {@code action}, and returns it with its id. */
-  SpooledDecision hold(String action, ReferralDecision decision);
+  /**
+   * Holds {@code decision}, to be recorded as {@code action}, and returns it with its id; {@code
+   * triedAfter} as {@link SpooledDecision#triedAfter} says.
+   */
+  SpooledDecision hold(String action, ReferralDecision decision, OptionalLong triedAfter);
 
   /**
    * The oldest decisions still held, at most {@code limit}, oldest first; empty when none is held.

@@ -20,7 +20,7 @@ record NoSpool() implements DecisionSpool {
   }
 
   @Override
-  public SpooledDecision hold(String action, ReferralDecision decision) {
+  public SpooledDecision hold(String action, ReferralDecision decision, OptionalLong triedAfter) {
     throw new StoreUnavailableException("the register has no spool for decisions it cannot record");
   }
 
