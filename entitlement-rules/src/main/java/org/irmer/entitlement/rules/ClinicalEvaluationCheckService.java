@@ -19,7 +19,13 @@ public final class ClinicalEvaluationCheckService implements CheckClinicalEvalua
 
   public ClinicalEvaluationCheckService(ReferralEvaluator evaluator, AuditTrail auditTrail,
       Transactions transactions) {
-    this.decisions = new RecordedDecisions(evaluator, auditTrail, transactions);
+    this(evaluator, auditTrail, transactions, DecisionSpooler.none(auditTrail, transactions));
+  }
+
+  /** The check as above, holding in {@code spooler} the decisions the trail cannot take. */
+  public ClinicalEvaluationCheckService(ReferralEvaluator evaluator, AuditTrail auditTrail,
+      Transactions transactions, DecisionSpooler spooler) {
+    this.decisions = new RecordedDecisions(evaluator, auditTrail, transactions, spooler);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package org.irmer.entitlement.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -216,6 +218,48 @@ public final class Explanations {
     return new Notice(training, lastValidDay
         .map(day -> "Required " + training + " training expired at the end of " + day)
         .orElse("The referrer has no record of required " + training + " training"));
+  }
+
+  /**
+   * The warning on a decision made on a snapshot that could not be confirmed current: how long the
+   * register has been out of reach ({@code age}, since {@code confirmedAt}, when the snapshot was
+   * last confirmed current) and which snapshot the decision rests on.
+   */
+  public static Warning snapshotStale(Duration age, Instant confirmedAt) {
+    return new Warning(WarningCode.SNAPSHOT_STALE,
+        "The register could not be reached for " + inWords(age) + "; decided on the snapshot of "
+            + confirmedAt.truncatedTo(ChronoUnit.SECONDS),
+        java.util.OptionalInt.empty());
+  }
+
+  /**
+   * Why no decision was made on a snapshot older than the staleness {@code limit}: the register
+   * has been out of reach for {@code age}, since {@code confirmedAt}.
+   */
+  public static Reason snapshotTooStale(Duration age, Instant confirmedAt, Duration limit) {
+    return Reason.of(ReasonCode.DATA_UNAVAILABLE,
+        "The register could not be reached for " + inWords(age) + ", longer than the "
+            + inWords(limit) + " a decision may rest on the last snapshot (of "
+            + confirmedAt.truncatedTo(ChronoUnit.SECONDS) + "), so none was made");
+  }
+
+  /**
+   * A duration in its two largest units, rounded down: {@code 3 min 12 s}, {@code 1 h 5 min},
+   * {@code 2 d 3 h}, {@code 45 s}; under a second is {@code 0 s}.
+   */
+  public static String inWords(Duration duration) {
+    long seconds = Math.max(0, duration.getSeconds());
+    long[] amounts = {seconds / 86_400, seconds / 3_600 % 24, seconds / 60 % 60, seconds % 60};
+    String[] units = {"d", "h", "min", "s"};
+    int largest = 0;
+    while (largest < units.length - 1 && amounts[largest] == 0) {
+      largest++;
+    }
+    StringBuilder words = new StringBuilder().append(amounts[largest]).append(' ').append(units[largest]);
+    if (largest < units.length - 1 && amounts[largest + 1] != 0) {
+      words.append(' ').append(amounts[largest + 1]).append(' ').append(units[largest + 1]);
+    }
+    return words.toString();
   }
 
   private static String lower(String constant) {

@@ -52,10 +52,14 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *
  * <p>Fails closed ({@link RecordedDecisions}): a failure of the evaluator is an {@code
  * INDETERMINATE} decision, recorded; when the decision cannot be recorded, the caller gets an
- * {@code INDETERMINATE [DATA_UNAVAILABLE]} decision instead, and nothing is written. Only a null
- * request throws.
+ * {@code INDETERMINATE [DATA_UNAVAILABLE]} decision instead, and nothing is written, unless the
+ * trail is unavailable and a {@link DecisionSpooler} can hold the check: then the decision is
+ * returned, and its record, blocked attempt and notifications are written together when the spool
+ * is replayed. Only a null request throws.
  */
 public final class ReferralCheckService implements CheckReferral {
+
+  private static final String ACTION = "check-referral";
 
   private final RecordedDecisions decisions;
   private final ComplianceEventStore complianceEvents;
@@ -72,16 +76,28 @@ public final class ReferralCheckService implements CheckReferral {
   public ReferralCheckService(ReferralEvaluator evaluator, AuditTrail auditTrail,
       ComplianceEventStore complianceEvents, Notifications notifications, EmployerStore employers,
       EntitlementStore entitlements, Transactions transactions) {
-    this.decisions = new RecordedDecisions(evaluator, auditTrail, transactions);
+    this(evaluator, auditTrail, complianceEvents, notifications, employers, entitlements,
+        transactions, DecisionSpooler.none(auditTrail, transactions));
+  }
+
+  /**
+   * The check as above, holding in {@code spooler} the decisions the trail cannot take; their
+   * blocked attempts and notifications are written when they are replayed.
+   */
+  public ReferralCheckService(ReferralEvaluator evaluator, AuditTrail auditTrail,
+      ComplianceEventStore complianceEvents, Notifications notifications, EmployerStore employers,
+      EntitlementStore entitlements, Transactions transactions, DecisionSpooler spooler) {
+    this.decisions = new RecordedDecisions(evaluator, auditTrail, transactions, spooler);
     this.complianceEvents = checkNotNull(complianceEvents, "complianceEvents");
     this.notifications = checkNotNull(notifications, "notifications");
     this.employers = checkNotNull(employers, "employers");
     this.entitlements = checkNotNull(entitlements, "entitlements");
+    spooler.replaysAs(ACTION, this::recordEffects);
   }
 
   @Override
   public ReferralDecision check(ReferralRequest request) {
-    return decisions.decide("check-referral", request, EntitlementType.REFERRER, this::recordEffects);
+    return decisions.decide(ACTION, request, EntitlementType.REFERRER, this::recordEffects);
   }
 
   private void recordEffects(ReferralDecision decision, AuditTrailEntry entry) {

@@ -2,6 +2,7 @@ package org.irmer.entitlement.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -132,6 +133,10 @@ class ExplanationsTests {
         "The written procedures of employer RB2 cannot be read");
     golden.put(Explanations.storeUnavailable("the entitlement store"),
         "The register could not be read: the entitlement store");
+    golden.put(Explanations.snapshotTooStale(Duration.ofSeconds(16 * 60 + 3),
+            Instant.parse("2026-03-10T08:00:00.250Z"), Duration.ofMinutes(15)),
+        "The register could not be reached for 16 min 3 s, longer than the 15 min a decision may"
+            + " rest on the last snapshot (of 2026-03-10T08:00:00Z), so none was made");
     golden.put(Explanations.requestDateOutOfRange(Instant.MAX, ZoneId.of("Europe/London")),
         "The instant of the request, +1000000000-12-31T23:59:59.999999999Z, has no representable date"
             + " in the imaging employer's zone Europe/London");
@@ -187,10 +192,23 @@ class ExplanationsTests {
         "Required IRMER_REFERRER training expired at the end of 2026-03-10; 29 days of grace left");
     golden.put(Explanations.reviewDue(entitlement, LocalDate.of(2026, 3, 1)),
         "Entitlement ENT-1 was due for review on 2026-03-01");
+    golden.put(Explanations.snapshotStale(Duration.ofSeconds(192), Instant.parse("2026-03-10T08:00:00.250Z")),
+        "The register could not be reached for 3 min 12 s; decided on the snapshot of 2026-03-10T08:00:00Z");
 
     golden.forEach((warning, message) -> assertThat(warning.message()).as("%s", warning.code()).isEqualTo(message));
     Set<WarningCode> worded = golden.keySet().stream().map(Warning::code).collect(Collectors.toSet());
     assertThat(worded).isEqualTo(EnumSet.allOf(WarningCode.class));
+  }
+
+  @Test
+  void durationsAreWordedInTheirTwoLargestUnits() {
+    assertThat(Explanations.inWords(Duration.ofMillis(999))).isEqualTo("0 s");
+    assertThat(Explanations.inWords(Duration.ofSeconds(45))).isEqualTo("45 s");
+    assertThat(Explanations.inWords(Duration.ofSeconds(192))).isEqualTo("3 min 12 s");
+    assertThat(Explanations.inWords(Duration.ofMinutes(15))).isEqualTo("15 min");
+    assertThat(Explanations.inWords(Duration.ofSeconds(3_900 + 59))).isEqualTo("1 h 5 min");
+    assertThat(Explanations.inWords(Duration.ofHours(51).plusMinutes(7))).isEqualTo("2 d 3 h");
+    assertThat(Explanations.inWords(Duration.ofSeconds(-5))).isEqualTo("0 s");
   }
 
   @Test

@@ -1,9 +1,14 @@
 package org.irmer.entitlement.rules.wiring;
 
 import org.irmer.entitlement.rules.ClinicalEvaluationCheckService;
+import org.irmer.entitlement.rules.DecisionSpooler;
 import org.irmer.entitlement.rules.ReferralCheckService;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.time.Clock;
+import java.time.Duration;
 
 import org.irmer.entitlement.core.port.in.CheckClinicalEvaluation;
 import org.irmer.entitlement.core.port.in.CheckReferral;
@@ -39,11 +44,35 @@ import org.irmer.entitlement.rules.compiled.LiveEngine;
  * and the live engine applies it before the command returns when the commit was made in this
  * process; commits made by other processes over the same stores reach it through the feed.
  * Thread-safe. Closing stops following the feed.
+ *
+ * <p><b>When the database fails</b> (ARCHITECTURE.md, persistence and scale), nothing is lost and
+ * nothing needs a restart:
+ *
+ * <ul>
+ *   <li>checks go on being answered from the engine's last snapshot, each warned with its age
+ *       ({@code SNAPSHOT_STALE}); beyond the staleness limit they fail closed, {@code
+ *       INDETERMINATE [DATA_UNAVAILABLE]} (see {@link LiveEngine});
+ *   <li>their audit records, blocked attempts and notifications are held in the register's
+ *       {@linkplain Register#spool() spool} and written, in order, when the trail can be written
+ *       again: after each catch-up of the engine that reaches the register, or when {@link
+ *       #replaySpool} is called (see {@link DecisionSpooler});
+ *   <li>lifecycle commands fail with {@link org.irmer.entitlement.core.port.out.StoreUnavailableException}
+ *       and change nothing, since their writes and audit record are one unit of work.
+ * </ul>
+ *
+ * <p>The staleness limit (15 minutes unless said otherwise) and the clock are options:
+ *
+ * <pre>{@code
+ * EntitlementRegister register = EntitlementRegister.over(ports)
+ *     .failClosedAfter(Duration.ofMinutes(5))
+ *     .open();
+ * }</pre>
  */
 public final class EntitlementRegister implements AutoCloseable {
 
   private final DecisionData decisionData;
   private final LiveEngine engine;
+  private final DecisionSpooler spooler;
   private final CheckReferral referrals;
   private final CheckClinicalEvaluation clinicalEvaluations;
   private final ManageApplications applications;
@@ -51,14 +80,17 @@ public final class EntitlementRegister implements AutoCloseable {
   private final ManageRegistrations registrations;
   private final RunComplianceSweep complianceSweep;
 
-  private EntitlementRegister(Register ports) {
+  private EntitlementRegister(Register ports, Clock clock, Duration stalenessLimit) {
     UnitOfWork work = new UnitOfWork(ports.transactions(), ports.auditTrail(), ports.changes());
     decisionData = StoreDecisionData.from(ports);
-    engine = LiveEngine.follow(decisionData, ports.changes(), ports.transactions());
+    engine = LiveEngine.follow(decisionData, ports.changes(), ports.transactions(), clock,
+        stalenessLimit);
+    spooler = new DecisionSpooler(ports.spool(), ports.auditTrail(), ports.transactions(), engine);
     referrals = new ReferralCheckService(engine, ports.auditTrail(), ports.complianceEvents(),
-        ports.notifications(), ports.employers(), ports.entitlements(), ports.transactions());
+        ports.notifications(), ports.employers(), ports.entitlements(), ports.transactions(),
+        spooler);
     clinicalEvaluations = new ClinicalEvaluationCheckService(engine, ports.auditTrail(),
-        ports.transactions());
+        ports.transactions(), spooler);
     applications = new ApplicationService(ports.applications(), ports.people(), ports.employers(),
         ports.delegations(), ports.entitlements(), ports.training(), ports.notices(),
         ports.registrationLookup(), ports.notifications(), work);
@@ -71,16 +103,40 @@ public final class EntitlementRegister implements AutoCloseable {
     complianceSweep = new ComplianceSweepService(ports.entitlements(), ports.people(),
         ports.employers(), ports.delegations(), ports.training(), ports.auditRecords(),
         ports.notices(), ports.registrationLookup(), ports.notifications(), work);
+    engine.onConfirmed(spooler::replay);
+    try {
+      spooler.known(ports.auditTrail().size());
+      // What a previous process left in a spool on storage is appended now, when it can be.
+      spooler.replay();
+    } catch (RuntimeException unavailable) {
+      // It stays held; the next catch-up of the engine tries again.
+    }
   }
 
   /**
-   * Wires the register over {@code ports} and compiles its engine.
+   * Wires the register over {@code ports}, with the default options, and compiles its engine.
    *
    * @throws org.irmer.entitlement.core.port.out.StoreUnavailableException when the stores cannot be
    *     read to compile the engine
    */
   public static EntitlementRegister open(Register ports) {
-    return new EntitlementRegister(checkNotNull(ports, "ports"));
+    return over(ports).open();
+  }
+
+  /** The options of a register over {@code ports}, to be {@linkplain Options#open() opened}. */
+  public static Options over(Register ports) {
+    return new Options(checkNotNull(ports, "ports"));
+  }
+
+  /**
+   * Appends the decisions held in the spool to the audit trail, in order, and returns how many.
+   * The register does this by itself after each catch-up of its engine; call it to do it now.
+   *
+   * @throws org.irmer.entitlement.core.port.out.StoreUnavailableException when the trail still
+   *     cannot be written; the decisions not appended stay held
+   */
+  public int replaySpool() {
+    return spooler.replay();
   }
 
   /** The request-time referral check on the live engine, recording every decision. */
@@ -129,5 +185,46 @@ public final class EntitlementRegister implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+  }
+
+  /** How a register is opened: the staleness its checks tolerate and the clock they read. */
+  public static final class Options {
+
+    private final Register ports;
+    private Duration stalenessLimit = LiveEngine.DEFAULT_STALENESS_LIMIT;
+    private Clock clock = Clock.systemUTC();
+
+    private Options(Register ports) {
+      this.ports = ports;
+    }
+
+    /**
+     * How long checks may be answered from a snapshot that cannot be confirmed current, with a
+     * warning; past it they fail closed (default 15 minutes).
+     *
+     * @throws IllegalArgumentException when {@code limit} is not positive
+     */
+    public Options failClosedAfter(Duration limit) {
+      checkArgument(limit.compareTo(Duration.ZERO) > 0,
+          "the staleness limit must be positive: %s", limit);
+      this.stalenessLimit = limit;
+      return this;
+    }
+
+    /** The clock the engine reads the snapshot's age on (default: the system clock, in UTC). */
+    public Options clock(Clock clock) {
+      this.clock = checkNotNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Wires the register and compiles its engine.
+     *
+     * @throws org.irmer.entitlement.core.port.out.StoreUnavailableException when the stores cannot
+     *     be read to compile the engine
+     */
+    public EntitlementRegister open() {
+      return new EntitlementRegister(ports, clock, stalenessLimit);
+    }
   }
 }

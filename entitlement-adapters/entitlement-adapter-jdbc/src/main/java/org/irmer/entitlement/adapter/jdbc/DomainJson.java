@@ -35,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -51,7 +53,8 @@ import org.irmer.entitlement.core.port.out.CorruptRecordException;
  * <ul>
  *   <li>A value type (an abstract class with a static {@code builder()}) is an object of its
  *       attributes: the public accessors the builder can set, in the order of their names. An empty
- *       {@code Optional} is left out; reading an absent attribute leaves the builder's default.
+ *       {@code Optional}, {@code OptionalInt} or {@code OptionalLong} is left out; reading an
+ *       absent attribute leaves the builder's default.
  *   <li>A record is an object of its components; an enum its constant's name; an id record of one
  *       {@code String} is that string.
  *   <li>Dates, instants, periods, durations and zones are their ISO-8601 text, exact to the
@@ -119,6 +122,12 @@ final class DomainJson {
     if (value instanceof Optional<?> optional) {
       return optional.isPresent() ? toNode(optional.get()) : NODES.nullNode();
     }
+    if (value instanceof OptionalInt number) {
+      return number.isPresent() ? NODES.numberNode(number.getAsInt()) : NODES.nullNode();
+    }
+    if (value instanceof OptionalLong number) {
+      return number.isPresent() ? NODES.numberNode(number.getAsLong()) : NODES.nullNode();
+    }
     if (value instanceof Collection<?> elements) {
       ArrayNode array = NODES.arrayNode();
       elements.forEach(element -> array.add(toNode(element)));
@@ -156,7 +165,10 @@ final class DomainJson {
   }
 
   private static void putUnlessEmpty(ObjectNode object, String name, Object value) {
-    if (!(value instanceof Optional<?> optional) || optional.isPresent()) {
+    boolean empty = value instanceof Optional<?> optional && optional.isEmpty()
+        || value instanceof OptionalInt number && number.isEmpty()
+        || value instanceof OptionalLong wide && wide.isEmpty();
+    if (!empty) {
       object.set(name, toNode(value));
     }
   }
@@ -172,6 +184,14 @@ final class DomainJson {
     if (raw == Optional.class) {
       return node == null || node.isNull() ? Optional.empty()
           : Optional.of(fromNode(node, argument(type, 0)));
+    }
+    if (raw == OptionalInt.class) {
+      return node == null || node.isNull() ? OptionalInt.empty()
+          : OptionalInt.of((Integer) fromNode(node, int.class));
+    }
+    if (raw == OptionalLong.class) {
+      return node == null || node.isNull() ? OptionalLong.empty()
+          : OptionalLong.of((Long) fromNode(node, long.class));
     }
     checkArgument(node != null && !node.isNull(), "a %s is missing", raw.getSimpleName());
     if (raw == String.class) {

@@ -7,6 +7,7 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.collect.ImmutableList;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,6 +37,7 @@ import org.irmer.entitlement.core.port.out.AuditRecordStore;
 import org.irmer.entitlement.core.port.out.ChangeFeed;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
+import org.irmer.entitlement.core.port.out.DecisionSpool;
 import org.irmer.entitlement.core.port.out.DelegationStore;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
@@ -44,6 +46,8 @@ import org.irmer.entitlement.core.port.out.GuidelineCatalogue;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.port.out.RegisterChange;
 import org.irmer.entitlement.core.port.out.RegistrationLookup;
 import org.irmer.entitlement.core.port.out.TrainingStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
@@ -68,6 +72,11 @@ import org.irmer.entitlement.core.port.out.Transactions;
  * a connection outside the pool; on H2 it polls at {@link Builder#pollInterval}. It also wakes them
  * every {@link Builder#heartbeat}, so that a follower is called regularly even when nothing
  * changes or the database has stopped answering.
+ *
+ * <p>With {@link Builder#spool(Path)}, the decisions of checks made while the database cannot be
+ * written are held in a local file until they can be appended to the trail ({@link
+ * FileDecisionSpool}); without it the register has {@link DecisionSpool#none()} and such checks
+ * fail closed.
  */
 public final class JdbcRegister implements AutoCloseable {
 
@@ -94,9 +103,11 @@ public final class JdbcRegister implements AutoCloseable {
   private final JdbcRegistrationLookup registrationLookup;
   private final JdbcChangeFeed changes;
   private final ChangeWatcher watcher;
+  private final Optional<FileDecisionSpool> spool;
 
-  private JdbcRegister(HikariDataSource pool, Builder builder) {
+  private JdbcRegister(HikariDataSource pool, Builder builder, Optional<FileDecisionSpool> spool) {
     this.pool = pool;
+    this.spool = spool;
     this.database = new Database(pool, builder.dialect);
     this.entitlements = new JdbcEntitlementStore(database);
     this.employers = new JdbcEmployerStore(database);
@@ -226,21 +237,46 @@ public final class JdbcRegister implements AutoCloseable {
   }
 
   /**
-   * Replaces the examination catalogue and its region tree in one unit of work.
+   * Every driven port of the register, for {@code EntitlementRegister.open} (the library's entry
+   * point in entitlement-rules): the stores, catalogues, audit trail, notification outbox,
+   * regulator lookup, units of work, change feed and spool, all on this database.
+   */
+  public Register register() {
+    return new Register(employers, people, delegations, applications, entitlements, training,
+        complianceEvents, auditRecords, notices, agreements, examinations, guidelines, auditTrail,
+        notifications, registrationLookup, database, changes, spool());
+  }
+
+  /**
+   * Replaces the examination catalogue and its region tree in one unit of work, and publishes the
+   * change so that every engine over the register recompiles.
    *
    * @throws IllegalArgumentException when an examination's region is not in {@code regions}
    */
-  void replaceExaminations(BodyRegionTree regions, Iterable<Examination> entries) {
-    examinations.replace(regions, entries);
+  public void replaceExaminations(BodyRegionTree regions, Iterable<Examination> entries) {
+    database.inTransaction(() -> {
+      examinations.replace(regions, entries);
+      return changes.publish(RegisterChange.Pending.catalogue());
+    });
   }
 
-  /** Replaces every referral guideline in one unit of work. */
-  void replaceGuidelines(Iterable<GuidelineEntry> entries) {
-    guidelines.replace(entries);
+  /**
+   * Replaces every referral guideline in one unit of work, and publishes the change so that every
+   * engine over the register recompiles.
+   */
+  public void replaceGuidelines(Iterable<GuidelineEntry> entries) {
+    database.inTransaction(() -> {
+      guidelines.replace(entries);
+      return changes.publish(RegisterChange.Pending.guidelines());
+    });
   }
 
-  /** Records a regulator's register entry, as the registration lookup then finds it. */
-  void recordRegistration(ProfessionalRegistration entry) {
+  /**
+   * Records an entry of a regulator's register (HCPC, NMC, GPhC...) as the registration lookup
+   * then finds it: how an embedding application keeps the regulators' registers the compliance
+   * sweep compares with (principle 4).
+   */
+  public void recordRegistration(ProfessionalRegistration entry) {
     registrationLookup.record(entry);
   }
 
@@ -253,16 +289,25 @@ public final class JdbcRegister implements AutoCloseable {
     return changes;
   }
 
+  DecisionSpool spool() {
+    return spool.<DecisionSpool>map(file -> file).orElse(DecisionSpool.none());
+  }
+
   /**
    * Stops the checkpoint timer and the change feed's thread, commits the units already submitted
-   * for group commit, and closes the connection pool; the register's ports fail from then on.
+   * for group commit, and closes the connection pool and the spool's file; the register's ports
+   * fail from then on.
    */
   @Override
   public void close() {
     checkpointTimer.ifPresent(ExecutorService::shutdownNow);
     watcher.close();
     database.close();
-    pool.close();
+    try {
+      pool.close();
+    } finally {
+      spool.ifPresent(FileDecisionSpool::close);
+    }
   }
 
   /** How to reach the database and how to use it. */
@@ -279,6 +324,7 @@ public final class JdbcRegister implements AutoCloseable {
     private Optional<String> applicationRole = Optional.of(DEFAULT_APPLICATION_ROLE);
     private Duration pollInterval = Duration.ofMillis(100);
     private Duration heartbeat = Duration.ofSeconds(1);
+    private Optional<Path> spool = Optional.empty();
 
     private Builder(String url) {
       this.url = checkNotNull(url, "jdbcUrl");
@@ -393,9 +439,20 @@ public final class JdbcRegister implements AutoCloseable {
     }
 
     /**
-     * Connects, migrates the schema and returns the register.
+     * The local file in which the decisions of checks are held while the database cannot be
+     * written (created with its directory when missing). Give each application node a file of its
+     * own, on its own disk; by default there is none, and such checks fail closed.
+     */
+    public Builder spool(Path file) {
+      this.spool = Optional.of(checkNotNull(file, "file"));
+      return this;
+    }
+
+    /**
+     * Connects, migrates the schema, opens the spool and returns the register.
      *
-     * @throws StoreUnavailableException when the database cannot be reached or migrated
+     * @throws StoreUnavailableException when the database cannot be reached or migrated, or the
+     *     spool's file cannot be opened
      */
     public JdbcRegister open() {
       HikariConfig config = new HikariConfig();
@@ -414,7 +471,7 @@ public final class JdbcRegister implements AutoCloseable {
       }
       HikariDataSource pool = new HikariDataSource(config);
       try {
-        return new JdbcRegister(pool, this);
+        return new JdbcRegister(pool, this, spool.map(FileDecisionSpool::open));
       } catch (RuntimeException failure) {
         pool.close();
         throw failure;

@@ -22,6 +22,8 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
  * <p>Its change feed carries every change published by the library's commands, and the catalogue
  * and guideline changes made here.
  *
+ * <p>Its decision spool keeps what it holds in memory, like every store here.
+ *
  * <p>Writes made inside {@link org.irmer.entitlement.core.port.out.Transactions#inTransaction} are
  * undone when the unit of work fails. Units of work are serialised, with each other and with writes
  * made outside them; a read on another thread waits until an open unit of work has ended, so it
@@ -65,7 +67,8 @@ public final class InMemoryRegister {
         notifications,
         registrations,
         new MemoryTransactions(journal),
-        changes);
+        changes,
+        new MemoryDecisionSpool());
   }
 
   /** An empty register over the {@linkplain BodyRegionTree#standard() standard} region tree. */

@@ -7,6 +7,10 @@ package org.irmer.entitlement.core.port.out;
  */
 public class CorruptRecordException extends StoreUnavailableException {
 
+  public CorruptRecordException(String message) {
+    super(message);
+  }
+
   public CorruptRecordException(String message, Throwable cause) {
     super(message, cause);
   }

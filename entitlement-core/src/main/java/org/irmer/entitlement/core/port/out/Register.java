@@ -6,6 +6,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * Every driven port of the entitlement register, as an adapter module offers them: the input of the
  * library's entry point, which hands each service and evaluator only the ports it reads. Nothing
  * else takes the whole set.
+ *
+ * <p>{@code spool} holds the decisions of checks while the audit trail cannot be written; a
+ * register made without one has {@link DecisionSpool#none()}, and its checks fail closed then.
  */
 public record Register(
     EmployerStore employers,
@@ -24,7 +27,8 @@ public record Register(
     Notifications notifications,
     RegistrationLookup registrationLookup,
     Transactions transactions,
-    ChangeFeed changes) {
+    ChangeFeed changes,
+    DecisionSpool spool) {
 
   public Register {
     checkNotNull(employers, "employers");
@@ -44,5 +48,30 @@ public record Register(
     checkNotNull(registrationLookup, "registrationLookup");
     checkNotNull(transactions, "transactions");
     checkNotNull(changes, "changes");
+    checkNotNull(spool, "spool");
+  }
+
+  /** The ports of a register that has no spool ({@link DecisionSpool#none()}). */
+  public Register(
+      EmployerStore employers,
+      PersonStore people,
+      DelegationStore delegations,
+      ApplicationStore applications,
+      EntitlementStore entitlements,
+      TrainingStore training,
+      ComplianceEventStore complianceEvents,
+      AuditRecordStore auditRecords,
+      ChangeNoticeStore notices,
+      AgreementStore agreements,
+      ExaminationCatalogue examinations,
+      GuidelineCatalogue guidelines,
+      AuditTrail auditTrail,
+      Notifications notifications,
+      RegistrationLookup registrationLookup,
+      Transactions transactions,
+      ChangeFeed changes) {
+    this(employers, people, delegations, applications, entitlements, training, complianceEvents,
+        auditRecords, notices, agreements, examinations, guidelines, auditTrail, notifications,
+        registrationLookup, transactions, changes, DecisionSpool.none());
   }
 }
