@@ -325,6 +325,7 @@ public final class JdbcRegister implements AutoCloseable {
     private Duration pollInterval = Duration.ofMillis(100);
     private Duration heartbeat = Duration.ofSeconds(1);
     private Optional<Path> spool = Optional.empty();
+    private Duration connectionTimeout = Duration.ofSeconds(2);
 
     private Builder(String url) {
       this.url = checkNotNull(url, "jdbcUrl");
@@ -346,6 +347,19 @@ public final class JdbcRegister implements AutoCloseable {
       checkArgument(schema.matches("[a-z_][a-z0-9_]{0,62}"),
           "a schema name is lower-case letters, digits and underscores: %s", schema);
       this.schema = Optional.of(schema);
+      return this;
+    }
+
+    /**
+     * How long a unit of work waits for a connection before it fails with {@link
+     * StoreUnavailableException} (default 2 s). It bounds how long a check waits to learn that the
+     * database is out of reach before it is answered from the snapshot and its record held in the
+     * spool, so keep it short.
+     */
+    public Builder connectionTimeout(Duration timeout) {
+      checkArgument(timeout.toMillis() >= 250, "the connection timeout must be at least 250 ms: %s",
+          timeout);
+      this.connectionTimeout = timeout;
       return this;
     }
 
@@ -463,6 +477,7 @@ public final class JdbcRegister implements AutoCloseable {
       }
       schema.ifPresent(config::setSchema);
       config.setMaximumPoolSize(poolSize);
+      config.setConnectionTimeout(connectionTimeout.toMillis());
       config.setPoolName("entitlement-register");
       config.setInitializationFailTimeout(-1);
       migrate();
