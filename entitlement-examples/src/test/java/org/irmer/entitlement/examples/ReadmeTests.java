@@ -12,7 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.irmer.entitlement.adapter.memory.InMemoryRegister;
+import org.irmer.entitlement.core.domain.AuditCheckpoint;
+import org.irmer.entitlement.core.domain.CheckpointKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's promises: two commands first, and "embed it" code that the build compiles. */
 class ReadmeTests {
@@ -49,6 +52,33 @@ class ReadmeTests {
         .collect(Collectors.joining("\n"));
 
     assertThat(readme()).contains(unindented);
+  }
+
+  @Test
+  void theDatabaseSectionQuotesCompiledCode() throws IOException {
+    String source = Files.readString(ROOT.resolve(
+        "entitlement-examples/src/test/java/org/irmer/entitlement/examples/OnADatabase.java"));
+    String tagged = source.substring(
+        source.indexOf("// tag::database[]\n") + "// tag::database[]\n".length(),
+        source.indexOf("    // end::database[]"));
+    String unindented = tagged.lines().map(line -> line.length() >= 4 ? line.substring(4) : line.strip())
+        .collect(Collectors.joining("\n"));
+
+    assertThat(readme()).contains(unindented);
+  }
+
+  @Test
+  void theDatabaseCodeOpensARegisterThatSignsItsTrail(@TempDir Path directory) throws IOException {
+    CheckpointKey key = CheckpointKey.generateEd25519("trust-2026");
+    Path keyFile = Files.writeString(directory.resolve("checkpoint-key.pem"), key.pem());
+
+    try (OnADatabase.Opened opened = OnADatabase.open("jdbc:h2:mem:readme;DB_CLOSE_DELAY=-1", "sa",
+        "", keyFile, directory.resolve("spool"))) {
+      AuditCheckpoint anchor = opened.database().checkpoints().issue();
+
+      assertThat(opened.database().checkpoints().verify(anchor).intact()).isTrue();
+      assertThat(opened.register().engine().people()).isZero();
+    }
   }
 
   @Test
