@@ -48,8 +48,8 @@ enum Dialect {
         : new String[] {MIGRATIONS + "common", MIGRATIONS + migrations};
   }
 
-  /** The placeholders the common migrations are written with. */
-  Map<String, String> placeholders() {
+  /** The values substituted for the ${...} names the common migrations are written with. */
+  Map<String, String> substitutions() {
     return Map.of("json", jsonType, "id", idType);
   }
 

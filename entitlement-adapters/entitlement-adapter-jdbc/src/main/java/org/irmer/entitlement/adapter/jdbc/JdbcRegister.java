@@ -495,7 +495,7 @@ public final class JdbcRegister implements AutoCloseable {
 
     /** Migrates as the login itself, before the pool's sessions take the application role. */
     private void migrate() {
-      Map<String, String> substitutions = new HashMap<>(dialect.placeholders());
+      Map<String, String> substitutions = new HashMap<>(dialect.substitutions());
       substitutions.put("application_role", applicationRole.orElse(DEFAULT_APPLICATION_ROLE));
       try {
         var flyway = Flyway.configure(JdbcRegister.class.getClassLoader())
