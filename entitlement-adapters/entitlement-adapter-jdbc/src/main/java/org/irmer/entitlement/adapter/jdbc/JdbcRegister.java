@@ -325,6 +325,7 @@ public final class JdbcRegister implements AutoCloseable {
     private Duration pollInterval = Duration.ofMillis(100);
     private Duration heartbeat = Duration.ofSeconds(1);
     private Optional<Path> spool = Optional.empty();
+    private Duration connectionTimeout = Duration.ofSeconds(30);
 
     private Builder(String url) {
       this.url = checkNotNull(url, "jdbcUrl");
@@ -427,6 +428,19 @@ public final class JdbcRegister implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a unit of work waits for a connection before it fails with {@link
+     * StoreUnavailableException} (default 30 s): while the database is unreachable, every lifecycle
+     * command waits this long before it fails, so a node that must answer its users quickly
+     * during an outage sets it shorter.
+     */
+    public Builder connectionTimeout(Duration timeout) {
+      checkArgument(timeout.toMillis() >= 250,
+          "the connection timeout must be at least 250 ms: %s", timeout);
+      this.connectionTimeout = timeout;
+      return this;
+    }
+
     /** A connection of its own, for the change feed's {@code LISTEN}. */
     private Connection connectOutsideThePool() throws SQLException {
       Properties properties = new Properties();
@@ -465,6 +479,7 @@ public final class JdbcRegister implements AutoCloseable {
       config.setMaximumPoolSize(poolSize);
       config.setPoolName("entitlement-register");
       config.setInitializationFailTimeout(-1);
+      config.setConnectionTimeout(connectionTimeout.toMillis());
       migrate();
       if (dialect == Dialect.POSTGRESQL) {
         applicationRole.ifPresent(role -> config.setConnectionInitSql("SET ROLE " + role));
