@@ -202,12 +202,15 @@ class PostgresDatabaseFailureTests {
         });
   }
 
-  /** Terminates the register's backend that is idle in a transaction; returns how many. */
+  /**
+   * Terminates the register's backend whose last statement wrote the trail's head, the command's;
+   * returns how many.
+   */
   private int terminateTheOpenTransaction() throws SQLException {
     try (Connection owner = TestDatabases.postgresOwner(schema);
         Statement statement = owner.createStatement();
         ResultSet rows = statement.executeQuery("SELECT pg_terminate_backend(pid)"
-            + " FROM pg_stat_activity WHERE state = 'idle in transaction'"
+            + " FROM pg_stat_activity WHERE query LIKE 'UPDATE audit_trail_head%'"
             + " AND pid <> pg_backend_pid()")) {
       int terminated = 0;
       while (rows.next()) {
