@@ -55,7 +55,9 @@ final class CommandRunner {
    * Runs {@code body} as the command {@code action} on {@code subject} and records it.
    *
    * @param state reads the subject's state as the audit trail shows it (for example {@code ACTIVE
-   *     v3}); empty while the subject does not exist
+   *     v3}); empty while the subject does not exist. Called first in the unit of work, before
+   *     {@code body}, for the state before; a body that acts on what that call read records the
+   *     state it acted on
    */
   <T> CommandResult<T> run(
       Action action,

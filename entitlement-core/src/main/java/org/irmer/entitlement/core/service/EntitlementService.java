@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Actor;
@@ -407,13 +408,22 @@ public final class EntitlementService implements ManageEntitlements {
       BiFunction<Entitlement, Acting, CommandOutcome<T>> body) {
     checkNotNull(id, "id");
     checkNotNull(context, "context");
+    // The body decides on the version whose state the audit record gives as the state before, and
+    // saves conditionally on it: read again, it could be a later one committed in between (a
+    // database unit of work reads committed data statement by statement), and the record would
+    // name a state the command did not act on.
+    AtomicReference<Optional<Entitlement>> actedOn = new AtomicReference<>();
     return runner.run(
         action,
         id.value(),
         context,
-        state(id),
         () -> {
-          Optional<Entitlement> found = entitlements.find(id);
+          Optional<Entitlement> read = entitlements.find(id);
+          actedOn.compareAndSet(null, read);
+          return read.map(States::of);
+        },
+        () -> {
+          Optional<Entitlement> found = actedOn.get();
           if (found.isEmpty()) {
             return CommandOutcome.refused(
                 RefusalCode.NOT_FOUND, "entitlement " + id + " is not known");

@@ -49,6 +49,26 @@ final class TestDatabases {
     return h2(newSchema());
   }
 
+  /**
+   * A register on {@code schema} of the test PostgreSQL reached through the loopback port {@code
+   * port} (a {@link FaultyProxy}'s) instead of the server's own.
+   */
+  static JdbcRegister.Builder postgresThrough(int port, String schema) {
+    Postgres server = Postgres.SERVER;
+    String url = server.url.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/");
+    return JdbcRegister.on(url).login(server.user, server.password).schema(schema);
+  }
+
+  /** The port the test PostgreSQL listens on, for a {@link FaultyProxy} to it. */
+  static int postgresPort() {
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("//[^/:]+:(\\d+)/").matcher(Postgres.SERVER.url);
+    if (!matcher.find()) {
+      throw new IllegalStateException("no port in " + Postgres.SERVER.url);
+    }
+    return Integer.parseInt(matcher.group(1));
+  }
+
   /** A register on the in-memory H2 database {@code name}, which other registers may share. */
   static JdbcRegister.Builder h2(String name) {
     return JdbcRegister.on(h2Url(name));
