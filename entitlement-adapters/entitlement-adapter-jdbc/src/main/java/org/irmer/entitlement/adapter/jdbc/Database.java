@@ -69,6 +69,11 @@ final class Database implements Transactions {
   /** Whether {@link #close} has been called; guarded by this. */
   private boolean closed;
 
+  /**
+   * The units of work of {@code dataSource}, whose connections come in auto-commit mode, not
+   * read-only, at READ COMMITTED, and are returned so when closed (a pool that restores a
+   * connection's state, as {@link JdbcRegister}'s is configured to).
+   */
   Database(DataSource dataSource, Dialect dialect) {
     this.dataSource = checkNotNull(dataSource, "dataSource");
     this.dialect = checkNotNull(dialect, "dialect");
@@ -304,11 +309,14 @@ final class Database implements Transactions {
       throw SqlFailures.unavailable("opening a connection to the register database", failure);
     }
     try {
-      // Pooled connections come in auto-commit mode (the pool restores it), where the isolation
-      // may still be changed; the transaction begins when auto-commit is turned off.
+      // Pooled connections come in auto-commit mode at READ COMMITTED (the pool restores both),
+      // where the isolation may still be changed; the transaction begins when auto-commit is turned
+      // off. A read-write unit keeps the connection's isolation: setting it again would cost a
+      // round trip to the server for every unit, a group commit's included.
       connection.setReadOnly(readOnly);
-      connection.setTransactionIsolation(readOnly
-          ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
+      if (readOnly) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
       connection.setAutoCommit(false);
       return new Unit(connection);
     } catch (SQLException failure) {

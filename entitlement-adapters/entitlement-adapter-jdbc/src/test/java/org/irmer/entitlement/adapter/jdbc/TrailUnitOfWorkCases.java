@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.irmer.entitlement.testkit.contract.ContractFixtures.auditEvent;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * appends, and writes its records and the head before it commits ({@link Database#beforeCommit}).
  * A unit rolled back leaves no gap and nothing of its head; a unit reads its own records; a
  * checkpoint due or issued in a unit covers its records; a failure of the deferred writes fails the
- * unit; units of several nodes still chain into one trail.
+ * unit; units of several nodes still chain into one trail. A read-write unit runs at READ COMMITTED
+ * on a connection that a reading unit has used before it.
  */
 abstract class TrailUnitOfWorkCases {
 
@@ -50,6 +52,24 @@ abstract class TrailUnitOfWorkCases {
   @AfterEach
   void close() {
     registers.forEach(JdbcRegister::close);
+  }
+
+  @Test
+  void runsEachReadWriteUnitAtReadCommittedAfterReadingUnitsOnTheSameConnections() {
+    JdbcRegister register = register(TestDatabases.newSchema()).poolSize(2).open();
+    registers.add(register);
+    Database database = (Database) register.transactions();
+    List<Integer> reading = new ArrayList<>();
+    List<Integer> writing = new ArrayList<>();
+    for (int n = 0; n < 6; n++) {
+      reading.add(database.reading(() ->
+          database.call("reading the isolation", Connection::getTransactionIsolation)));
+      writing.add(database.inTransaction(() ->
+          database.call("reading the isolation", Connection::getTransactionIsolation)));
+    }
+
+    assertThat(reading).containsOnly(Connection.TRANSACTION_REPEATABLE_READ);
+    assertThat(writing).containsOnly(Connection.TRANSACTION_READ_COMMITTED);
   }
 
   @Test
