@@ -47,9 +47,10 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       commits them once: one commit, one flush of the write-ahead log, for many small units such
  *       as recorded checks. Each caller returns after that commit and its after-commit work, with
  *       its own result. When any unit of a group throws, or the group's before-commit work fails,
- *       the group is rolled back and each of its units is run again alone, in a transaction of its own, so that one unit's failure fails
- *       only its own caller; when the group's commit fails, every caller of the group gets the
- *       {@link StoreUnavailableException} and nothing of the group is written.
+ *       the group is rolled back and each of its units is run again alone, in a transaction of
+ *       its own, so that one unit's failure fails only its own caller; when the group's commit
+ *       fails, every caller of the group gets the {@link StoreUnavailableException} and nothing of
+ *       the group is written.
  * </ul>
  */
 final class Database implements Transactions {
@@ -250,8 +251,8 @@ final class Database implements Transactions {
   /**
    * Runs {@code action} on the connection of the calling thread's unit of work once its work has
    * returned and before it commits, after the actions registered before it, while the unit is still
-   * the calling thread's. An {@link SQLException} becomes a {@link
-   * StoreUnavailableException} naming {@code what}; any failure rolls the unit back.
+   * the calling thread's. An {@link SQLException} becomes a {@link StoreUnavailableException}
+   * naming {@code what}; any failure rolls the unit back.
    */
   void beforeCommit(String what, SqlAction action) {
     unit().beforeCommit.add(new Deferred(what, action));
