@@ -6,8 +6,10 @@ import com.google.common.util.concurrent.Uninterruptibles;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -29,17 +31,26 @@ import org.irmer.entitlement.core.port.out.Transactions;
  *       by isolation.
  *   <li>An exception or {@link Error} from the work rolls the transaction back and is rethrown
  *       unchanged; a failure to commit rolls back and becomes a {@link StoreUnavailableException}.
+ *   <li>Work registered with {@link #beforeCommit} runs on the unit's connection, in the order
+ *       registered, once the unit's work has returned and before the commit: deferred writes (the
+ *       trail's batched records and its head) go there. A failure of such work counts as a failure
+ *       of the unit's work: the transaction is rolled back and the failure rethrown (an {@link
+ *       SQLException} as a {@link StoreUnavailableException}).
  *   <li>Work registered with {@link #afterCommit} runs once the commit has succeeded, in the
  *       committing thread, before {@code inTransaction} returns; work registered with {@link
  *       #onRollback} runs when it has not.
+ *   <li>{@link #state} keeps what a store needs to remember for the rest of one unit of work (the
+ *       trail's locked head); it is created afresh in each unit and dropped with it, committed or
+ *       rolled back, so nothing of a rolled-back unit outlives it.
  *   <li>{@link #inGroupCommit} hands the work to one committer thread, which runs the units that
  *       callers have submitted meanwhile (at most {@value #GROUP_LIMIT}) in one transaction and
  *       commits them once: one commit, one flush of the write-ahead log, for many small units such
  *       as recorded checks. Each caller returns after that commit and its after-commit work, with
- *       its own result. When any unit of a group throws, the group is rolled back and each of its
- *       units is run again alone, in a transaction of its own, so that one unit's failure fails
- *       only its own caller; when the group's commit fails, every caller of the group gets the
- *       {@link StoreUnavailableException} and nothing of the group is written.
+ *       its own result. When any unit of a group throws, or the group's before-commit work fails,
+ *       the group is rolled back and each of its units is run again alone, in a transaction of
+ *       its own, so that one unit's failure fails only its own caller; when the group's commit
+ *       fails, every caller of the group gets the {@link StoreUnavailableException} and nothing of
+ *       the group is written.
  * </ul>
  */
 final class Database implements Transactions {
@@ -59,6 +70,11 @@ final class Database implements Transactions {
   /** Whether {@link #close} has been called; guarded by this. */
   private boolean closed;
 
+  /**
+   * The units of work of {@code dataSource}, whose connections come in auto-commit mode, not
+   * read-only, at READ COMMITTED, and are returned so when closed (a pool that restores a
+   * connection's state, as {@link JdbcRegister}'s is configured to).
+   */
   Database(DataSource dataSource, Dialect dialect) {
     this.dataSource = checkNotNull(dataSource, "dataSource");
     this.dialect = checkNotNull(dialect, "dialect");
@@ -158,6 +174,14 @@ final class Database implements Transactions {
           break;
         }
       }
+      if (allRan) {
+        try {
+          unit.beforeCommit();
+        } catch (Throwable failure) {
+          // Which unit's deferred write failed is not known: each is run alone and told its own.
+          allRan = false;
+        }
+      }
       current.remove();
       if (allRan) {
         try {
@@ -193,6 +217,7 @@ final class Database implements Transactions {
     T result;
     try {
       result = work.get();
+      unit.beforeCommit();
     } catch (Throwable failure) {
       current.remove();
       unit.rollback();
@@ -224,6 +249,39 @@ final class Database implements Transactions {
   }
 
   /**
+   * Runs {@code action} on the connection of the calling thread's unit of work once its work has
+   * returned and before it commits, after the actions registered before it, while the unit is still
+   * the calling thread's. An {@link SQLException} becomes a {@link StoreUnavailableException}
+   * naming {@code what}; any failure rolls the unit back.
+   */
+  void beforeCommit(String what, SqlAction action) {
+    unit().beforeCommit.add(new Deferred(what, action));
+  }
+
+  /**
+   * What {@code key} holds in the calling thread's unit of work, made by {@code create} the first
+   * time the unit asks for it. It lives as long as the unit, which no other thread joins.
+   */
+  <S> S state(Key<S> key, Supplier<S> create) {
+    Unit unit = unit();
+    Object held = unit.state.get(key);
+    if (held == null) {
+      held = checkNotNull(create.get(), "created state");
+      unit.state.put(key, held);
+    }
+    return key.type.cast(held);
+  }
+
+  /** The name under which a store keeps state of type {@code S} in a unit of work. */
+  static final class Key<S> {
+    private final Class<S> type;
+
+    Key(Class<S> type) {
+      this.type = checkNotNull(type, "type");
+    }
+  }
+
+  /**
    * Runs {@code action} after the calling thread's unit of work commits; an action registered
    * more than once in one unit runs once.
    */
@@ -252,11 +310,14 @@ final class Database implements Transactions {
       throw SqlFailures.unavailable("opening a connection to the register database", failure);
     }
     try {
-      // Pooled connections come in auto-commit mode (the pool restores it), where the isolation
-      // may still be changed; the transaction begins when auto-commit is turned off.
+      // Pooled connections come in auto-commit mode at READ COMMITTED (the pool restores both),
+      // where the isolation may still be changed; the transaction begins when auto-commit is turned
+      // off. A read-write unit keeps the connection's isolation: setting it again would cost a
+      // round trip to the server for every unit, a group commit's included.
       connection.setReadOnly(readOnly);
-      connection.setTransactionIsolation(readOnly
-          ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_READ_COMMITTED);
+      if (readOnly) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
       connection.setAutoCommit(false);
       return new Unit(connection);
     } catch (SQLException failure) {
@@ -273,14 +334,31 @@ final class Database implements Transactions {
     }
   }
 
+  /** Work to run before a unit commits, and what it does, for its failure's message. */
+  private record Deferred(String what, SqlAction action) {}
+
   /** One open transaction and what is to happen when it ends. */
   private static final class Unit {
     final Connection connection;
+    final List<Deferred> beforeCommit = new ArrayList<>();
+    final Map<Key<?>, Object> state = new HashMap<>();
     final Set<Runnable> afterCommit = new LinkedHashSet<>();
     final List<Runnable> onRollback = new ArrayList<>();
 
     Unit(Connection connection) {
       this.connection = connection;
+    }
+
+    /** Runs the before-commit work, in order; one registered meanwhile runs too. */
+    void beforeCommit() {
+      for (int i = 0; i < beforeCommit.size(); i++) {
+        Deferred deferred = beforeCommit.get(i);
+        try {
+          deferred.action.run(connection);
+        } catch (SQLException failure) {
+          throw SqlFailures.unavailable(deferred.what, failure);
+        }
+      }
     }
 
     void commit() {
@@ -389,5 +467,11 @@ final class Database implements Transactions {
   @FunctionalInterface
   interface SqlWork<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** Work on a JDBC connection that returns nothing. */
+  @FunctionalInterface
+  interface SqlAction {
+    void run(Connection connection) throws SQLException;
   }
 }

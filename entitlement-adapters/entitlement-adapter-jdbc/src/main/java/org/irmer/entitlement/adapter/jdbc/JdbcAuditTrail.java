@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.AuditCheckpoint;
 import org.irmer.entitlement.core.domain.AuditEvent;
@@ -32,17 +34,21 @@ import org.irmer.entitlement.core.port.out.CorruptRecordException;
  * The audit trail in {@code audit_trail} and its signed checkpoints in {@code audit_checkpoint}
  * (SCHEMA.md, "Audit trail").
  *
- * <p>Every append and every checkpoint first locks the single row of {@code audit_trail_head}
- * {@code FOR UPDATE}, which holds the sequence and hash of the last record: appends from every
- * thread and every node sharing the database take their turn on that row until their unit of work
- * ends, so each record chains to the one committed before it. The sequence is the head's plus one,
- * written in the same unit of work, so a record rolled back leaves no gap: the next append takes its
- * sequence. A checkpoint the schedule makes due is issued in the append's unit of work and goes with
- * it if it rolls back.
+ * <p>The first append or checkpoint of a unit of work locks the single row of {@code
+ * audit_trail_head} {@code FOR UPDATE}, which holds the sequence and hash of the last record:
+ * appends from every thread and every node sharing the database take their turn on that row until
+ * their unit of work ends, so each record chains to the one committed before it. The unit keeps the
+ * head it locked ({@link Database#state}) and moves it past each record it appends; its records are
+ * inserted in one batch and the head row updated once, before it commits ({@link
+ * Database#beforeCommit}), and before any read of the trail in the same unit, which so sees its
+ * own records. The sequence is the head's plus one, written in the same unit of work, so a unit
+ * rolled back leaves no gap and nothing of its head: the next unit locks the row again and takes
+ * its sequences. A checkpoint the schedule makes due is issued in the append's unit of work and
+ * goes with it if it rolls back.
  *
- * <p>Events are kept as the domain's JSON ({@link DomainJson}), which holds their instants to the
- * nanosecond, so the hash recomputed from a stored record is the hash it was appended with.
- * Checkpoint instants are kept to the microsecond.
+ * <p>Events are kept as the domain's JSON (written and read by {@link AuditEventJson}, as {@link
+ * DomainJson} would), which holds their instants to the nanosecond, so the hash recomputed from a
+ * stored record is the hash it was appended with. Checkpoint instants are kept to the microsecond.
  */
 final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
 
@@ -51,6 +57,9 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
   private final CheckpointSchedule schedule;
   private final Clock clock;
   private final String insertEntry;
+
+  /** What a unit of work has appended and not yet written, shared by every trail on its database. */
+  private static final Database.Key<Pending> PENDING = new Database.Key<>(Pending.class);
 
   JdbcAuditTrail(Database database, Optional<CheckpointKey> key, CheckpointSchedule schedule,
       Clock clock) {
@@ -69,25 +78,43 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
   public AuditTrailEntry append(AuditEvent event) {
     checkNotNull(event, "event");
     return database.call("appending to the audit trail", connection -> {
-      Head head = lockHead(connection);
+      Pending pending = pending(connection);
+      Head head = pending.head;
       long sequence = head.sequence + 1;
       AuditTrailEntry entry = new AuditTrailEntry(sequence, event, head.hash,
           AuditTrailEntry.hashOf(sequence, event, head.hash));
-      try (PreparedStatement insert = connection.prepareStatement(insertEntry)) {
-        insert.setLong(1, sequence);
-        insert.setString(2, entry.previousHash());
-        insert.setString(3, entry.hash());
-        insert.setString(4, DomainJson.write(event));
-        insert.executeUpdate();
-      }
       Head appended = head.withRecord(sequence, entry.hash());
       Instant now = clock.instant();
       if (schedule.isDue(sequence, head.checkpointSequence, head.checkpointIssuedAt, now)) {
         appended = checkpoint(connection, appended, now).head;
       }
-      writeHead(connection, appended);
+      pending.entries.add(entry);
+      pending.head = appended;
       return entry;
     });
+  }
+
+  /**
+   * The calling unit of work's appends not yet written, with the head as they leave it. The first
+   * call in a unit locks the head row and arranges for the appends and the head to be written
+   * before the unit commits.
+   */
+  private Pending pending(Connection connection) throws SQLException {
+    Pending pending = database.state(PENDING, () -> new Pending(insertEntry));
+    if (pending.head == null) {
+      pending.head = lockHead(connection);
+      pending.written = pending.head;
+      database.beforeCommit("writing the audit trail", pending::write);
+    }
+    return pending;
+  }
+
+  /**
+   * Writes the calling unit of work's appends, so that a read of the trail in the same unit sees
+   * them.
+   */
+  private void flush(Connection connection) throws SQLException {
+    database.state(PENDING, () -> new Pending(insertEntry)).write(connection);
   }
 
   /**
@@ -112,6 +139,7 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
       return ImmutableList.of();
     }
     return database.reading(() -> database.call("reading the audit trail", connection -> {
+      flush(connection);
       try (PreparedStatement select = connection.prepareStatement("SELECT sequence, previous_hash,"
           + " hash, event FROM audit_trail WHERE sequence >= ? ORDER BY sequence LIMIT ?")) {
         select.setLong(1, fromSequence);
@@ -141,7 +169,7 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
   }
 
   private static AuditTrailEntry entry(long sequence, ResultSet row) throws SQLException {
-    AuditEvent event = DomainJson.read(row.getString(4), AuditEvent.class);
+    AuditEvent event = AuditEventJson.read(row.getString(4));
     try {
       return new AuditTrailEntry(sequence, event, row.getString(2), row.getString(3));
     } catch (IllegalArgumentException malformed) {
@@ -154,6 +182,7 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
   @Override
   public long size() {
     return database.reading(() -> database.call("counting the audit trail", connection -> {
+      flush(connection);
       try (PreparedStatement select =
               connection.prepareStatement("SELECT sequence FROM audit_trail_head WHERE id = 1");
           ResultSet row = select.executeQuery()) {
@@ -167,8 +196,9 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
     checkState(key.map(CheckpointKey::canSign).orElse(false),
         "the register was opened without a checkpoint key that can sign");
     return database.call("issuing an audit checkpoint", connection -> {
-      Issued issued = checkpoint(connection, lockHead(connection), clock.instant());
-      writeHead(connection, issued.head);
+      Pending pending = pending(connection);
+      Issued issued = checkpoint(connection, pending.head, clock.instant());
+      pending.head = issued.head;
       return issued.checkpoint;
     });
   }
@@ -179,11 +209,12 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
    */
   void issueIfBehind(Duration interval) {
     database.call("issuing a scheduled audit checkpoint", connection -> {
-      Head head = lockHead(connection);
+      Pending pending = pending(connection);
+      Head head = pending.head;
       Instant now = clock.instant();
       if (head.sequence > head.checkpointSequence && head.checkpointIssuedAt
           .map(at -> !now.isBefore(at.plus(interval))).orElse(true)) {
-        writeHead(connection, checkpoint(connection, head, now).head);
+        pending.head = checkpoint(connection, head, now).head;
       }
       return null;
     });
@@ -297,4 +328,43 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
   }
 
   private record Issued(AuditCheckpoint checkpoint, Head head) {}
+
+  /**
+   * A unit of work's view of the trail: the head it has locked, as its appends and checkpoints have
+   * moved it, the records appended since the last write, and the head as last written. Held by the
+   * unit ({@link Database#state}) and gone with it, so a unit rolled back leaves nothing behind.
+   */
+  private static final class Pending {
+    private final String insertEntry;
+    private final List<AuditTrailEntry> entries = new ArrayList<>();
+    /** The head as the unit's appends leave it; null until the unit has locked it. */
+    private Head head;
+    /** The head as the row holds it in this unit; null until the unit has locked it. */
+    private Head written;
+
+    Pending(String insertEntry) {
+      this.insertEntry = insertEntry;
+    }
+
+    /** Inserts the records appended since the last write, as one batch, then updates the head. */
+    void write(Connection connection) throws SQLException {
+      if (!entries.isEmpty()) {
+        try (PreparedStatement insert = connection.prepareStatement(insertEntry)) {
+          for (AuditTrailEntry entry : entries) {
+            insert.setLong(1, entry.sequence());
+            insert.setString(2, entry.previousHash());
+            insert.setString(3, entry.hash());
+            insert.setString(4, AuditEventJson.write(entry.event()));
+            insert.addBatch();
+          }
+          insert.executeBatch();
+        }
+        entries.clear();
+      }
+      if (head != null && !head.equals(written)) {
+        writeHead(connection, head);
+        written = head;
+      }
+    }
+  }
 }

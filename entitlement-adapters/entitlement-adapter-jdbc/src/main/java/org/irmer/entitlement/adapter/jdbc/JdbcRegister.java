@@ -478,6 +478,8 @@ public final class JdbcRegister implements AutoCloseable {
       schema.ifPresent(config::setSchema);
       config.setMaximumPoolSize(poolSize);
       config.setConnectionTimeout(connectionTimeout.toMillis());
+      // The isolation of read-write units of work (Database), restored when a connection returns.
+      config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
       config.setPoolName("entitlement-register");
       config.setInitializationFailTimeout(-1);
       migrate();

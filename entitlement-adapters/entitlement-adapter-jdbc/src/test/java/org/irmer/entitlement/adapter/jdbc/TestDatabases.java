@@ -86,6 +86,7 @@ final class TestDatabases {
     config.setPassword(server.password);
     config.setSchema(schema);
     config.setMaximumPoolSize(4);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return new HikariDataSource(config);
   }
 
@@ -94,6 +95,7 @@ final class TestDatabases {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(h2Url(name));
     config.setMaximumPoolSize(4);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return new HikariDataSource(config);
   }
 
