@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
@@ -86,7 +87,7 @@ final class BenchPostgres {
   String describe() {
     try (Connection connection = DriverManager.getConnection(url, user, password);
         Statement statement = connection.createStatement();
-        java.sql.ResultSet version = statement.executeQuery("SHOW server_version")) {
+        ResultSet version = statement.executeQuery("SHOW server_version")) {
       version.next();
       return origin + ", PostgreSQL " + version.getString(1);
     } catch (SQLException failure) {

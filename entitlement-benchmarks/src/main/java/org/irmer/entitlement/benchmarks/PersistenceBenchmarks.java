@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.collect.ImmutableSortedMap;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.irmer.entitlement.adapter.jdbc.JdbcRegister;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.AuditCheckpoint;
@@ -145,7 +147,7 @@ public class PersistenceBenchmarks {
       List<EntitlementId> all = wired.w2.inForce;
       int count = threads.getThreadCount();
       int index = threads.getThreadIndex();
-      mine = java.util.stream.IntStream.range(0, all.size())
+      mine = IntStream.range(0, all.size())
           .filter(i -> i % count == index)
           .mapToObj(all::get)
           .toArray(EntitlementId[]::new);
@@ -186,7 +188,7 @@ public class PersistenceBenchmarks {
         });
       }
       records = trail.size();
-      System.out.printf(java.util.Locale.ROOT, "%d%s%.1f s (%s, schema %s)%n", records,
+      System.out.printf(Locale.ROOT, "%d%s%.1f s (%s, schema %s)%n", records,
           TRAIL_FILLED, (System.nanoTime() - start) / 1e9, server.origin, schema);
       anchor = jdbc.checkpoints().issue();
     }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the results of {@code bench/persistence} into the "Persistence" section of {@code
@@ -53,8 +55,8 @@ public final class PersistenceReport {
   private long trailRecords = MILLION;
 
   private static final long MILLION = 1_000_000;
-  private static final java.util.regex.Pattern TRAIL_FILLED =
-      java.util.regex.Pattern.compile("(\\d+)" + PersistenceBenchmarks.TRAIL_FILLED);
+  private static final Pattern TRAIL_FILLED =
+      Pattern.compile("(\\d+)" + PersistenceBenchmarks.TRAIL_FILLED);
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
@@ -103,7 +105,7 @@ public final class PersistenceReport {
   /** Reads how many records the verified trail held, from the benchmarks' log. */
   void readTrailSize(List<String> log) {
     for (String line : log) {
-      java.util.regex.Matcher filled = TRAIL_FILLED.matcher(line);
+      Matcher filled = TRAIL_FILLED.matcher(line);
       if (filled.find()) {
         trailRecords = Long.parseLong(filled.group(1));
       }
@@ -183,7 +185,7 @@ public final class PersistenceReport {
     rows.add(row(trailRecords >= MILLION
             ? "verifying 1,000,000 trail records, single shot, mean"
             : String.format(Locale.ROOT, "verifying 1,000,000 trail records, single shot, mean:"
-                + " scaled from %,d records (%.2f s), all the trail appended in the time allowed",
+                + " scaled from the %,d records appended in the time allowed (%.2f s)",
                 trailRecords, score("verifyTrail", 1e-3).orElse(Double.NaN)),
         verifySeconds(),
         "%.2f s", false, VERIFY_TARGET_S, "≤ 10 s"));
@@ -247,8 +249,8 @@ public final class PersistenceReport {
         + " by `./bench/persistence`, on " + database + ".\n\n"
         + "Machine: " + Machine.describe() + "; JDK: " + jdk + "; load average (1, 5, 15 min) "
         + load + " (more than about 2 means something else was running).\n\n"
-        + (forks == 1 ? "Each JMH benchmark ran in one fork (a fork's setup is most of its time;"
-            + " see above): one figure each, no spread between forks.\n\n" : "")
+        + (forks <= 1 ? "The JMH benchmarks ran in one JVM (see above): one figure each, no"
+            + " spread between forks.\n\n" : "")
         + table + "\n" + END + "\n";
   }
 

@@ -1,7 +1,9 @@
 package org.irmer.entitlement.benchmarks;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.irmer.entitlement.adapter.jdbc.JdbcRegister;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementId;
@@ -23,16 +25,14 @@ final class PostgresWorkload implements AutoCloseable {
   final JdbcRegister jdbc;
   final ReferralRequest[] requests;
   final List<EntitlementId> inForce;
-  final int records;
 
   private PostgresWorkload(BenchPostgres server, String schema, JdbcRegister jdbc,
-      ReferralRequest[] requests, List<EntitlementId> inForce, int records) {
+      ReferralRequest[] requests, List<EntitlementId> inForce) {
     this.server = server;
     this.schema = schema;
     this.jdbc = jdbc;
     this.requests = requests;
     this.inForce = inForce;
-    this.records = records;
   }
 
   private static PostgresWorkload w2;
@@ -52,16 +52,16 @@ final class PostgresWorkload implements AutoCloseable {
   /** {@code workload} on a new schema, its register pooling at most {@code poolSize} connections. */
   static PostgresWorkload copy(Workload workload, int poolSize) {
     BenchPostgres server = BenchPostgres.server();
-    String schema = BenchPostgres.newSchema(workload.name().toLowerCase(java.util.Locale.ROOT));
+    String schema = BenchPostgres.newSchema(workload.name().toLowerCase(Locale.ROOT));
     JdbcRegister jdbc = server.register(schema, poolSize).open();
     try {
       long start = System.nanoTime();
       int records = RegisterCopy.copy(workload.register(), jdbc);
-      System.out.printf(java.util.Locale.ROOT, "%s copied into PostgreSQL (%s, schema %s):"
+      System.out.printf(Locale.ROOT, "%s copied into PostgreSQL (%s, schema %s):"
               + " %,d records in %.1f s%n", workload, server.origin, schema, records,
           (System.nanoTime() - start) / 1e9);
       return new PostgresWorkload(server, schema, jdbc, workload.requests(),
-          activeAndRegistered(workload.register()), records);
+          activeAndRegistered(workload.register()));
     } catch (RuntimeException failure) {
       jdbc.close();
       server.drop(schema);
@@ -86,7 +86,7 @@ final class PostgresWorkload implements AutoCloseable {
             .map(r -> r.status() == RegistrationStatus.REGISTERED)
             .orElse(false))
         .map(Entitlement::id)
-        .sorted(java.util.Comparator.comparing(EntitlementId::value))
+        .sorted(Comparator.comparing(EntitlementId::value))
         .toList();
   }
 

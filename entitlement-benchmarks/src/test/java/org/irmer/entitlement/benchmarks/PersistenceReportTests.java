@@ -57,7 +57,7 @@ class PersistenceReportTests {
         + " 150.0 s (an embedded PostgreSQL, schema bench_trail_1_2)"));
 
     assertThat(report.summaryLine()).contains(" verify_1m_s=60.00 ");
-    assertThat(report.table()).contains("scaled from 200,000 records (12.00 s)")
+    assertThat(report.table()).contains("scaled from the 200,000 records appended in the time allowed (12.00 s)")
         .contains("| 60.00 s | ≤ 10 s | no: missed by 6.00× |");
   }
 
