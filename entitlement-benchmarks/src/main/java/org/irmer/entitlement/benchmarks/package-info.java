@@ -6,6 +6,8 @@
  *
  * <p>Workloads are deterministic and seeded ({@link org.irmer.entitlement.benchmarks.Workloads});
  * the register is built through the in-memory stores, the requests are generated once into an array
- * and the timed loops only index into it. Nothing depends on this package.
+ * and the timed loops only index into it. {@link org.irmer.entitlement.benchmarks.PersistenceBenchmarks}
+ * and {@link org.irmer.entitlement.benchmarks.PersistencePropagation} measure the register on
+ * PostgreSQL instead ({@code bench/persistence}). Nothing depends on this package.
  */
 package org.irmer.entitlement.benchmarks;
