@@ -14,6 +14,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import com.google.common.collect.Ordering;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -70,7 +71,8 @@ final class DomainJson {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Map<Class<?>, List<Attribute>> ATTRIBUTES = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, ValueShape> VALUES = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, RecordShape> RECORDS = new ConcurrentHashMap<>();
 
   private DomainJson() {}
 
@@ -148,12 +150,13 @@ final class DomainJson {
     }
     Class<?> type = value.getClass();
     if (type.isRecord()) {
-      if (isIdRecord(type)) {
-        return toNode(call(type.getRecordComponents()[0].getAccessor(), value));
+      RecordShape shape = recordShape(type);
+      if (shape.isId()) {
+        return toNode(call(shape.accessors()[0], value));
       }
       ObjectNode object = NODES.objectNode();
-      for (RecordComponent component : type.getRecordComponents()) {
-        putUnlessEmpty(object, component.getName(), call(component.getAccessor(), value));
+      for (int i = 0; i < shape.names().length; i++) {
+        putUnlessEmpty(object, shape.names()[i], call(shape.accessors()[i], value));
       }
       return object;
     }
@@ -242,47 +245,48 @@ final class DomainJson {
   }
 
   private static Object record(JsonNode node, Class<?> type) {
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] arguments = new Object[components.length];
-    if (isIdRecord(type)) {
-      arguments[0] = fromNode(node, components[0].getGenericType());
+    RecordShape shape = recordShape(type);
+    Object[] arguments = new Object[shape.names().length];
+    if (shape.isId()) {
+      arguments[0] = fromNode(node, shape.types()[0]);
     } else {
       checkArgument(node.isObject(), "expected an object for %s, found %s", type.getSimpleName(), node);
-      for (int i = 0; i < components.length; i++) {
-        arguments[i] = fromNode(node.get(components[i].getName()), components[i].getGenericType());
+      for (int i = 0; i < arguments.length; i++) {
+        arguments[i] = fromNode(node.get(shape.names()[i]), shape.types()[i]);
       }
     }
-    Class<?>[] parameters =
-        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
     try {
-      return type.getDeclaredConstructor(parameters).newInstance(arguments);
+      return shape.constructor().newInstance(arguments);
     } catch (InvocationTargetException invalid) {
       throw new IllegalArgumentException(invalid.getCause().getMessage(), invalid.getCause());
     } catch (ReflectiveOperationException unreachable) {
-      throw new IllegalStateException("no canonical constructor on " + type.getName(), unreachable);
+      throw new IllegalStateException("the canonical constructor of " + type.getName()
+          + " cannot be called", unreachable);
     }
   }
 
   private static Object value(JsonNode node, Class<?> type) {
     checkArgument(node.isObject(), "expected an object for %s, found %s", type.getSimpleName(), node);
-    Object builder = call(builderFactory(type), null);
-    for (Attribute attribute : attributes(type)) {
+    ValueShape shape = valueShape(type);
+    Object builder = call(shape.factory(), null);
+    for (Attribute attribute : shape.attributes()) {
       JsonNode field = node.get(attribute.name());
       if (field != null) {
-        call(attribute.setter(), builder, fromNode(field, attribute.accessor().getGenericReturnType()));
+        call(attribute.setter(), builder, fromNode(field, attribute.type()));
       }
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      checkArgument(attributes(type).stream().anyMatch(attribute -> attribute.name().equals(name)),
-          "%s has no attribute %s", type.getSimpleName(), name);
+      checkArgument(shape.names().contains(name), "%s has no attribute %s", type.getSimpleName(),
+          name);
     }
     try {
-      return builder.getClass().getMethod("build").invoke(builder);
+      return shape.build().invoke(builder);
     } catch (InvocationTargetException invalid) {
       throw new IllegalArgumentException(invalid.getCause().getMessage(), invalid.getCause());
     } catch (ReflectiveOperationException unreachable) {
-      throw new IllegalStateException("no build() on the builder of " + type.getName(), unreachable);
+      throw new IllegalStateException("the builder of " + type.getName() + " cannot build",
+          unreachable);
     }
   }
 
@@ -300,11 +304,56 @@ final class DomainJson {
     return tree.build();
   }
 
-  /** One attribute of a value type: its accessor and the builder method that sets it. */
-  private record Attribute(String name, Method accessor, Method setter) {}
+  /** One attribute of a value type: its accessor, its type and the builder method that sets it. */
+  private record Attribute(String name, Method accessor, Type type, Method setter) {}
+
+  /** How a value type is built: its builder's factory and build method, and its attributes. */
+  private record ValueShape(Method factory, Method build, List<Attribute> attributes,
+      Set<String> names) {}
+
+  /** How a record is made: its canonical constructor and its components' names and types. */
+  private record RecordShape(Constructor<?> constructor, String[] names, Type[] types,
+      Method[] accessors, boolean isId) {}
 
   private static List<Attribute> attributes(Class<?> type) {
-    return ATTRIBUTES.computeIfAbsent(type, DomainJson::findAttributes);
+    return valueShape(type).attributes();
+  }
+
+  private static ValueShape valueShape(Class<?> type) {
+    return VALUES.computeIfAbsent(type, DomainJson::findValueShape);
+  }
+
+  private static RecordShape recordShape(Class<?> type) {
+    return RECORDS.computeIfAbsent(type, DomainJson::findRecordShape);
+  }
+
+  private static ValueShape findValueShape(Class<?> type) {
+    Method factory = builderFactory(type);
+    List<Attribute> attributes = findAttributes(type);
+    try {
+      Method build = factory.getReturnType().getMethod("build");
+      build.trySetAccessible();
+      return new ValueShape(factory, build, attributes,
+          attributes.stream().map(Attribute::name).collect(ImmutableSet.toImmutableSet()));
+    } catch (NoSuchMethodException notAValue) {
+      throw new IllegalArgumentException("the builder of " + type.getName() + " has no build()",
+          notAValue);
+    }
+  }
+
+  private static RecordShape findRecordShape(Class<?> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    Class<?>[] parameters =
+        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+    try {
+      return new RecordShape(type.getDeclaredConstructor(parameters),
+          Arrays.stream(components).map(RecordComponent::getName).toArray(String[]::new),
+          Arrays.stream(components).map(RecordComponent::getGenericType).toArray(Type[]::new),
+          Arrays.stream(components).map(RecordComponent::getAccessor).toArray(Method[]::new),
+          components.length == 1 && components[0].getType() == String.class);
+    } catch (NoSuchMethodException unreachable) {
+      throw new IllegalStateException("no canonical constructor on " + type.getName(), unreachable);
+    }
   }
 
   private static List<Attribute> findAttributes(Class<?> type) {
@@ -314,7 +363,8 @@ final class DomainJson {
       if (accessor.getParameterCount() == 0 && !Modifier.isStatic(accessor.getModifiers())
           && accessor.getDeclaringClass() != Object.class) {
         setterOf(builder, accessor).ifPresent(setter ->
-            found.add(new Attribute(accessor.getName(), accessor, setter)));
+            found.add(new Attribute(accessor.getName(), accessor, accessor.getGenericReturnType(),
+                setter)));
       }
     }
     found.sort(Comparator.comparing(Attribute::name));
@@ -356,11 +406,6 @@ final class DomainJson {
       }
     }
     throw new IllegalArgumentException(type.getName() + " is not a value type this store can keep");
-  }
-
-  private static boolean isIdRecord(Class<?> type) {
-    RecordComponent[] components = type.getRecordComponents();
-    return components.length == 1 && components[0].getType() == String.class;
   }
 
   private static boolean isText(Class<?> type) {

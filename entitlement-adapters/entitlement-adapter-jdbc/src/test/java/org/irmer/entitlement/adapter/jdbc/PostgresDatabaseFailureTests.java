@@ -203,14 +203,15 @@ class PostgresDatabaseFailureTests {
   }
 
   /**
-   * Terminates the register's backend whose last statement wrote the trail's head, the command's;
-   * returns how many.
+   * Terminates the register's backend that holds the trail's head locked in a transaction left
+   * open, the command's; returns how many.
    */
   private int terminateTheOpenTransaction() throws SQLException {
     try (Connection owner = TestDatabases.postgresOwner(schema);
         Statement statement = owner.createStatement();
         ResultSet rows = statement.executeQuery("SELECT pg_terminate_backend(pid)"
-            + " FROM pg_stat_activity WHERE query LIKE 'UPDATE audit_trail_head%'"
+            + " FROM pg_stat_activity WHERE state = 'idle in transaction'"
+            + " AND query LIKE '%FROM audit_trail_head%FOR UPDATE%'"
             + " AND pid <> pg_backend_pid()")) {
       int terminated = 0;
       while (rows.next()) {
