@@ -27,6 +27,7 @@ import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.CommandResult;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.Person;
+import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.RegistrationSource;
 import org.irmer.entitlement.core.domain.RegistrationStatus;
@@ -62,7 +63,11 @@ class ReadOnceTests {
 
     CommandResult<Entitlement> result =
         Wiring.entitlements(
-                staleOnce(EntitlementStore.class, trust.register.entitlements(), "find", Optional.of(seen)))
+                staleOnce(
+                    EntitlementStore.class,
+                    trust.register.entitlements(),
+                    "find",
+                    Optional.of(seen)))
             .suspend(ENTITLEMENT, byDelegate(NOW));
 
     refusedConcurrent(result, mark, "suspend-entitlement", "ACTIVE v3");
@@ -75,7 +80,10 @@ class ReadOnceTests {
     CommandResult<Application> result =
         Wiring.applications(
                 staleOnce(
-                    ApplicationStore.class, trust.register.applications(), "find", Optional.empty()))
+                    ApplicationStore.class,
+                    trust.register.applications(),
+                    "find",
+                    Optional.empty()))
             .submit(application, byReferrer(NOW));
 
     assertThat(result.refusalCodes()).containsExactly(RefusalCode.DUPLICATE_ID);
@@ -95,7 +103,10 @@ class ReadOnceTests {
     CommandResult<Application> result =
         Wiring.applications(
                 staleOnce(
-                    ApplicationStore.class, trust.register.applications(), "find", Optional.of(seen)))
+                    ApplicationStore.class,
+                    trust.register.applications(),
+                    "find",
+                    Optional.of(seen)))
             .withdraw(APPLICATION, byReferrer(NOW));
 
     refusedConcurrent(result, mark, "withdraw-application", "UNDER_REVIEW v3");
@@ -104,14 +115,18 @@ class ReadOnceTests {
   @Test
   void aRevisionActsOnTheVersionItsRecordNames() {
     trust.applicationUnderReview();
-    Application seen = accepted(trust.applications.requestInformation(APPLICATION, byDelegate(NOW)));
+    Application seen =
+        accepted(trust.applications.requestInformation(APPLICATION, byDelegate(NOW)));
     resave(seen);
     long mark = trust.auditSize();
 
     CommandResult<Application> result =
         Wiring.applications(
                 staleOnce(
-                    ApplicationStore.class, trust.register.applications(), "find", Optional.of(seen)))
+                    ApplicationStore.class,
+                    trust.register.applications(),
+                    "find",
+                    Optional.of(seen)))
             .provideInformation(seen, byReferrer(NOW));
 
     refusedConcurrent(result, mark, "provide-information", "INFO_REQUESTED v4");
@@ -125,7 +140,8 @@ class ReadOnceTests {
     long mark = trust.auditSize();
 
     CommandResult<Person> result =
-        Wiring.registrations(staleOnce(PersonStore.class, trust.register.people(), "find", Optional.of(seen)))
+        Wiring.registrations(
+                staleOnce(PersonStore.class, trust.register.people(), "find", Optional.of(seen)))
             .recordRegistration(
                 REFERRER,
                 RegistrationStatus.SUSPENDED,
@@ -180,14 +196,19 @@ class ReadOnceTests {
   @Test
   void aWithdrawnNoticeActsOnTheVersionItsRecordNames() {
     trust.activeEntitlement();
-    accepted(trust.entitlements.notifyLeaving(REFERRER, TRUST, TODAY.plusDays(30), byReferrer(NOW)));
+    accepted(
+        trust.entitlements.notifyLeaving(REFERRER, TRUST, TODAY.plusDays(30), byReferrer(NOW)));
     ChangeNotice seen = trust.register.notices().pending().get(0);
     trust.register.notices().save(seen, seen.version());
     long mark = trust.auditSize();
 
     CommandResult<ChangeNotice> result =
         Wiring.entitlements(
-                staleOnce(ChangeNoticeStore.class, trust.register.notices(), "find", Optional.of(seen)))
+                staleOnce(
+                    ChangeNoticeStore.class,
+                    trust.register.notices(),
+                    "find",
+                    Optional.of(seen)))
             .withdrawNotice(seen.id(), byReferrer(NOW));
 
     refusedConcurrent(result, mark, "withdraw-notice", "PENDING v2");
@@ -229,6 +250,48 @@ class ReadOnceTests {
       assertThat(flag.stateBefore()).contains("REVOKED v3");
       assertThat(flag.stateAfter()).isEqualTo(flag.stateBefore());
     });
+  }
+
+  @Test
+  void aSweepFlagOnARegistrationIsRefusedWhenThePersonChangedAfterTheSweepReadThem() {
+    trust.activeEntitlement();
+    trust.setRegistration(REFERRER, RegistrationStatus.REGISTERED);
+    Person registered = trust.register.people().find(REFERRER).orElseThrow();
+    Person stricter =
+        trust.register
+            .people()
+            .save(
+                Person.builder()
+                    .from(registered)
+                    .registration(
+                        ProfessionalRegistration.builder()
+                            .from(registered.registration().orElseThrow())
+                            .status(RegistrationStatus.SUSPENDED)
+                            .build())
+                    .build(),
+                registered.version());
+    ImmutableList<Person> seen = trust.register.people().all();
+    trust.register.people().save(stricter, stricter.version());
+    long mark = trust.auditSize();
+
+    Wiring.sweep(stale(PersonStore.class, trust.register.people(), "all", seen, Integer.MAX_VALUE))
+        .sweep(NOW);
+
+    assertThat(trust.auditEventsSince(mark))
+        .filteredOn(event -> event.action().equals("flag-registration-disagreement"))
+        .singleElement()
+        .satisfies(
+            flag -> {
+              assertThat(flag.result()).isEqualTo("REFUSED");
+              assertThat(flag.causes())
+                  .last()
+                  .asString()
+                  .startsWith(
+                      "CONCURRENT_CHANGE: person " + REFERRER + " was changed concurrently");
+              assertThat(flag.stateBefore().orElseThrow())
+                  .endsWith("SUSPENDED v" + (stricter.version() + 1));
+              assertThat(flag.stateAfter()).isEqualTo(flag.stateBefore());
+            });
   }
 
   private void refusedConcurrent(
