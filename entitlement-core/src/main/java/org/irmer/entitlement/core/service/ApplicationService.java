@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.Application;
 import org.irmer.entitlement.core.domain.ApplicationId;
@@ -94,10 +93,11 @@ public final class ApplicationService implements ManageApplications {
         Action.SUBMIT_APPLICATION,
         application.id().value(),
         context,
-        state(application.id()),
-        () -> {
+        () -> applications.find(application.id()),
+        found -> found.map(States::of),
+        found -> {
           List<Refusal> refusals = new ArrayList<>();
-          if (applications.find(application.id()).isPresent()) {
+          if (found.isPresent()) {
             refusals.add(
                 Refusal.of(
                     RefusalCode.INVALID_REQUEST,
@@ -159,9 +159,9 @@ public final class ApplicationService implements ManageApplications {
         Action.PROVIDE_INFORMATION,
         revised.id().value(),
         context,
-        state(revised.id()),
-        () -> {
-          Optional<Application> found = applications.find(revised.id());
+        () -> applications.find(revised.id()),
+        found -> found.map(States::of),
+        found -> {
           if (found.isEmpty()) {
             return notFound(revised.id());
           }
@@ -420,16 +420,13 @@ public final class ApplicationService implements ManageApplications {
         action,
         id.value(),
         context,
-        state(id),
-        () -> applications.find(id).map(body).orElseGet(() -> notFound(id)));
+        () -> applications.find(id),
+        found -> found.map(States::of),
+        found -> found.map(body).orElseGet(() -> notFound(id)));
   }
 
   private static <T> CommandOutcome<T> notFound(ApplicationId id) {
     return CommandOutcome.refused(RefusalCode.NOT_FOUND, "application " + id + " is not known");
-  }
-
-  private Supplier<Optional<String>> state(ApplicationId id) {
-    return () -> applications.find(id).map(States::of);
   }
 
   private void tellApplicant(Application application, String what, CommandContext context) {

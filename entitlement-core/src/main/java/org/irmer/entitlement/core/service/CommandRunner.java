@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.CommandContext;
@@ -102,6 +104,38 @@ final class CommandRunner {
           state,
           ImmutableList.of(Refusal.of(RefusalCode.DUPLICATE_ID, duplicate.getMessage())));
     }
+  }
+
+  /**
+   * Runs {@code body} as the command {@code action} on {@code subject}, deciding on one read of the
+   * subject, and records it: {@code read} is called first in the unit of work, its result's state
+   * is the audit record's state before, and {@code body} is given that same result. Read again, it
+   * could be a later version committed in between (a database unit of work reads committed data
+   * statement by statement), and the record would name a state the command did not act on; a body
+   * that saves conditionally on the version it was given turns such a change into {@code
+   * CONCURRENT_CHANGE}. The state after, and a refusal's unchanged state, are read afresh.
+   *
+   * @param state the audit trail's wording of what {@code read} returned; empty while the subject
+   *     does not exist
+   */
+  <R, T> CommandResult<T> run(
+      Action action,
+      String subject,
+      CommandContext context,
+      Supplier<R> read,
+      Function<R, Optional<String>> state,
+      Function<R, CommandOutcome<T>> body) {
+    AtomicReference<R> actedOn = new AtomicReference<>();
+    return run(
+        action,
+        subject,
+        context,
+        () -> {
+          R found = read.get();
+          actedOn.compareAndSet(null, found);
+          return state.apply(found);
+        },
+        () -> body.apply(actedOn.get()));
   }
 
   private <T> CommandResult<T> recordRefusal(

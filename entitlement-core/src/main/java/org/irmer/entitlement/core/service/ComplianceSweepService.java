@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.AuditRecord;
 import org.irmer.entitlement.core.domain.ChangeNotice;
@@ -34,6 +35,7 @@ import org.irmer.entitlement.core.port.in.RunComplianceSweep;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
+import org.irmer.entitlement.core.port.out.ConcurrentChangeException;
 import org.irmer.entitlement.core.port.out.DelegationStore;
 import org.irmer.entitlement.core.port.out.EmployerStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
@@ -159,8 +161,15 @@ public final class ComplianceSweepService implements RunComplianceSweep {
                   Action.APPLY_NOTICE,
                   notice.id().value(),
                   context,
-                  () -> noticeStore.find(notice.id()).map(States::of),
-                  () -> {
+                  () -> noticeStore.find(notice.id()),
+                  found -> found.map(States::of),
+                  found -> {
+                    stillCurrent(
+                        "notice",
+                        notice.id().value(),
+                        notice.version(),
+                        found,
+                        ChangeNotice::version);
                     ImmutableList<Entitlement> changed =
                         notices.apply(notice, Action.APPLY_NOTICE, context);
                     return CommandOutcome.accepted(notice)
@@ -256,8 +265,11 @@ public final class ComplianceSweepService implements RunComplianceSweep {
             Action.FLAG_REGISTRATION_DISAGREEMENT,
             person.id().value(),
             new CommandContext(SWEEP, at, message),
-            () -> Optional.of(States.of(person)),
-            () -> {
+            () -> people.find(person.id()),
+            found -> found.map(States::of),
+            found -> {
+              stillCurrent(
+                  "person", person.id().value(), person.version(), found, Person::version);
               registrations
                   .employersOf(person.id(), at)
                   .forEach(
@@ -432,8 +444,10 @@ public final class ComplianceSweepService implements RunComplianceSweep {
           action,
           subject,
           new CommandContext(SWEEP, at, message),
-          state(entitlement),
-          () -> {
+          read(entitlement),
+          found -> found.map(States::of),
+          found -> {
+            stillCurrent(entitlement, found);
             notifier.delegates(employer.id(), kind, subject, message, at);
             alsoTell.ifPresent(person -> notifier.person(person, kind, subject, message, at));
             return CommandOutcome.accepted(entitlement).with(SweepFlags.DETAIL, flag);
@@ -448,13 +462,40 @@ public final class ComplianceSweepService implements RunComplianceSweep {
               action,
               entitlement.id().value(),
               context,
-              state(entitlement),
-              () -> CommandOutcome.accepted(changes.move(entitlement, target, reason, context)))
+              read(entitlement),
+              found -> found.map(States::of),
+              found -> {
+                stillCurrent(entitlement, found);
+                return CommandOutcome.accepted(changes.move(entitlement, target, reason, context));
+              })
           .toOptional();
     }
 
-    private Supplier<Optional<String>> state(Entitlement entitlement) {
-      return () -> entitlements.find(entitlement.id()).map(States::of);
+    private Supplier<Optional<Entitlement>> read(Entitlement entitlement) {
+      return () -> entitlements.find(entitlement.id());
+    }
+
+    private static void stillCurrent(Entitlement decided, Optional<Entitlement> found) {
+      ComplianceSweepService.stillCurrent(
+          "entitlement", decided.id().value(), decided.version(), found, Entitlement::version);
+    }
+  }
+
+  /**
+   * Lets a change or flag the sweep decided on a record's version {@code decided} go ahead only
+   * if the unit of work's read of the record, whose state its audit record names as the state
+   * before, {@code found}, is that version still: the sweep reads the register before each unit,
+   * and a change committed in between would otherwise leave a record naming a state the sweep
+   * did not act on (principle 1). A later version is refused {@code CONCURRENT_CHANGE}, and the
+   * next run judges the record again.
+   *
+   * @throws ConcurrentChangeException when {@code found} is not version {@code decided}
+   */
+  private static <R> void stillCurrent(
+      String kind, String id, long decided, Optional<R> found, ToLongFunction<R> version) {
+    long current = found.map(version::applyAsLong).orElse(0L);
+    if (current != decided) {
+      throw new ConcurrentChangeException(kind + " " + id, decided, current);
     }
   }
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.irmer.entitlement.core.domain.Actor;
@@ -223,8 +222,9 @@ public final class EntitlementService implements ManageEntitlements {
         Action.NOTIFY_ROLE_CHANGE,
         oldRole.value(),
         context,
-        () -> people.role(oldRole).map(States::of),
-        () -> changeRole(oldRole, newRole, context));
+        () -> people.role(oldRole),
+        found -> found.map(States::of),
+        found -> changeRole(oldRole, found, newRole, context));
   }
 
   @Override
@@ -238,11 +238,12 @@ public final class EntitlementService implements ManageEntitlements {
         Action.NOTIFY_LEAVING,
         person.value(),
         context,
-        () ->
-            Optional.of(rolesAt(person, employer).stream().map(States::of).toList())
-                .filter(roles -> !roles.isEmpty())
-                .map(roles -> String.join("; ", roles)),
-        () -> leave(person, employer, lastDay, context));
+        () -> rolesAt(person, employer),
+        roles ->
+            roles.isEmpty()
+                ? Optional.empty()
+                : Optional.of(String.join("; ", roles.stream().map(States::of).toList())),
+        roles -> leave(person, employer, roles, lastDay, context));
   }
 
   @Override
@@ -265,8 +266,9 @@ public final class EntitlementService implements ManageEntitlements {
         Action.WITHDRAW_NOTICE,
         id.value(),
         context,
-        () -> noticeStore.find(id).map(States::of),
-        () -> withdraw(id, context));
+        () -> noticeStore.find(id),
+        found -> found.map(States::of),
+        found -> withdraw(id, found, context));
   }
 
   @Override
@@ -408,22 +410,13 @@ public final class EntitlementService implements ManageEntitlements {
       BiFunction<Entitlement, Acting, CommandOutcome<T>> body) {
     checkNotNull(id, "id");
     checkNotNull(context, "context");
-    // The body decides on the version whose state the audit record gives as the state before, and
-    // saves conditionally on it: read again, it could be a later one committed in between (a
-    // database unit of work reads committed data statement by statement), and the record would
-    // name a state the command did not act on.
-    AtomicReference<Optional<Entitlement>> actedOn = new AtomicReference<>();
     return runner.run(
         action,
         id.value(),
         context,
-        () -> {
-          Optional<Entitlement> read = entitlements.find(id);
-          actedOn.compareAndSet(null, read);
-          return read.map(States::of);
-        },
-        () -> {
-          Optional<Entitlement> found = actedOn.get();
+        () -> entitlements.find(id),
+        found -> found.map(States::of),
+        found -> {
           if (found.isEmpty()) {
             return CommandOutcome.refused(
                 RefusalCode.NOT_FOUND, "entitlement " + id + " is not known");
@@ -493,8 +486,7 @@ public final class EntitlementService implements ManageEntitlements {
   }
 
   private CommandOutcome<ImmutableList<Entitlement>> changeRole(
-      RoleId oldRole, Role newRole, CommandContext context) {
-    Optional<Role> found = people.role(oldRole);
+      RoleId oldRole, Optional<Role> found, Role newRole, CommandContext context) {
     if (found.isEmpty()) {
       return CommandOutcome.refused(RefusalCode.NOT_FOUND, "role " + oldRole + " is not known");
     }
@@ -557,7 +549,11 @@ public final class EntitlementService implements ManageEntitlements {
   }
 
   private CommandOutcome<ImmutableList<Entitlement>> leave(
-      PersonId person, EmployerId employer, LocalDate lastDay, CommandContext context) {
+      PersonId person,
+      EmployerId employer,
+      List<Role> roles,
+      LocalDate lastDay,
+      CommandContext context) {
     List<Refusal> refusals = new ArrayList<>(referrerRefusals(person, employer));
     LocalDate date = context.dateIn(Employers.zoneOf(employers, employer));
     boolean delegate = delegates.of(context.actor(), employer, date).isPresent();
@@ -572,7 +568,7 @@ public final class EntitlementService implements ManageEntitlements {
                   + " may notify their leaving"));
     }
     List<Role> open =
-        rolesAt(person, employer).stream()
+        roles.stream()
             .filter(role -> role.validTo().map(lastDay::isBefore).orElse(true))
             .toList();
     open.stream()
@@ -699,8 +695,8 @@ public final class EntitlementService implements ManageEntitlements {
         .with("lastDay", lastDay.toString());
   }
 
-  private CommandOutcome<ChangeNotice> withdraw(ChangeNoticeId id, CommandContext context) {
-    Optional<ChangeNotice> found = noticeStore.find(id);
+  private CommandOutcome<ChangeNotice> withdraw(
+      ChangeNoticeId id, Optional<ChangeNotice> found, CommandContext context) {
     if (found.isEmpty()) {
       return CommandOutcome.refused(RefusalCode.NOT_FOUND, "notice " + id + " is not known");
     }

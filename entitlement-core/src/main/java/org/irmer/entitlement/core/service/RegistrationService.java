@@ -84,8 +84,9 @@ public final class RegistrationService implements ManageRegistrations {
         Action.RECORD_REGISTRATION,
         person.value(),
         context,
-        () -> people.find(person).map(States::of),
-        () -> record(person, status, effective, source, context));
+        () -> people.find(person),
+        found -> found.map(States::of),
+        found -> record(person, found, status, effective, source, context));
   }
 
   /** The regulator's entry for the registration; empty when it has no such registrant. */
@@ -123,11 +124,11 @@ public final class RegistrationService implements ManageRegistrations {
 
   private CommandOutcome<Person> record(
       PersonId id,
+      Optional<Person> found,
       RegistrationStatus status,
       Instant effective,
       RegistrationSource source,
       CommandContext context) {
-    Optional<Person> found = people.find(id);
     if (found.isEmpty()) {
       return CommandOutcome.refused(RefusalCode.NOT_FOUND, "person " + id + " is not known");
     }
