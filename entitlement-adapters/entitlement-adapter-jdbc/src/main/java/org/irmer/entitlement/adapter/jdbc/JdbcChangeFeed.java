@@ -9,9 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.irmer.entitlement.core.port.out.ChangeFeed;
+import org.irmer.entitlement.core.port.out.ChangeListeners;
 import org.irmer.entitlement.core.port.out.ChangeKind;
 import org.irmer.entitlement.core.port.out.RegisterChange;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
@@ -53,8 +53,7 @@ final class JdbcChangeFeed implements ChangeFeed {
 
   private final Database database;
   private final String schema;
-  /** Copied on write, so that a listener can subscribe or close while the others are called. */
-  private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+  private final ChangeListeners listeners = new ChangeListeners();
   /** The highest sequence whose commit has woken the listeners. */
   private final AtomicLong woken = new AtomicLong();
   /** One object, so that a unit of work that publishes several changes wakes the listeners once. */
@@ -161,9 +160,7 @@ final class JdbcChangeFeed implements ChangeFeed {
 
   @Override
   public Subscription subscribe(Runnable listener) {
-    Registration registration = new Registration(checkNotNull(listener, "listener"));
-    listeners.add(registration);
-    return registration;
+    return listeners.subscribe(listener);
   }
 
   /**
@@ -183,38 +180,6 @@ final class JdbcChangeFeed implements ChangeFeed {
    * allowed to fail the commit that has already happened, nor to keep the others from being woken.
    */
   void wake() {
-    for (Registration listener : listeners) {
-      try {
-        listener.call();
-      } catch (RuntimeException ignored) {
-        // The commit stands; the listener catches up at its next wake-up.
-      }
-    }
-  }
-
-  /**
-   * One subscription. Closing it marks it closed before removing it, so that a wake-up already
-   * going through an older copy of the list does not call it once {@code close} has returned.
-   */
-  private final class Registration implements Subscription {
-
-    private final Runnable listener;
-    private volatile boolean closed;
-
-    Registration(Runnable listener) {
-      this.listener = listener;
-    }
-
-    void call() {
-      if (!closed) {
-        listener.run();
-      }
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      listeners.remove(this);
-    }
+    listeners.wake();
   }
 }

@@ -46,6 +46,8 @@ class PostgresChangeWatchingTests extends ChangeWatchingCases {
       }
     }));
     String schema = ((JdbcChangeFeed) other).schema();
+    // Each node's watcher connects on a thread of its own, just after the node opens.
+    await().atMost(Duration.ofSeconds(10)).until(() -> listeners(schema).size() == 2);
     List<Integer> killed = listeners(schema);
     assertThat(killed).as("the listening connections of both nodes").hasSize(2);
 

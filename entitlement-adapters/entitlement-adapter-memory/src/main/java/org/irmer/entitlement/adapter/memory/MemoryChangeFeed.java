@@ -6,8 +6,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.irmer.entitlement.core.port.out.ChangeFeed;
+import org.irmer.entitlement.core.port.out.ChangeListeners;
 import org.irmer.entitlement.core.port.out.RegisterChange;
 
 /**
@@ -21,8 +21,7 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
 final class MemoryChangeFeed implements ChangeFeed {
 
   private final UndoJournal journal;
-  /** Copied on write, so that a listener can subscribe or close while the others are called. */
-  private final List<Registration> listeners = new CopyOnWriteArrayList<>();
+  private final ChangeListeners listeners = new ChangeListeners();
   private final List<RegisterChange> committed = new ArrayList<>();
   private long lastIssued;
   /** One object, so that a unit of work that publishes several changes wakes the listeners once. */
@@ -85,35 +84,7 @@ final class MemoryChangeFeed implements ChangeFeed {
 
   @Override
   public Subscription subscribe(Runnable listener) {
-    Registration registration = new Registration(checkNotNull(listener, "listener"));
-    listeners.add(registration);
-    return registration;
-  }
-
-  /**
-   * One subscription. Closing it marks it closed before removing it, so that a wake-up already
-   * going through an older copy of the list does not call it once {@code close} has returned.
-   */
-  private final class Registration implements Subscription {
-
-    private final Runnable listener;
-    private volatile boolean closed;
-
-    Registration(Runnable listener) {
-      this.listener = listener;
-    }
-
-    void call() {
-      if (!closed) {
-        listener.run();
-      }
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-      listeners.remove(this);
-    }
+    return listeners.subscribe(listener);
   }
 
   /**
@@ -121,12 +92,6 @@ final class MemoryChangeFeed implements ChangeFeed {
    * allowed to fail the commit that has already happened, nor to keep the others from being woken.
    */
   private void wake() {
-    for (Registration listener : listeners) {
-      try {
-        listener.call();
-      } catch (RuntimeException ignored) {
-        // The commit stands; the listener catches up at its next wake-up.
-      }
-    }
+    listeners.wake();
   }
 }
