@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.irmer.entitlement.core.port.out.ChangeFeed;
-import org.irmer.entitlement.core.port.out.ChangeListeners;
 import org.irmer.entitlement.core.port.out.ChangeKind;
 import org.irmer.entitlement.core.port.out.RegisterChange;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
@@ -53,7 +52,7 @@ final class JdbcChangeFeed implements ChangeFeed {
 
   private final Database database;
   private final String schema;
-  private final ChangeListeners listeners = new ChangeListeners();
+  private final ChangeFeed.Listeners listeners = new ChangeFeed.Listeners();
   /** The highest sequence whose commit has woken the listeners. */
   private final AtomicLong woken = new AtomicLong();
   /** One object, so that a unit of work that publishes several changes wakes the listeners once. */

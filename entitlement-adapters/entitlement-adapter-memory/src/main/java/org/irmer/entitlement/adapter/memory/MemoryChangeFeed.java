@@ -7,7 +7,6 @@ import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import org.irmer.entitlement.core.port.out.ChangeFeed;
-import org.irmer.entitlement.core.port.out.ChangeListeners;
 import org.irmer.entitlement.core.port.out.RegisterChange;
 
 /**
@@ -21,7 +20,7 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
 final class MemoryChangeFeed implements ChangeFeed {
 
   private final UndoJournal journal;
-  private final ChangeListeners listeners = new ChangeListeners();
+  private final ChangeFeed.Listeners listeners = new ChangeFeed.Listeners();
   private final List<RegisterChange> committed = new ArrayList<>();
   private long lastIssued;
   /** One object, so that a unit of work that publishes several changes wakes the listeners once. */
