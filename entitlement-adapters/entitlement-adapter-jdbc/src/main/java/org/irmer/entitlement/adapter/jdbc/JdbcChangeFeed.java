@@ -22,8 +22,10 @@ import org.irmer.entitlement.core.port.out.StoreUnavailableException;
  * publishers are serialized, so a change cannot take a sequence until every change numbered before
  * it has committed or rolled back, and sequences increase in commit order as the {@link ChangeFeed}
  * contract requires. A rolled-back unit's increment is undone with it, so its sequences are issued
- * again. The lock is held from a command's first publish to its commit, so a command publishes its
- * changes last.
+ * again. The lock is held from a unit's first publish to its commit. A lifecycle command's stores
+ * publish as they write and its audit record is appended last, so a unit that both publishes and
+ * appends takes this lock before the trail's head, always in that order; a unit that took them
+ * the other way round could deadlock with a command (PostgreSQL would then abort one of them).
  *
  * <p>Listeners are called in the committing thread, once per committed unit, by an after-commit
  * hook of the {@link Database}. Commits made elsewhere are learnt by a {@link ChangeWatcher} on
