@@ -20,6 +20,11 @@ final class DecisionRecorder {
     details.put("employer", request.employer().value());
     details.put("examination", request.examination().value());
     request.orderId().ifPresent(order -> details.put("order", order));
+    request.origin().ifPresent(origin -> {
+      details.put("channel", origin.channel());
+      origin.reference().ifPresent(reference -> details.put("channelReference", reference));
+      origin.client().ifPresent(client -> details.put("client", client));
+    });
     decision.proceduresVersion().ifPresent(version -> details.put("procedures", version.toString()));
     decision.basis().ifPresent(basis -> details.put("basis", basis.name()));
     decision.matchedRule().ifPresent(rule -> {

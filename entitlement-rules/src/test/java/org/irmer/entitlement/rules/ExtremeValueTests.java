@@ -38,6 +38,7 @@ import org.irmer.entitlement.core.domain.Profession;
 import org.irmer.entitlement.core.domain.ReasonCode;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
+import org.irmer.entitlement.core.domain.RequestOrigin;
 import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.Scope;
@@ -396,6 +397,11 @@ class ExtremeValueTests {
     @Override
     public Optional<String> orderId() {
       return delegate.orderId();
+    }
+
+    @Override
+    public Optional<RequestOrigin> origin() {
+      return delegate.origin();
     }
   }
 }

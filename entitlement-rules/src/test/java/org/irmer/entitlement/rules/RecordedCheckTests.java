@@ -11,8 +11,12 @@ import static org.irmer.entitlement.rules.TestTrust.rule;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.AuditEvent;
+import org.irmer.entitlement.core.domain.AuditTrailEntry;
+import org.irmer.entitlement.core.domain.ChannelEvent;
+import org.irmer.entitlement.core.domain.ChannelEventKind;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.ComplianceEventKind;
@@ -27,12 +31,14 @@ import org.irmer.entitlement.core.domain.Profession;
 import org.irmer.entitlement.core.domain.ReasonCode;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.Regulator;
+import org.irmer.entitlement.core.domain.RequestOrigin;
 import org.irmer.entitlement.core.domain.TrainingLapsePolicy;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.domain.WarningCode;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.port.out.Register;
+import org.irmer.entitlement.core.service.ChannelEventService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +95,40 @@ class RecordedCheckTests {
         entry("rule", "XR-UPPER"),
         entry("warning." + WarningCode.TRAINING_EXPIRED_IN_GRACE,
             decision.warnings().get(0).message()));
+  }
+
+  @Test
+  void recordsTheChannelItsReferenceAndItsClientWithTheDecision() {
+    TestTrust trust = new TestTrust();
+    PersonId referrer = trust.referrer("R", Profession.PHYSIOTHERAPIST, Regulator.HCPC);
+    trust.entitle(referrer, rule("XR-LIMBS", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).build());
+
+    Wiring.referralCheck(trust.evaluator(), trust.register).check(request(referrer, "MLSPI")
+        .orderId("ORD-3")
+        .origin(RequestOrigin.of("hl7v2", "MSG-0001").from("RIS^RAD"))
+        .build());
+
+    assertThat(onlyRecord(trust.register).details()).contains(
+        entry("channel", "hl7v2"), entry("channelReference", "MSG-0001"), entry("client", "RIS^RAD"));
+  }
+
+  @Test
+  void recordsAChannelEventAloneWithTheChannelAsItsActor() {
+    TestTrust trust = new TestTrust();
+
+    AuditTrailEntry entry = new ChannelEventService(trust.register.transactions(),
+        trust.register.auditTrail()).record(ChannelEvent.of(ChannelEventKind.DECISION_FEEDBACK,
+            "cds-hooks", "https://ehr.example", "card-1", "overridden", NOW,
+            Map.of("overrideReason", "patient-declined")));
+
+    AuditEvent recorded = onlyRecord(trust.register);
+    assertThat(entry.event()).isEqualTo(recorded);
+    assertThat(recorded.action()).isEqualTo("decision-feedback");
+    assertThat(recorded.actor()).isEqualTo(Actor.system("cds-hooks"));
+    assertThat(recorded.subject()).isEqualTo("card-1");
+    assertThat(recorded.result()).isEqualTo("overridden");
+    assertThat(recorded.details()).containsOnly(entry("channel", "cds-hooks"),
+        entry("client", "https://ehr.example"), entry("overrideReason", "patient-declined"));
   }
 
   @Test

@@ -48,6 +48,9 @@ public abstract class ReferralRequest {
   /** The ordering system's order or correlation id. */
   public abstract Optional<String> orderId();
 
+  /** The channel the request arrived on, recorded with its decision; empty for a direct call. */
+  public abstract Optional<RequestOrigin> origin();
+
   /*
    * The nullable views below exist only for the compiled engine's permit path, which must not
    * allocate (ARCHITECTURE.md, performance targets); everything else reads the Optional accessors.

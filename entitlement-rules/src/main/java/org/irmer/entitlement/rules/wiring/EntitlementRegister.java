@@ -15,10 +15,12 @@ import org.irmer.entitlement.core.port.in.CheckReferral;
 import org.irmer.entitlement.core.port.in.ManageApplications;
 import org.irmer.entitlement.core.port.in.ManageEntitlements;
 import org.irmer.entitlement.core.port.in.ManageRegistrations;
+import org.irmer.entitlement.core.port.in.RecordChannelEvents;
 import org.irmer.entitlement.core.port.in.RunComplianceSweep;
 import org.irmer.entitlement.core.port.out.DecisionData;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.service.ApplicationService;
+import org.irmer.entitlement.core.service.ChannelEventService;
 import org.irmer.entitlement.core.service.ComplianceSweepService;
 import org.irmer.entitlement.core.service.EntitlementService;
 import org.irmer.entitlement.core.service.RegistrationService;
@@ -79,6 +81,7 @@ public final class EntitlementRegister implements AutoCloseable {
   private final ManageEntitlements entitlements;
   private final ManageRegistrations registrations;
   private final RunComplianceSweep complianceSweep;
+  private final RecordChannelEvents channelEvents;
 
   private EntitlementRegister(Register ports, Clock clock, Duration stalenessLimit) {
     UnitOfWork work = new UnitOfWork(ports.transactions(), ports.auditTrail(), ports.changes());
@@ -103,6 +106,7 @@ public final class EntitlementRegister implements AutoCloseable {
     complianceSweep = new ComplianceSweepService(ports.entitlements(), ports.people(),
         ports.employers(), ports.delegations(), ports.training(), ports.auditRecords(),
         ports.notices(), ports.registrationLookup(), ports.notifications(), work);
+    channelEvents = new ChannelEventService(ports.transactions(), ports.auditTrail());
     engine.onConfirmed(spooler::replay);
     try {
       spooler.known(ports.auditTrail().size());
@@ -170,6 +174,11 @@ public final class EntitlementRegister implements AutoCloseable {
   /** The compliance sweep (principle 6). */
   public RunComplianceSweep complianceSweep() {
     return complianceSweep;
+  }
+
+  /** What the ordering channels record besides decisions: feedback, refused callers, bad messages. */
+  public RecordChannelEvents channelEvents() {
+    return channelEvents;
   }
 
   /** The compiled engine following the change feed; its checks record nothing. */
