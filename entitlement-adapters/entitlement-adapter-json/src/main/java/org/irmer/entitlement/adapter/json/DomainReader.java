@@ -76,12 +76,19 @@ final class DomainReader {
   private final Problems problems;
   private final Progress progress;
   private final Records records;
+  private final java.util.function.Predicate<String> broken;
 
-  DomainReader(SourceFile source, Problems problems, Progress progress, Records records) {
+  /**
+   * A reader of {@code source} into {@code records}; a record whose pointer {@code broken}
+   * accepts (it breaks the schema, which has reported it) is skipped.
+   */
+  DomainReader(SourceFile source, Problems problems, Progress progress, Records records,
+      java.util.function.Predicate<String> broken) {
     this.source = source;
     this.problems = problems;
     this.progress = progress;
     this.records = records;
+    this.broken = broken;
   }
 
   /** Every record read so far, across files, with where each was read. */
@@ -111,7 +118,7 @@ final class DomainReader {
       return;
     }
     for (Section section : Section.values()) {
-      if (!root.has(section.key())) {
+      if (!root.has(section.key()) || !root.get(section.key()).isArray()) {
         continue;
       }
       Fields top = new Fields(source, "", root, problems);
@@ -129,6 +136,9 @@ final class DomainReader {
           records.hasRegions = true;
           int done = 0;
           for (Fields region : objects) {
+            if (broken.test(region.pointer())) {
+              continue;
+            }
             String code = region.text("code");
             Optional<String> parent = region.optionalText("parent");
             if (!region.failed()) {
@@ -156,6 +166,10 @@ final class DomainReader {
       List<Located<T>> into) {
     int done = 0;
     for (Fields fields : objects) {
+      if (broken.test(fields.pointer())) {
+        progress.progress(section, ++done, objects.size());
+        continue;
+      }
       Optional<T> value = build(fields, () -> mapping.read(fields));
       value.ifPresent(read -> into.add(new Located<>(read, source, fields.pointer())));
       progress.progress(section, ++done, objects.size());

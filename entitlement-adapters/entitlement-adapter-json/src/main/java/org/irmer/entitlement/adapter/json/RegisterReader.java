@@ -41,9 +41,12 @@ final class RegisterReader {
         continue;
       }
       sources.add(source.get());
-      if (RegisterSchema.validate(source.get(), problems)) {
-        new DomainReader(source.get(), problems, progress, records).readSections();
-      }
+      java.util.Set<String> broken = RegisterSchema.validate(source.get(), problems);
+      new DomainReader(source.get(), problems, progress, records,
+          record -> broken.stream().anyMatch(pointer -> pointer.equals(record)
+              || pointer.startsWith(record + "/") || record.startsWith(pointer + "/")
+              || pointer.isEmpty()))
+          .readSections();
     }
     Optional<BodyRegionTree> tree = records.hasRegions
         ? RegionTreeReader.build(records.regions, problems)

@@ -48,14 +48,18 @@ final class RegisterSchema {
     }
   }
 
-  /** Reports every way {@code source} breaks the schema; returns whether it keeps to it. */
-  static boolean validate(SourceFile source, Problems problems) {
+  /**
+   * Reports every way {@code source} breaks the schema; returns the pointers of the values that
+   * break it (empty when the file keeps to it).
+   */
+  static java.util.Set<String> validate(SourceFile source, Problems problems) {
     List<Error> errors;
     try {
       errors = SCHEMA.validate(JSON.writeValueAsString(source.root()), InputFormat.JSON);
     } catch (JsonProcessingException cannotHappen) {
       throw new IllegalStateException("a parsed tree could not be written as JSON", cannotHappen);
     }
+    java.util.Set<String> broken = new java.util.HashSet<>();
     for (Error error : errors) {
       String pointer = pointer(error.getInstanceLocation());
       String keyword = error.getKeyword() == null ? "" : error.getKeyword();
@@ -64,8 +68,9 @@ final class RegisterSchema {
         pointer = pointer + "/" + SourceFile.escape(error.getProperty());
       }
       problems.at(source, pointer, message(error, keyword));
+      broken.add(pointer);
     }
-    return errors.isEmpty();
+    return broken;
   }
 
   private static String message(Error error, String keyword) {
@@ -73,7 +78,8 @@ final class RegisterSchema {
       case "required" -> "missing required member '" + error.getProperty() + "'";
       case "additionalProperties", "unevaluatedProperties" -> "unknown member '"
           + error.getProperty() + "': expected only the members FORMAT.md lists here";
-      case "enum" -> "expected one of " + error.getSchemaNode() + ", not " + error.getInstanceNode();
+      case "enum" -> "expected one of " + error.getSchemaNode().toString().replace("\"", "")
+          .replace(",", ", ") + ", not " + error.getInstanceNode();
       case "type" -> "expected " + error.getSchemaNode().toString().replace("\"", "")
           + ", not " + describe(error) + (error.getInstanceNode() != null
               && error.getInstanceNode().isNumber()
