@@ -27,6 +27,10 @@
  * {@code PersonStoreContract.People} and {@code PersonStoreContract.Roles}); JUnit runs them as part
  * of your subclass.
  *
+ * <p>{@link ReferenceDataContract} is for an adapter that offers a whole {@code Register}: the
+ * catalogue, guidelines and regulators' entries replaced or recorded through their ports, joining
+ * the caller's unit of work and publishing on its change feed.
+ *
  * <p>{@link RegisterTransactionsContract} is for an adapter that offers a whole {@code Register}:
  * it checks that one unit of work spans every port of it that is written to, as the lifecycle
  * commands need.
