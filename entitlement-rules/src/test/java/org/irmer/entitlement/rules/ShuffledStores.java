@@ -222,6 +222,11 @@ final class ShuffledStores {
     public BodyRegionTree regions() {
       return catalogue.regions();
     }
+
+    @Override
+    public void replace(BodyRegionTree regions, Iterable<Examination> all) {
+      catalogue.replace(regions, all);
+    }
   }
 
   private record Guidelines(GuidelineCatalogue catalogue, Random random) implements GuidelineCatalogue {
@@ -233,6 +238,11 @@ final class ShuffledStores {
     @Override
     public ImmutableList<GuidelineEntry> all() {
       return shuffled(catalogue.all(), random);
+    }
+
+    @Override
+    public void replace(Iterable<GuidelineEntry> all) {
+      catalogue.replace(all);
     }
   }
 }

@@ -118,9 +118,13 @@ public final class ExaminationCatalogues {
           .put(Modality.INTERVENTIONAL, "IR")
           .buildOrThrow();
 
+  /**
+   * A catalogue held in memory, outside any register: it has no unit of work to join and no change
+   * feed to publish on, so {@link #replace} swaps its content at once and publishes nothing.
+   */
   private static final class InMemory implements ExaminationCatalogue {
-    private final BodyRegionTree tree;
-    private final ImmutableSortedMap<ExaminationCode, Examination> byCode;
+    private volatile BodyRegionTree tree;
+    private volatile ImmutableSortedMap<ExaminationCode, Examination> byCode;
 
     InMemory(BodyRegionTree tree, ImmutableSortedMap<ExaminationCode, Examination> byCode) {
       this.tree = tree;
@@ -140,6 +144,18 @@ public final class ExaminationCatalogues {
     @Override
     public BodyRegionTree regions() {
       return tree;
+    }
+
+    @Override
+    public synchronized void replace(BodyRegionTree regions, Iterable<Examination> all) {
+      ImmutableSortedMap<ExaminationCode, Examination> replacement = ImmutableSortedMap.copyOf(
+          java.util.stream.StreamSupport.stream(all.spliterator(), false)
+              .peek(exam -> com.google.common.base.Preconditions.checkArgument(
+                  regions.contains(exam.region()), "examination %s names region %s, which is not"
+                      + " in the region tree", exam.code(), exam.region()))
+              .collect(java.util.stream.Collectors.toMap(Examination::code, exam -> exam)));
+      this.tree = regions;
+      this.byCode = replacement;
     }
 
     @Override

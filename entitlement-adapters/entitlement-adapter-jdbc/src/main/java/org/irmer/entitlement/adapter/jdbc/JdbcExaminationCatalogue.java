@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.ExaminationCode;
+import org.irmer.entitlement.core.port.out.ChangeFeed;
 import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
+import org.irmer.entitlement.core.port.out.RegisterChange;
 
 /**
  * The examination catalogue in {@code examination}, one row per code, and its body-region tree in
@@ -20,23 +22,39 @@ import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
 final class JdbcExaminationCatalogue implements ExaminationCatalogue {
 
   private final Database database;
+  private final ChangeFeed changes;
 
-  JdbcExaminationCatalogue(Database database) {
+  JdbcExaminationCatalogue(Database database, ChangeFeed changes) {
     this.database = checkNotNull(database, "database");
+    this.changes = checkNotNull(changes, "changes");
   }
 
   /**
-   * Replaces the whole catalogue, its tree included, in one unit of work (joining the caller's).
+   * Replaces the whole catalogue, its tree included, and publishes the change, in one unit of work
+   * (joining the caller's).
    *
-   * @throws IllegalArgumentException when an examination's region is not in {@code regions};
-   *     nothing is then written
+   * @throws IllegalArgumentException when an examination's region is not in {@code regions} or two
+   *     share a code; nothing is then written
    */
-  void replace(BodyRegionTree regions, Iterable<Examination> examinations) {
+  @Override
+  public void replace(BodyRegionTree regions, Iterable<Examination> examinations) {
     checkNotNull(regions, "regions");
     ImmutableList<Examination> entries = ImmutableList.copyOf(examinations);
-    entries.forEach(examination -> checkArgument(regions.contains(examination.region()),
-        "examination %s names region %s, which is not in the region tree", examination.code(),
-        examination.region()));
+    java.util.Set<ExaminationCode> codes = new java.util.HashSet<>();
+    entries.forEach(examination -> {
+      checkArgument(regions.contains(examination.region()),
+          "examination %s names region %s, which is not in the region tree", examination.code(),
+          examination.region());
+      checkArgument(codes.add(examination.code()), "examination %s is listed twice",
+          examination.code());
+    });
+    database.inTransaction(() -> {
+      write(regions, entries);
+      return changes.publish(RegisterChange.Pending.catalogue());
+    });
+  }
+
+  private void write(BodyRegionTree regions, ImmutableList<Examination> entries) {
     String json = database.dialect().jsonParameter();
     database.call("replacing the examination catalogue", connection -> {
       try (PreparedStatement clear = connection.prepareStatement("DELETE FROM examination");

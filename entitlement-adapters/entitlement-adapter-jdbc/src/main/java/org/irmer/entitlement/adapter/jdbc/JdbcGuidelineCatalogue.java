@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import org.irmer.entitlement.core.domain.ExaminationCode;
 import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.IndicationCode;
+import org.irmer.entitlement.core.domain.GuidelineId;
+import org.irmer.entitlement.core.port.out.ChangeFeed;
 import org.irmer.entitlement.core.port.out.GuidelineCatalogue;
+import org.irmer.entitlement.core.port.out.RegisterChange;
 
 /**
  * Referral guidelines in {@code guideline}, one row per entry, looked up by clinical problem and
@@ -17,14 +20,27 @@ import org.irmer.entitlement.core.port.out.GuidelineCatalogue;
 final class JdbcGuidelineCatalogue implements GuidelineCatalogue {
 
   private final Database database;
+  private final ChangeFeed changes;
 
-  JdbcGuidelineCatalogue(Database database) {
+  JdbcGuidelineCatalogue(Database database, ChangeFeed changes) {
     this.database = checkNotNull(database, "database");
+    this.changes = checkNotNull(changes, "changes");
   }
 
   /** Replaces every entry in one unit of work (joining the caller's). */
-  void replace(Iterable<GuidelineEntry> entries) {
+  @Override
+  public void replace(Iterable<GuidelineEntry> entries) {
     ImmutableList<GuidelineEntry> all = ImmutableList.copyOf(entries);
+    java.util.Set<GuidelineId> ids = new java.util.HashSet<>();
+    all.forEach(entry -> com.google.common.base.Preconditions.checkArgument(ids.add(entry.id()),
+        "guideline %s is listed twice", entry.id()));
+    database.inTransaction(() -> {
+      write(all);
+      return changes.publish(RegisterChange.Pending.guidelines());
+    });
+  }
+
+  private void write(ImmutableList<GuidelineEntry> all) {
     database.call("replacing the guideline catalogue", connection -> {
       try (PreparedStatement clear = connection.prepareStatement("DELETE FROM guideline");
           PreparedStatement insert = connection.prepareStatement(

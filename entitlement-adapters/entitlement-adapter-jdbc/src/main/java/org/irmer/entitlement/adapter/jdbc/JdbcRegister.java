@@ -47,7 +47,6 @@ import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
 import org.irmer.entitlement.core.port.out.Register;
-import org.irmer.entitlement.core.port.out.RegisterChange;
 import org.irmer.entitlement.core.port.out.RegistrationLookup;
 import org.irmer.entitlement.core.port.out.TrainingStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
@@ -109,6 +108,9 @@ public final class JdbcRegister implements AutoCloseable {
     this.pool = pool;
     this.spool = spool;
     this.database = new Database(pool, builder.dialect);
+    String schema = builder.schema.orElseGet(() ->
+        database.call("reading the register's schema", connection -> connection.getSchema()));
+    this.changes = new JdbcChangeFeed(database, schema);
     this.entitlements = new JdbcEntitlementStore(database);
     this.employers = new JdbcEmployerStore(database);
     this.people = new JdbcPersonStore(database);
@@ -119,16 +121,13 @@ public final class JdbcRegister implements AutoCloseable {
     this.auditRecords = new JdbcAuditRecordStore(database);
     this.notices = new JdbcChangeNoticeStore(database);
     this.agreements = new JdbcAgreementStore(database);
-    this.examinations = new JdbcExaminationCatalogue(database);
-    this.guidelines = new JdbcGuidelineCatalogue(database);
+    this.examinations = new JdbcExaminationCatalogue(database, changes);
+    this.guidelines = new JdbcGuidelineCatalogue(database, changes);
     this.notifications = new JdbcNotifications(database);
     this.registrationLookup = new JdbcRegistrationLookup(database);
     this.auditTrail = new JdbcAuditTrail(database, builder.checkpointKey,
         builder.checkpointSchedule, Clock.systemUTC());
     this.checkpointTimer = builder.checkpointSchedule.every().map(this::startCheckpointTimer);
-    String schema = builder.schema.orElseGet(() ->
-        database.call("reading the register's schema", connection -> connection.getSchema()));
-    this.changes = new JdbcChangeFeed(database, schema);
     this.watcher = builder.dialect == Dialect.POSTGRESQL
         ? ChangeWatcher.listening(changes, builder::connectOutsideThePool, builder.heartbeat)
         : ChangeWatcher.polling(changes, builder.pollInterval, builder.heartbeat);
@@ -249,32 +248,28 @@ public final class JdbcRegister implements AutoCloseable {
 
   /**
    * Replaces the examination catalogue and its region tree in one unit of work, and publishes the
-   * change so that every engine over the register recompiles.
+   * change so that every engine over the register recompiles: {@link ExaminationCatalogue#replace}
+   * on this register's catalogue.
    *
    * @throws IllegalArgumentException when an examination's region is not in {@code regions}
    */
   public void replaceExaminations(BodyRegionTree regions, Iterable<Examination> entries) {
-    database.inTransaction(() -> {
-      examinations.replace(regions, entries);
-      return changes.publish(RegisterChange.Pending.catalogue());
-    });
+    examinations.replace(regions, entries);
   }
 
   /**
    * Replaces every referral guideline in one unit of work, and publishes the change so that every
-   * engine over the register recompiles.
+   * engine over the register recompiles: {@link GuidelineCatalogue#replace} on this register's
+   * guidelines.
    */
   public void replaceGuidelines(Iterable<GuidelineEntry> entries) {
-    database.inTransaction(() -> {
-      guidelines.replace(entries);
-      return changes.publish(RegisterChange.Pending.guidelines());
-    });
+    guidelines.replace(entries);
   }
 
   /**
    * Records an entry of a regulator's register (HCPC, NMC, GPhC...) as the registration lookup
    * then finds it: how an embedding application keeps the regulators' registers the compliance
-   * sweep compares with (principle 4).
+   * sweep compares with (principle 4): {@link RegistrationLookup#record} on this register's lookup.
    */
   public void recordRegistration(ProfessionalRegistration entry) {
     registrationLookup.record(entry);

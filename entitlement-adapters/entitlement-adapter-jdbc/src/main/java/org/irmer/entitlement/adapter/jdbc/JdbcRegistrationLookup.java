@@ -22,7 +22,8 @@ final class JdbcRegistrationLookup implements RegistrationLookup {
   }
 
   /** Records {@code entry} as the regulator's entry for its number, replacing any before it. */
-  void record(ProfessionalRegistration entry) {
+  @Override
+  public void record(ProfessionalRegistration entry) {
     checkNotNull(entry, "entry");
     database.call("recording the register entry " + entry.regulator() + " " + entry.number(),
         connection -> {

@@ -20,7 +20,7 @@ import org.irmer.entitlement.core.port.out.RegisterChange;
  * tests, demonstrations and embedding where nothing needs to outlive the process.
  *
  * <p>Its change feed carries every change published by the library's commands, and the catalogue
- * and guideline changes made here.
+ * and guideline changes made here or through the catalogue ports' {@code replace}.
  *
  * <p>Its decision spool keeps what it holds in memory, like every store here.
  *
@@ -36,8 +36,8 @@ public final class InMemoryRegister {
   public static final String MEMORY_KEY_ID = "in-memory";
 
   private final MemoryExaminationCatalogue examinations;
-  private final MemoryGuidelineCatalogue guidelines = new MemoryGuidelineCatalogue();
-  private final MemoryRegistrationLookup registrations = new MemoryRegistrationLookup();
+  private final MemoryGuidelineCatalogue guidelines;
+  private final MemoryRegistrationLookup registrations;
   private final MemoryNotifications notifications;
   private final MemoryAuditTrail auditTrail;
   private final MemoryChangeFeed changes;
@@ -46,10 +46,12 @@ public final class InMemoryRegister {
   private InMemoryRegister(BodyRegionTree regions, CheckpointKey checkpointKey,
       CheckpointSchedule checkpointSchedule) {
     UndoJournal journal = new UndoJournal();
-    examinations = new MemoryExaminationCatalogue(regions);
+    changes = new MemoryChangeFeed(journal);
+    examinations = new MemoryExaminationCatalogue(regions, journal, changes);
+    guidelines = new MemoryGuidelineCatalogue(journal, changes);
+    registrations = new MemoryRegistrationLookup(journal);
     notifications = new MemoryNotifications(journal);
     auditTrail = new MemoryAuditTrail(journal, checkpointKey, checkpointSchedule, Clock.systemUTC());
-    changes = new MemoryChangeFeed(journal);
     register = new Register(
         new MemoryEmployerStore(journal),
         new MemoryPersonStore(journal),

@@ -1,6 +1,7 @@
 package org.irmer.entitlement.adapter.memory;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
@@ -9,14 +10,24 @@ import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.ExaminationCode;
 import org.irmer.entitlement.core.port.out.ExaminationCatalogue;
+import org.irmer.entitlement.core.port.out.RegisterChange;
 
+/**
+ * The catalogue in memory. A replacement joins the calling thread's unit of work: a unit that
+ * fails puts the catalogue and tree back as they were.
+ */
 final class MemoryExaminationCatalogue implements ExaminationCatalogue {
 
-  private final BodyRegionTree regions;
-  private final TreeMap<ExaminationCode, Examination> examinations = new TreeMap<>();
+  private final UndoJournal journal;
+  private final MemoryChangeFeed changes;
+  private BodyRegionTree regions;
+  private TreeMap<ExaminationCode, Examination> examinations = new TreeMap<>();
 
-  MemoryExaminationCatalogue(BodyRegionTree regions) {
+  MemoryExaminationCatalogue(BodyRegionTree regions, UndoJournal journal,
+      MemoryChangeFeed changes) {
     this.regions = regions;
+    this.journal = journal;
+    this.changes = changes;
   }
 
   synchronized void put(Examination examination) {
@@ -24,6 +35,38 @@ final class MemoryExaminationCatalogue implements ExaminationCatalogue {
         "examination %s names region %s, which is not in the region tree", examination.code(),
         examination.region());
     examinations.put(examination.code(), examination);
+  }
+
+  @Override
+  public void replace(BodyRegionTree tree, Iterable<Examination> all) {
+    checkNotNull(tree, "regions");
+    TreeMap<ExaminationCode, Examination> entries = new TreeMap<>();
+    for (Examination examination : all) {
+      checkArgument(tree.contains(examination.region()),
+          "examination %s names region %s, which is not in the region tree", examination.code(),
+          examination.region());
+      checkArgument(entries.put(examination.code(), examination) == null,
+          "examination %s is listed twice", examination.code());
+    }
+    journal.write(() -> {
+      swap(tree, entries);
+      return null;
+    });
+    changes.publish(RegisterChange.Pending.catalogue());
+  }
+
+  private synchronized void swap(BodyRegionTree tree, TreeMap<ExaminationCode, Examination> entries) {
+    BodyRegionTree oldRegions = regions;
+    TreeMap<ExaminationCode, Examination> oldExaminations = examinations;
+    regions = tree;
+    examinations = entries;
+    journal.onUndo(() -> restore(oldRegions, oldExaminations));
+  }
+
+  private synchronized void restore(BodyRegionTree tree,
+      TreeMap<ExaminationCode, Examination> entries) {
+    regions = tree;
+    examinations = entries;
   }
 
   @Override
@@ -37,7 +80,7 @@ final class MemoryExaminationCatalogue implements ExaminationCatalogue {
   }
 
   @Override
-  public BodyRegionTree regions() {
+  public synchronized BodyRegionTree regions() {
     return regions;
   }
 }

@@ -1,5 +1,7 @@
 package org.irmer.entitlement.adapter.memory;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
 import java.util.TreeMap;
 import org.irmer.entitlement.core.domain.ExaminationCode;
@@ -7,13 +9,49 @@ import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.GuidelineId;
 import org.irmer.entitlement.core.domain.IndicationCode;
 import org.irmer.entitlement.core.port.out.GuidelineCatalogue;
+import org.irmer.entitlement.core.port.out.RegisterChange;
 
+/**
+ * The guidelines in memory. A replacement joins the calling thread's unit of work: a unit that
+ * fails puts the entries back as they were.
+ */
 final class MemoryGuidelineCatalogue implements GuidelineCatalogue {
 
-  private final TreeMap<GuidelineId, GuidelineEntry> entries = new TreeMap<>();
+  private final UndoJournal journal;
+  private final MemoryChangeFeed changes;
+  private TreeMap<GuidelineId, GuidelineEntry> entries = new TreeMap<>();
+
+  MemoryGuidelineCatalogue(UndoJournal journal, MemoryChangeFeed changes) {
+    this.journal = journal;
+    this.changes = changes;
+  }
 
   synchronized void put(GuidelineEntry entry) {
     entries.put(entry.id(), entry);
+  }
+
+  @Override
+  public void replace(Iterable<GuidelineEntry> all) {
+    TreeMap<GuidelineId, GuidelineEntry> replacement = new TreeMap<>();
+    for (GuidelineEntry entry : all) {
+      checkArgument(replacement.put(entry.id(), entry) == null, "guideline %s is listed twice",
+          entry.id());
+    }
+    journal.write(() -> {
+      swap(replacement);
+      return null;
+    });
+    changes.publish(RegisterChange.Pending.guidelines());
+  }
+
+  private synchronized void swap(TreeMap<GuidelineId, GuidelineEntry> replacement) {
+    TreeMap<GuidelineId, GuidelineEntry> old = entries;
+    entries = replacement;
+    journal.onUndo(() -> restore(old));
+  }
+
+  private synchronized void restore(TreeMap<GuidelineId, GuidelineEntry> old) {
+    entries = old;
   }
 
   @Override
