@@ -34,6 +34,8 @@ import picocli.CommandLine.ScopeType;
         "",
         "The register is an embedded database in ./entitlement-data unless --db names PostgreSQL."},
     subcommands = {
+        ImportCommand.class,
+        ExportCommand.class,
         CheckCommand.class,
         LifecycleCommands.Apply.class,
         LifecycleCommands.Approve.class,

@@ -3,6 +3,8 @@ package org.irmer.entitlement.examples.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.Entitlement;
@@ -12,11 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Every version of an entitlement and every audit record about it (principle 10: what held at any
- * past instant, who changed it, when and why).
+ * Every version of an entitlement and every audit record about it or the application it was
+ * granted on (principle 10: what held at any past instant, who changed it, when and why).
  */
 @Command(name = "history", mixinStandardHelpOptions = true,
-    description = "Shows every version of an entitlement and every audit record about it.",
+    description = {"Shows every version of an entitlement and every audit record about it and",
+        "about the application it was granted on."},
     footer = {"", "Examples:", "  entitlement history E-APP-2026-001", "  entitlement history E-APP-2026-001 --json"})
 final class HistoryCommand extends RegisterCommand {
 
@@ -32,9 +35,14 @@ final class HistoryCommand extends RegisterCommand {
       throw CliFailure.unknown("the register has no entitlement " + entitlement.value()
           + " (entitlement list entitlements lists them)");
     }
+    Set<String> subjects = new HashSet<>();
+    versions.forEach(v -> {
+      subjects.add(v.id().value());
+      v.application().ifPresent(application -> subjects.add(application.value()));
+    });
     List<AuditTrailEntry> records = new ArrayList<>();
     Trail.forEach(session.ports().auditTrail(), entry -> {
-      if (entry.event().subject().equals(entitlement.value())) {
+      if (subjects.contains(entry.event().subject())) {
         records.add(entry);
       }
     });
