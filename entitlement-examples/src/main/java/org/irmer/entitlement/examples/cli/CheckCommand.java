@@ -56,7 +56,7 @@ final class CheckCommand extends RegisterCommand {
   PersonId referrer;
 
   @Option(names = "--employer", paramLabel = "<employer>",
-      description = "The imaging employer (default: the register's only employer).")
+      description = "The imaging employer (default: the one the referrer holds roles at).")
   EmployerId employer;
 
   @Option(names = "--exam", paramLabel = "<code>", description = "The examination code.")
@@ -149,7 +149,7 @@ final class CheckCommand extends RegisterCommand {
           + " (entitlement list referrers lists them)");
     }
     EmployerId where = first(employer, fromFile.employer(), EmployerId::of, "employer");
-    where = where != null ? where : onlyEmployer(ports);
+    where = where != null ? where : employerOf(ports, who);
     EmployerId imaging = where;
     if (ports.employers().find(imaging).isEmpty()) {
       throw CliFailure.unknown("the register has no employer " + imaging.value());
@@ -189,11 +189,20 @@ final class CheckCommand extends RegisterCommand {
     return request.build();
   }
 
-  static EmployerId onlyEmployer(Register ports) {
+  /**
+   * The employer a command about {@code person} means when none is named: the one employer the
+   * person holds roles at, or else the register's only employer.
+   */
+  static EmployerId employerOf(Register ports, PersonId person) {
+    List<EmployerId> theirs = ports.people().roles(person).stream().map(role -> role.employer())
+        .distinct().toList();
+    if (theirs.size() == 1) {
+      return theirs.get(0);
+    }
     List<Employer> employers = ports.employers().all();
     if (employers.size() != 1) {
-      throw new CliFailure(ExitCodes.USAGE, "the register holds " + employers.size()
-          + " employers: name one with --employer");
+      throw new CliFailure(ExitCodes.USAGE, person.value() + " holds roles at " + theirs.size()
+          + " employers and the register holds " + employers.size() + ": name one with --employer");
     }
     return employers.get(0).id();
   }

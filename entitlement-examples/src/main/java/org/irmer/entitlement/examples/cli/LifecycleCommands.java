@@ -82,7 +82,7 @@ final class LifecycleCommands {
     PersonId referrer;
 
     @Option(names = "--employer", paramLabel = "<employer>",
-        description = "The employer (default: the register's only employer).")
+        description = "The employer (default: the one the referrer holds roles at).")
     EmployerId employer;
 
     @Option(names = "--role", paramLabel = "<role>",
@@ -152,7 +152,7 @@ final class LifecycleCommands {
     int run(Session session) {
       Register ports = session.ports();
       requirePerson(ports, referrer, "--referrer");
-      EmployerId at = employer != null ? employer : CheckCommand.onlyEmployer(ports);
+      EmployerId at = employer != null ? employer : CheckCommand.employerOf(ports, referrer);
       requireEmployer(ports, at);
       CommandContext context = context(session);
       ScopeRule.Builder rule = ScopeRule.builder().id(ruleId).modality(modality)
@@ -368,7 +368,7 @@ final class LifecycleCommands {
     @Option(names = "--referrer", paramLabel = "<person>", description = "Who leaves (leaving).")
     PersonId referrer;
 
-    @Option(names = "--employer", paramLabel = "<employer>", description = "The employer (default: the only one).")
+    @Option(names = "--employer", paramLabel = "<employer>", description = "The employer (default: the one the referrer holds roles at).")
     EmployerId employer;
 
     @Option(names = "--last-day", paramLabel = "<date>", description = "The last day as before (leaving, scope-reduction).")
@@ -415,7 +415,7 @@ final class LifecycleCommands {
           need(referrer, "--referrer");
           need(lastDay, "--last-day");
           requirePerson(ports, referrer, "--referrer");
-          EmployerId at = employer != null ? employer : CheckCommand.onlyEmployer(ports);
+          EmployerId at = employer != null ? employer : CheckCommand.employerOf(ports, referrer);
           requireEmployer(ports, at);
           yield report("notify-change leaving", session.register().entitlements()
               .notifyLeaving(referrer, at, lastDay, context(session)));
@@ -550,7 +550,7 @@ final class LifecycleCommands {
 
     @Option(names = "--referrer", required = true, paramLabel = "<person>") PersonId referrer;
 
-    @Option(names = "--employer", paramLabel = "<employer>", description = "The employer (default: the only one).")
+    @Option(names = "--employer", paramLabel = "<employer>", description = "The employer (default: the one the referrer holds roles at).")
     EmployerId employer;
 
     @Option(names = "--id", paramLabel = "<id>", description = "The audit's id (default: AUD-<referrer>-<to>).")
@@ -581,7 +581,7 @@ final class LifecycleCommands {
     int run(Session session) {
       Register ports = session.ports();
       requirePerson(ports, referrer, "--referrer");
-      EmployerId at = employer != null ? employer : CheckCommand.onlyEmployer(ports);
+      EmployerId at = employer != null ? employer : CheckCommand.employerOf(ports, referrer);
       requireEmployer(ports, at);
       PersonId reviewer = reviewedBy != null ? reviewedBy : actor.personId().orElseThrow(() ->
           new CliFailure(ExitCodes.USAGE, "a system actor needs --reviewed-by"));
@@ -608,7 +608,7 @@ final class LifecycleCommands {
 
     @Option(names = "--referrer", required = true, paramLabel = "<person>") PersonId referrer;
 
-    @Option(names = "--employer", paramLabel = "<employer>", description = "The employer (default: the only one).")
+    @Option(names = "--employer", paramLabel = "<employer>", description = "The employer (default: the one the referrer holds roles at).")
     EmployerId employer;
 
     @Option(names = "--kind", paramLabel = "<kind>", defaultValue = "NOT_JUSTIFIED",
@@ -634,7 +634,7 @@ final class LifecycleCommands {
     int run(Session session) {
       Register ports = session.ports();
       requirePerson(ports, referrer, "--referrer");
-      EmployerId at = employer != null ? employer : CheckCommand.onlyEmployer(ports);
+      EmployerId at = employer != null ? employer : CheckCommand.employerOf(ports, referrer);
       requireEmployer(ports, at);
       CommandContext context = context(session);
       ComplianceEvent.Builder event = ComplianceEvent.builder()

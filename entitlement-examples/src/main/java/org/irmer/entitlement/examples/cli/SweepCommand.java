@@ -3,6 +3,7 @@ package org.irmer.entitlement.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import org.irmer.entitlement.core.domain.RegistrationChange;
 import org.irmer.entitlement.core.domain.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,9 +62,15 @@ final class SweepCommand extends RegisterCommand {
         "  notices " + verb + "applied: " + ids(report.noticesApplied()),
         "  entitlements " + verb + "expired: " + ids(report.expired()),
         "  entitlements " + verb + "suspended: " + ids(report.suspended()),
-        "  registrations " + verb + "recorded: " + ids(report.registrationChanges()),
+        "  registrations " + verb + "recorded: " + ids(report.registrationChanges().stream()
+            .map(SweepCommand::registration).toList()),
         "  flagged for review: " + (report.flagged().isEmpty() ? "none"
-            : String.join("; ", report.flagged())));
+            : report.flagged().size() + "\n    " + String.join("\n    ", report.flagged())));
+  }
+
+  static String registration(RegistrationChange change) {
+    return change.person().value() + " " + change.from() + " -> " + change.to() + " ("
+        + change.source() + ")";
   }
 
   private static String ids(List<?> items) {
@@ -79,7 +86,7 @@ final class SweepCommand extends RegisterCommand {
     node.set("expired", Json.strings(report.expired().stream().map(id -> id.value()).toList()));
     node.set("suspended", Json.strings(report.suspended().stream().map(id -> id.value()).toList()));
     node.set("registrationChanges", Json.strings(report.registrationChanges().stream()
-        .map(Object::toString).toList()));
+        .map(SweepCommand::registration).toList()));
     node.set("flagged", Json.strings(report.flagged()));
     return node;
   }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code entitlement check}: every outcome is its exit code, explained, and as JSON to its schema. */
 class CheckIT {
 
-  static final String CHECKED = "2026-03-16T10:30:00Z";
+  static final String CHECKED = "2026-12-01T10:00:00Z";
 
   @TempDir
   static Path template;
@@ -25,8 +25,8 @@ class CheckIT {
   Register register;
 
   @BeforeAll
-  static void importAndEntitleTheParamedic() {
-    Register.template(template, Stories.APPLY_PARAMEDIC, Stories.APPROVE_PARAMEDIC);
+  static void importTheSampleTrust() {
+    Register.template(template);
   }
 
   @BeforeEach
@@ -35,8 +35,8 @@ class CheckIT {
   }
 
   private Tool.Result check(String... more) {
-    String[] base = {"check", "--referrer", "HV-1003", "--setting", "MIU@HV-COMMUNITY", "--info",
-        "CLINICAL_QUESTION", "--at", CHECKED};
+    String[] base = {"check", "--referrer", "HV-1001", "--setting", "ED@HV-GENERAL", "--info",
+        "CLINICAL_QUESTION", "--sex", "MALE", "--pregnancy", "NOT_PREGNANT", "--at", CHECKED};
     String[] args = new String[base.length + more.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(more, 0, args, base.length, more.length);
@@ -45,31 +45,44 @@ class CheckIT {
 
   @Test
   void anEntitledCheckExitsZeroNamingItsRule() {
-    Tool.Result result = check("--exam", "XANKR", "--birth-date", "1990-07-14").expect(0);
+    Tool.Result result = check("--exam", "XANKR", "--birth-date", "1980-06-15").expect(0);
 
-    assertThat(result.out()).contains("ENTITLED: Bethan Hughes (HV-1003) asks for X-ray ankle right (XANKR)"
-        + " in the minor injuries unit at HV-COMMUNITY")
-        .contains("basis: INDIVIDUAL_ENTITLEMENT, rule R1 of entitlement E-APP-IT-1");
+    assertThat(result.out()).startsWith("ENTITLED: Aisha Okafor (HV-1001) asks for X-ray ankle right"
+        + " (XANKR) in the emergency department at HV-GENERAL")
+        .contains("basis: INDIVIDUAL_ENTITLEMENT, rule limbs of entitlement ENT-HV-1001-1 v1");
   }
 
   @Test
   void aRefusedCheckExitsOneWithEveryReason() {
-    Tool.Result result = check("--exam", "XKNER", "--birth-date", "1990-07-14").expect(1);
+    Tool.Result result = register.run("check", "--referrer", "HV-1001", "--setting",
+        "WARD@HV-GENERAL", "--exam", "XKNER", "--birth-date", "1980-06-15", "--info",
+        "CLINICAL_QUESTION", "--at", CHECKED).expect(1);
 
-    assertThat(result.out()).startsWith("NOT_ENTITLED").contains("- OUT_OF_SCOPE_EXAMINATION: ");
+    assertThat(result.out()).startsWith("NOT_ENTITLED")
+        .contains("- OUT_OF_SCOPE_EXAMINATION: The scope does not cover X-ray knee right")
+        .contains("- OUT_OF_SCOPE_SETTING: The scope does not cover requests from WARD@HV-GENERAL");
   }
 
   @Test
-  void aCheckMissingWhatTheScopeNeedsExitsTwo() {
-    Tool.Result result = check("--exam", "XANKR").expect(2);
+  void aCheckMissingWhatTheProceduresNeedExitsTwo() {
+    Tool.Result result = register.run("check", "--referrer", "KM-2003", "--exam", "XLSPI",
+        "--birth-date", "1996-03-02", "--sex", "FEMALE", "--info", "CLINICAL_QUESTION", "--at", CHECKED)
+        .expect(2);
 
-    assertThat(result.out()).startsWith("INSUFFICIENT_INFORMATION").contains("birth");
+    assertThat(result.out()).startsWith("INSUFFICIENT_INFORMATION").contains("MISSING_PREGNANCY_STATUS");
+  }
+
+  @Test
+  void anUnknownExaminationIsIndeterminateAndExitsTwo() {
+    assertThat(check("--exam", "XZZZZ", "--birth-date", "1980-06-15").expect(2).out())
+        .startsWith("INDETERMINATE").contains("UNKNOWN_EXAMINATION");
   }
 
   @Test
   void everyOutcomeAsJsonKeepsToTheDecisionSchema() {
-    for (String[] args : new String[][] {{"--exam", "XANKR", "--birth-date", "1990-07-14"},
-        {"--exam", "XKNER", "--birth-date", "1990-07-14"}, {"--exam", "XANKR"}}) {
+    for (String[] args : new String[][] {{"--exam", "XANKR", "--birth-date", "1980-06-15"},
+        {"--exam", "XKNER", "--birth-date", "1980-06-15"}, {"--exam", "XZZZZ"},
+        {"--exam", "XLSPI", "--birth-date", "1980-06-15", "--indication", "SIMPLE_MECHANICAL_BACK_PAIN"}}) {
       String[] withJson = new String[args.length + 1];
       System.arraycopy(args, 0, withJson, 0, args.length);
       withJson[args.length] = "--json";
@@ -88,9 +101,9 @@ class CheckIT {
   @Test
   void aRequestFileIsCheckedLikeTheOptions() throws IOException {
     Path file = Files.writeString(work.resolve("request.json"), """
-        {"referrer": "HV-1003", "exam": "XANKR", "birthDate": "1990-07-14",
-         "setting": "MIU@HV-COMMUNITY", "info": ["CLINICAL_QUESTION"], "at": "2026-03-16T10:30:00Z",
-         "order": "ORD-1"}
+        {"referrer": "HV-1001", "exam": "XANKR", "birthDate": "1980-06-15", "sex": "MALE",
+         "pregnancy": "NOT_PREGNANT", "setting": "ED@HV-GENERAL", "info": ["CLINICAL_QUESTION"],
+         "at": "2026-12-01T10:00:00Z", "order": "ORD-1"}
         """);
 
     Tool.Result result = register.run("check", "--file", file.toString(), "--json").expect(0);
@@ -127,7 +140,7 @@ class CheckIT {
         .contains("--birth-date").contains("not a date");
     assertThat(register.run("check", "--referrer", "HV-9999", "--exam", "XANKR").expect(67).err())
         .contains("no person HV-9999");
-    assertThat(register.run("check", "--referer", "HV-1003").expect(64).err())
+    assertThat(register.run("check", "--referer", "HV-1001").expect(64).err())
         .contains("Unknown option").contains("--referrer");
     assertThat(register.run("check", "--exam", "XANKR").expect(64).err()).contains("--referrer");
 
