@@ -33,8 +33,13 @@ class ReadmeTests {
     assertThat(firstBlock.find()).isTrue();
     List<String> commands = firstBlock.group(1).lines().filter(line -> !line.isBlank()).toList();
     assertThat(commands).containsExactly(
-        "./mvnw -q -pl entitlement-examples -am -DskipTests -Pwalkthrough package",
+        "./entitlement demo",
         "./mvnw verify");
+  }
+
+  @Test
+  void theLauncherOfTheFirstCommandIsExecutable() {
+    assertThat(ROOT.resolve("entitlement")).isExecutable();
   }
 
   @Test

@@ -1,0 +1,116 @@
+package org.irmer.entitlement.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.Person;
+import org.irmer.entitlement.core.domain.Profession;
+import org.irmer.entitlement.core.port.out.Register;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Lists referrers, entitlements or applications, filtered by employer, status and profession. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = {"Lists referrers, entitlements or applications. --status filters entitlements",
+        "and applications by their status, and referrers by their registration status."},
+    footer = {"", "Examples:",
+        "  entitlement list referrers --profession PARAMEDIC",
+        "  entitlement list entitlements --status ACTIVE --employer RHV",
+        "  entitlement list applications --status UNDER_REVIEW --json"})
+final class ListCommand extends RegisterCommand {
+
+  /** What is listed. */
+  enum What { REFERRERS, ENTITLEMENTS, APPLICATIONS }
+
+  @Parameters(paramLabel = "<what>", description = "referrers, entitlements or applications.")
+  What what;
+
+  @Option(names = "--employer", paramLabel = "<employer>") EmployerId employer;
+
+  @Option(names = "--status", paramLabel = "<status>") String status;
+
+  @Option(names = "--profession", paramLabel = "<profession>",
+      description = "For example NURSE, PHYSIOTHERAPIST, PARAMEDIC.")
+  Profession profession;
+
+  @Option(names = "--json", description = "Print as JSON (list.schema.json).")
+  boolean json;
+
+  @Override
+  int run(Session session) {
+    Register ports = session.ports();
+    ObjectNode document = Json.object();
+    document.put("what", what.name().toLowerCase(Locale.ROOT));
+    List<String> lines = new ArrayList<>();
+    switch (what) {
+      case REFERRERS -> {
+        ArrayNode items = document.putArray("referrers");
+        for (Person person : ports.people().all()) {
+          boolean atEmployer = ports.people().roles(person.id()).stream()
+              .anyMatch(role -> employer == null || role.employer().equals(employer));
+          String registration = person.registration().map(r -> r.status().name()).orElse("NONE");
+          if (!atEmployer || !matches(profession, person) || (status != null
+              && !registration.equalsIgnoreCase(status))) {
+            continue;
+          }
+          long live = ports.entitlements().forPerson(person.id()).stream()
+              .filter(e -> !e.status().isFinal()).count();
+          items.addObject().put("id", person.id().value()).put("name", person.displayName())
+              .put("profession", person.profession().name()).put("registration", registration)
+              .put("liveEntitlements", live);
+          lines.add(person.id().value() + "  " + person.displayName() + ", "
+              + person.profession().name() + ", registration " + registration + ", " + live
+              + " live entitlement" + (live == 1 ? "" : "s"));
+        }
+      }
+      case ENTITLEMENTS -> {
+        List<Entitlement> chosen = ports.entitlements().all().stream()
+            .filter(e -> employer == null || e.employer().equals(employer))
+            .filter(e -> status == null || e.status().name().equalsIgnoreCase(status))
+            .filter(e -> profession == null || e.subject().person().flatMap(ports.people()::find)
+                .map(p -> p.profession() == profession).orElse(false))
+            .toList();
+        document.set("entitlements", ShowCommand.entitlements(chosen));
+        chosen.forEach(e -> lines.add(Words.entitlement(e) + ", for " + e.subject()));
+      }
+      case APPLICATIONS -> {
+        ArrayNode items = document.putArray("applications");
+        for (Person person : ports.people().all()) {
+          if (!matches(profession, person)) {
+            continue;
+          }
+          for (Application a : ports.applications().forApplicant(person.id())) {
+            if ((employer != null && !a.employer().equals(employer))
+                || (status != null && !a.status().name().equalsIgnoreCase(status))) {
+              continue;
+            }
+            Json.put(items.addObject().put("id", a.id().value()).put("applicant", a.applicant().value())
+                .put("employer", a.employer().value()).put("status", a.status().name())
+                .put("version", a.version()), "entitlement", a.entitlement().map(id -> id.value()));
+            lines.add(Words.application(a) + ", by " + person.displayName());
+          }
+        }
+      }
+      default -> throw new IllegalStateException("no such list: " + what);
+    }
+    if (json) {
+      Json.print(out(), document);
+    } else if (lines.isEmpty()) {
+      out().println("none");
+    } else {
+      lines.forEach(out()::println);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static boolean matches(Profession profession, Person person) {
+    return Optional.ofNullable(profession).map(p -> p == person.profession()).orElse(true);
+  }
+}
