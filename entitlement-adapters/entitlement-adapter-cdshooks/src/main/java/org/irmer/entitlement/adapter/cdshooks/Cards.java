@@ -205,7 +205,7 @@ final class Cards {
     StringBuilder escaped = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if ("\\`*_{}[]<>()#+-!|~".indexOf(c) >= 0) {
+      if ("\\`*_[]<>|~".indexOf(c) >= 0) {
         escaped.append('\\');
       }
       escaped.append(c == '\n' || c == '\r' ? ' ' : c);
