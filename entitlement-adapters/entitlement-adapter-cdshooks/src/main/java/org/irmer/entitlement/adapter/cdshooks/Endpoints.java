@@ -163,8 +163,9 @@ final class Endpoints implements Handler {
     List<ReadOrder> orders;
     try {
       orders = reader.read(call.draftOrders(), data);
-    } catch (IllegalArgumentException unreadable) {
-      throw BadRequest.at("context.draftOrders", unreadable.getMessage());
+    } catch (IllegalArgumentException | java.time.DateTimeException unreadable) {
+      throw BadRequest.at("context.draftOrders", "could not be read as FHIR R4 orders: "
+          + unreadable.getMessage());
     }
     boolean anyUnread = orders.stream().anyMatch(order -> order.request().isEmpty());
     List<String> unresolved = data.unresolved();
