@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.irmer.entitlement.adapter.fhir.FhirOrders;
 import org.irmer.entitlement.core.port.out.EntitlementException;
 import org.irmer.entitlement.rules.wiring.EntitlementRegister;
 
@@ -81,11 +82,20 @@ public final class CdsHooksService implements AutoCloseable {
   }
 
   /**
-   * A service answering from {@code register}, reading orders with {@code orders}, to be
-   * configured and {@linkplain Builder#start() started}.
+   * A service answering from {@code register}, reading draft orders with the FHIR adapter's
+   * mapping {@code orders} (its configuration says which code systems name the examination, the
+   * referrer, the employer and the setting), to be configured and {@linkplain Builder#start()
+   * started} or mounted as a {@linkplain Builder#handler() handler}.
    */
+  public static Builder over(EntitlementRegister register, FhirOrders orders) {
+    checkNotNull(orders, "orders");
+    return new Builder(checkNotNull(register, "register"), clock -> new FhirOrderReader(orders, clock));
+  }
+
+  /** As {@link #over(EntitlementRegister, FhirOrders)}, with another reading of orders. */
   static Builder over(EntitlementRegister register, OrderReader orders) {
-    return new Builder(checkNotNull(register, "register"), checkNotNull(orders, "orders"));
+    checkNotNull(orders, "orders");
+    return new Builder(checkNotNull(register, "register"), clock -> orders);
   }
 
   /** The port the service listens on. */
@@ -243,7 +253,7 @@ public final class CdsHooksService implements AutoCloseable {
   public static final class Builder {
 
     private final EntitlementRegister register;
-    private final OrderReader orders;
+    private final java.util.function.Function<Clock, OrderReader> orders;
     private Optional<URI> baseUrl = Optional.empty();
     private String host = "127.0.0.1";
     private int port;
@@ -257,7 +267,7 @@ public final class CdsHooksService implements AutoCloseable {
     private int replayCapacity = 200_000;
     private int cardCapacity = 100_000;
 
-    private Builder(EntitlementRegister register, OrderReader orders) {
+    private Builder(EntitlementRegister register, java.util.function.Function<Clock, OrderReader> orders) {
       this.register = register;
       this.orders = orders;
     }
@@ -353,7 +363,7 @@ public final class CdsHooksService implements AutoCloseable {
           .build();
       Authenticator authenticator = new Authenticator(ImmutableList.copyOf(issuers),
           new Jwks(http, fetchTimeout, clock), new ReplayCache(replayCapacity), clock);
-      return new Endpoints(register, orders, authenticator, new CardLedger(cardCapacity),
+      return new Endpoints(register, orders.apply(clock), authenticator, new CardLedger(cardCapacity),
           new ObjectMapper(), clock, http, fetchTimeout, url, maxRequestBytes);
     }
 

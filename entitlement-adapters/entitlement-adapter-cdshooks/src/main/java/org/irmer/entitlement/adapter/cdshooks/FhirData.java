@@ -46,7 +46,7 @@ final class FhirData {
 
   FhirData(Iterable<JsonNode> prefetch, Optional<URI> fhirServer, Optional<String> accessToken,
       HttpClient http, Duration timeout, ObjectMapper json) {
-    this.prefetched = new HashMap<>();
+    this.prefetched = new java.util.LinkedHashMap<>();
     for (JsonNode resource : prefetch) {
       index(resource);
     }
@@ -128,6 +128,17 @@ final class FhirData {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** The prefetched resources of {@code type}, those in prefetched Bundles included. */
+  synchronized List<JsonNode> prefetched(String type) {
+    List<JsonNode> found = new ArrayList<>();
+    prefetched.forEach((key, resource) -> {
+      if (key.startsWith(type + "/")) {
+        found.add(resource);
+      }
+    });
+    return found;
   }
 
   /** The references asked for that could not be had, in the order they were asked for. */

@@ -21,7 +21,8 @@ class FhirAccessTests {
   private final Loopback fhir = new Loopback()
       .serve("/fhir/Patient/pat-1", Fhir.patient("pat-1", "1980-05-05", "male").toString())
       .serve("/fhir/Practitioner/prac-p", Fhir.practitioner("prac-p", "P").toString())
-      .serve("/fhir/Organization/org-ra1", Fhir.organization("org-ra1", "RA1").toString());
+      .serve("/fhir/Organization/org-ra1", Fhir.organization("org-ra1", "RA1").toString())
+      .serve("/fhir/Encounter/enc-msk-outpatient", Fhir.encounter("enc-msk-outpatient", "MSK_OUTPATIENT").toString());
 
   @AfterEach
   void stop() {
@@ -56,7 +57,8 @@ class FhirAccessTests {
     JsonNode card = Running.json(response).path("cards").get(0);
     assertThat(card.path("detail").asText()).contains("OUT_OF_SCOPE_MODALITY", "OUT_OF_SCOPE_EXAMINATION");
     assertThat(fhir.asked).extracting(Loopback.Asked::path).containsExactlyInAnyOrder(
-        "/fhir/Practitioner/prac-p", "/fhir/Patient/pat-1", "/fhir/Organization/org-ra1");
+        "/fhir/Practitioner/prac-p", "/fhir/Patient/pat-1", "/fhir/Organization/org-ra1",
+        "/fhir/Encounter/enc-msk-outpatient");
     assertThat(fhir.asked).allSatisfy(asked -> assertThat(asked.authorization()).isEqualTo("Bearer " + TOKEN));
   }
 

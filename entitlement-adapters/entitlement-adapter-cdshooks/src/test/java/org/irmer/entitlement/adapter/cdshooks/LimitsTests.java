@@ -104,7 +104,7 @@ class LimitsTests {
     Client client = Client.es384(Client.ISS);
     Clock clock = Clock.fixed(Trust.NOW, ZoneOffset.UTC);
     try (EntitlementRegister register = EntitlementRegister.over(trust.register).clock(clock).open()) {
-      Handler handler = CdsHooksService.over(register, new SimpleOrders())
+      Handler handler = CdsHooksService.over(register, Fhir.ORDERS)
           .baseUrl(URI.create("https://cds.aldermoor.example/decision-support"))
           .trust(Issuer.named(client.iss).keys(client.publicJwks()))
           .clock(clock)

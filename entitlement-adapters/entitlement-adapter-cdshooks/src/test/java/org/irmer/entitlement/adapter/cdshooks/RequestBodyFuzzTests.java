@@ -40,7 +40,7 @@ class RequestBodyFuzzTests {
   private static Handler handler() {
     Clock clock = Clock.fixed(Trust.NOW, ZoneOffset.UTC);
     EntitlementRegister register = EntitlementRegister.over(new Trust().register).clock(clock).open();
-    return CdsHooksService.over(register, new SimpleOrders())
+    return CdsHooksService.over(register, Fhir.ORDERS)
         .baseUrl(URI.create(BASE))
         .trust(Issuer.named(CLIENT.iss).keys(CLIENT.publicJwks()))
         .clock(clock)

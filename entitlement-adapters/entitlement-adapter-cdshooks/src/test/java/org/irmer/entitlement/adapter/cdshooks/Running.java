@@ -36,7 +36,7 @@ final class Running implements AutoCloseable {
 
   Running(UnaryOperator<CdsHooksService.Builder> options) {
     register = EntitlementRegister.over(trust.register).clock(clock).open();
-    service = options.apply(CdsHooksService.over(register, new SimpleOrders())
+    service = options.apply(CdsHooksService.over(register, Fhir.ORDERS)
         .clock(clock)
         .trust(Issuer.named(client.iss).keys(client.publicJwks()))).start();
   }
@@ -121,12 +121,14 @@ final class Running implements AutoCloseable {
     prefetch.set("user", Fhir.practitioner("prac-p", "P"));
     prefetch.set("colleague", Fhir.practitioner("prac-e", "E"));
     prefetch.set("employer", Fhir.organization("org-ra1", "RA1"));
+    prefetch.set("encounter", Fhir.encounter("enc-msk-outpatient", "MSK_OUTPATIENT"));
+    prefetch.set("emergency", Fhir.encounter("enc-ed", "ED"));
     return prefetch;
   }
 
   static ObjectNode order(String id, String exam, String practitioner, String setting) {
     return Fhir.serviceRequest(id, exam, "Practitioner/" + practitioner, "Patient/pat-1",
-        "Organization/org-ra1", setting);
+        "Organization/org-ra1", "Encounter/enc-" + setting.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
   }
 
   static String newInstance() {
