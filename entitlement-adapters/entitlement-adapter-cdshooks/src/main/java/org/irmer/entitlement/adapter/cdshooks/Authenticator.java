@@ -50,6 +50,11 @@ final class Authenticator {
       JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.RS256, JWSAlgorithm.RS384,
       JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
 
+  /** Verifiers by key: making one converts the JWK to a Java key, which costs more than an RSA check. */
+  private static final int MAX_KEPT_VERIFIERS = 1_000;
+
+  private final java.util.concurrent.ConcurrentHashMap<JWK, JWSVerifier> verifiers =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final ImmutableMap<String, Issuer> issuers;
   private final Jwks jwks;
   private final ReplayCache replays;
@@ -210,11 +215,18 @@ final class Authenticator {
     return matches;
   }
 
-  private static boolean verifies(SignedJWT jwt, JWK key) {
+  private boolean verifies(SignedJWT jwt, JWK key) {
     try {
-      JWSVerifier verifier = key instanceof ECKey ec
-          ? new ECDSAVerifier(ec.toECPublicKey())
-          : new RSASSAVerifier(((RSAKey) key).toRSAPublicKey());
+      JWSVerifier verifier = verifiers.get(key);
+      if (verifier == null) {
+        verifier = key instanceof ECKey ec
+            ? new ECDSAVerifier(ec.toECPublicKey())
+            : new RSASSAVerifier(((RSAKey) key).toRSAPublicKey());
+        if (verifiers.size() >= MAX_KEPT_VERIFIERS) {
+          verifiers.clear();
+        }
+        verifiers.put(key, verifier);
+      }
       return jwt.verify(verifier);
     } catch (JOSEException | RuntimeException unusable) {
       return false;

@@ -30,7 +30,9 @@ import org.irmer.entitlement.adapter.cdshooks.CdsHooksService.Response;
  * <p>The JDK server's time limits are process-wide system properties, read once when its first
  * server starts: {@code sun.net.httpserver.maxReqTime} and {@code maxRspTime} (seconds). Unless
  * the application has set them, the first embedded service sets them from its request timeout, so
- * a client that sends its request or reads its answer too slowly has its connection closed.
+ * a client that sends its request or reads its answer too slowly has its connection closed. It
+ * also sets {@code sun.net.httpserver.nodelay} (TCP_NODELAY): without it, Nagle's algorithm and
+ * delayed acknowledgements hold each answer on a kept-alive connection for tens of milliseconds.
  */
 final class EmbeddedServer implements AutoCloseable {
 
@@ -49,6 +51,9 @@ final class EmbeddedServer implements AutoCloseable {
     }
     if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
       System.setProperty("sun.net.httpserver.maxRspTime", seconds);
+    }
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
     }
   }
 
