@@ -10,6 +10,7 @@ import org.irmer.entitlement.core.domain.CommandResult;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.port.out.Register;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -85,5 +86,10 @@ abstract class LifecycleCommand extends RegisterCommand {
           + refusal.message()));
     }
     return result.isAccepted() ? ExitCodes.OK : ExitCodes.REFUSED;
+  }
+
+  /** The name the command is invoked by, as its {@code @Command} declares it. */
+  final String commandName() {
+    return getClass().getAnnotation(Command.class).name();
   }
 }

@@ -225,8 +225,6 @@ final class LifecycleCommands {
 
     abstract CommandResult<?> decide(Session session, CommandContext context);
 
-    abstract String name();
-
     @Override
     int run(Session session) {
       Application found = existingApplication(session.ports(), application);
@@ -241,7 +239,7 @@ final class LifecycleCommands {
           }
         }
       }
-      return report(name(), decide(session, context));
+      return report(commandName(), decide(session, context));
     }
   }
 
@@ -254,11 +252,6 @@ final class LifecycleCommands {
     CommandResult<?> decide(Session session, CommandContext context) {
       return session.register().applications().approve(application, context);
     }
-
-    @Override
-    String name() {
-      return "approve";
-    }
   }
 
   @Command(name = "refuse", mixinStandardHelpOptions = true,
@@ -269,11 +262,6 @@ final class LifecycleCommands {
     @Override
     CommandResult<?> decide(Session session, CommandContext context) {
       return session.register().applications().refuse(application, context);
-    }
-
-    @Override
-    String name() {
-      return "refuse";
     }
 
     @Override
@@ -292,12 +280,10 @@ final class LifecycleCommands {
 
     abstract CommandResult<Entitlement> change(Session session, CommandContext context);
 
-    abstract String name();
-
     @Override
     int run(Session session) {
       existingEntitlement(session.ports(), entitlement);
-      return report(name(), change(session, context(session)));
+      return report(commandName(), change(session, context(session)));
     }
   }
 
@@ -309,11 +295,6 @@ final class LifecycleCommands {
     CommandResult<Entitlement> change(Session session, CommandContext context) {
       return session.register().entitlements().suspend(entitlement, context);
     }
-
-    @Override
-    String name() {
-      return "suspend";
-    }
   }
 
   @Command(name = "reinstate", mixinStandardHelpOptions = true,
@@ -324,11 +305,6 @@ final class LifecycleCommands {
     CommandResult<Entitlement> change(Session session, CommandContext context) {
       return session.register().entitlements().reinstate(entitlement, context);
     }
-
-    @Override
-    String name() {
-      return "reinstate";
-    }
   }
 
   @Command(name = "revoke", mixinStandardHelpOptions = true,
@@ -338,11 +314,6 @@ final class LifecycleCommands {
     @Override
     CommandResult<Entitlement> change(Session session, CommandContext context) {
       return session.register().entitlements().revoke(entitlement, context);
-    }
-
-    @Override
-    String name() {
-      return "revoke";
     }
   }
 
