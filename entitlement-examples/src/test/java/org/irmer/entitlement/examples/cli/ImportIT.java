@@ -45,6 +45,13 @@ class ImportIT {
     Path sampleTrust = SampleTrustFiles.writeTo(work.resolve("again"));
     assertThat(register.run("import", sampleTrust.toString()).expect(65).err())
         .contains("nothing was imported").contains("employers.yaml:").contains("NPX");
+    // A new person, written first (records are written in id order), ahead of one already stored:
+    // the new one must not be written either.
+    Path oneNew = Files.createDirectories(work.resolve("one-new"));
+    Files.writeString(oneNew.resolve("people.yaml"), Files.readString(sampleTrust.resolve("people.yaml"))
+        .replaceFirst("id: HV-0001\n", "id: HV-0000\n"));
+    assertThat(register.run("import", oneNew.toString()).expect(65).err())
+        .contains("nothing was imported").contains("people.yaml:").contains("HV-0002");
     assertThat(register.run("import", work.resolve("absent").toString()).expect(66).err())
         .contains("absent: no such file or directory");
 
