@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Parameters;
-import org.irmer.entitlement.adapter.fhir.FhirOrders;
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.ClinicalInformationItem;
 import org.irmer.entitlement.core.domain.ExaminationCode;
@@ -32,13 +30,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Scenarios S1 and S2 of DOMAIN.md section 6 give the same outcome and the same reason codes
  * whatever the channel: CDS Hooks {@code order-sign} over HTTP, the FHIR {@code
- * $check-entitlement} operation on the same resources, and a request written by hand through the
- * Java API, all against one register. (The HL7 v2 adapter's ScenarioOverMllpTests hold MLLP to the
+ * $check-entitlement} operation on the same server and resources, and a request written by hand
+ * through the Java API, all against one register. (The HL7 v2 adapter's ScenarioOverMllpTests hold MLLP to the
  * Java API in the same way.)
  */
 class SameDecisionOnEveryChannelTests {
 
   private static final Pattern REASON = Pattern.compile("`([A-Z_]+)`");
+  static final String CHECK_ENTITLEMENT = "/fhir/ServiceRequest/$check-entitlement";
 
   private final Running running = new Running();
 
@@ -78,12 +77,11 @@ class SameDecisionOnEveryChannelTests {
         .filter(event -> event.action().equals("check-referral"))
         .reduce((first, second) -> second).map(event -> event.result()).stream().toList();
 
-    FhirOrders.Response operation = Fhir.ORDERS.checkEntitlement(running.register.referrals())
-        .handle("application/fhir+json", operationBundle(order).toString().getBytes(StandardCharsets.UTF_8));
-    assertThat(operation.status()).as(operation.text()).isEqualTo(200);
+    HttpResponse<String> operation = running.call(CHECK_ENTITLEMENT, operationBundle(order).toString());
+    assertThat(operation.statusCode()).as(operation.body()).isEqualTo(200);
 
     return new Channels(Running.json(hook).path("cards"), recorded.get(0),
-        Fhir.ORDERS.parse(Parameters.class, operation.text()), running.register.referrals().check(byHand));
+        Fhir.ORDERS.parse(Parameters.class, operation.body()), running.register.referrals().check(byHand));
   }
 
   /** The order, with the instant it was signed, and every resource the hook call prefetched, in one Bundle. */
