@@ -115,6 +115,30 @@ class StatusAndTrainingTests {
         ReasonCode.OUT_OF_SCOPE_MODALITY, ReasonCode.OUT_OF_SCOPE_EXAMINATION);
   }
 
+  /**
+   * Rule 3 gives a non-active entitlement's status reason when no entitlement is current; once one
+   * is, rule 4 judges the request against the scope of those in force alone and reports its failed
+   * dimensions, as for an old expired entitlement above. A suspension of one entitlement neither
+   * blocks nor is reported beside the referrer's other, active one.
+   */
+  @Test
+  void aSuspendedEntitlementBesideAnActiveOneLeavesTheRequestToTheActiveOnesScope() {
+    TestTrust trust = new TestTrust();
+    PersonId referrer = trust.referrer("R", Profession.NURSE, Regulator.NMC);
+    trust.entitle(org.irmer.entitlement.core.domain.EntitlementId.of("ENT-CT"), referrer,
+        TestTrust.TRUST_A, EntitlementStatus.SUSPENDED, LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31),
+        rule("CT", Modality.CT, BodyRegion.WHOLE_BODY).build());
+    trust.entitle(referrer, rule("XR", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).build());
+
+    ReferralDecision outside = trust.evaluator().evaluate(request(referrer, "CHEAD").build());
+    ReferralDecision inside = trust.evaluator().evaluate(request(referrer, "XANKR").build());
+
+    assertThat(outside.outcome()).isEqualTo(Outcome.NOT_ENTITLED);
+    assertThat(outside.reasonCodes()).containsExactlyInAnyOrder(
+        ReasonCode.OUT_OF_SCOPE_MODALITY, ReasonCode.OUT_OF_SCOPE_EXAMINATION);
+    assertThat(inside.outcome()).isEqualTo(Outcome.ENTITLED);
+  }
+
   private static PersonId referrerWithIrmerTraining(TestTrust trust, LocalDate lastValidDay) {
     PersonId referrer = trust.untrainedReferrer("R", Profession.NURSE, Regulator.NMC);
     trust.train(referrer, TrainingType.IRMER_REFERRER, LocalDate.of(2022, 1, 1), lastValidDay);

@@ -45,7 +45,11 @@ import org.irmer.entitlement.rules.wiring.EntitlementRegister;
  *       cannot get it), and answers with cards: {@code critical} for any decision but {@code
  *       ENTITLED}, {@code info} for guideline advice and warnings;
  *   <li>{@code POST /cds-services/{id}/feedback}: the clinician's {@code accepted} or {@code
- *       overridden} outcome on a card, recorded against the decision it answers.
+ *       overridden} outcome on a card, recorded against the decision it answers;
+ *   <li>{@code POST /fhir/ServiceRequest/$check-entitlement}: the FHIR adapter's {@linkplain
+ *       FhirOrders#checkEntitlement operation} on the same server, for a client that sends an
+ *       order as a FHIR {@code Bundle} or {@code Parameters} rather than through a hook; each
+ *       decision is recorded.
  * </ul>
  *
  * <p>Every call must carry a bearer JWT from a {@linkplain Issuer trusted client} ("Trusting CDS
@@ -88,14 +92,7 @@ public final class CdsHooksService implements AutoCloseable {
    * started} or mounted as a {@linkplain Builder#handler() handler}.
    */
   public static Builder over(EntitlementRegister register, FhirOrders orders) {
-    checkNotNull(orders, "orders");
-    return new Builder(checkNotNull(register, "register"), clock -> new FhirOrderReader(orders, clock));
-  }
-
-  /** As {@link #over(EntitlementRegister, FhirOrders)}, with another reading of orders. */
-  static Builder over(EntitlementRegister register, OrderReader orders) {
-    checkNotNull(orders, "orders");
-    return new Builder(checkNotNull(register, "register"), clock -> orders);
+    return new Builder(checkNotNull(register, "register"), checkNotNull(orders, "orders"));
   }
 
   /** The port the service listens on. */
@@ -253,7 +250,7 @@ public final class CdsHooksService implements AutoCloseable {
   public static final class Builder {
 
     private final EntitlementRegister register;
-    private final java.util.function.Function<Clock, OrderReader> orders;
+    private final FhirOrders orders;
     private Optional<URI> baseUrl = Optional.empty();
     private String host = "127.0.0.1";
     private int port;
@@ -267,7 +264,7 @@ public final class CdsHooksService implements AutoCloseable {
     private int replayCapacity = 200_000;
     private int cardCapacity = 100_000;
 
-    private Builder(EntitlementRegister register, java.util.function.Function<Clock, OrderReader> orders) {
+    private Builder(EntitlementRegister register, FhirOrders orders) {
       this.register = register;
       this.orders = orders;
     }
@@ -363,7 +360,8 @@ public final class CdsHooksService implements AutoCloseable {
           .build();
       Authenticator authenticator = new Authenticator(ImmutableList.copyOf(issuers),
           new Jwks(http, fetchTimeout, clock), new ReplayCache(replayCapacity), clock);
-      return new Endpoints(register, orders.apply(clock), authenticator, new CardLedger(cardCapacity),
+      return new Endpoints(register, new FhirOrderReader(orders, clock),
+          orders.checkEntitlement(register.referrals()), authenticator, new CardLedger(cardCapacity),
           new ObjectMapper(), clock, http, fetchTimeout, url, maxRequestBytes);
     }
 

@@ -26,6 +26,7 @@ import org.irmer.entitlement.adapter.cdshooks.CdsHooksService.Handler;
 import org.irmer.entitlement.adapter.cdshooks.CdsHooksService.Request;
 import org.irmer.entitlement.adapter.cdshooks.CdsHooksService.Response;
 import org.irmer.entitlement.adapter.cdshooks.OrderReader.ReadOrder;
+import org.irmer.entitlement.adapter.fhir.FhirOrders.CheckEntitlementOperation;
 import org.irmer.entitlement.core.domain.ChannelEvent;
 import org.irmer.entitlement.core.domain.ChannelEventKind;
 import org.irmer.entitlement.core.domain.EntitlementType;
@@ -37,9 +38,10 @@ import org.irmer.entitlement.rules.wiring.EntitlementRegister;
 
 /**
  * The service's endpoints, independent of any HTTP server (CDS Hooks 2.0, "Discovery", "Calling a
- * CDS Service", "Feedback"). Each call is routed (404 for an unknown service, 405 for a wrong
- * method), capped in size (413), authenticated (401, recorded as a security rejection, and nothing
- * else done), read (400 naming the field) and only then answered.
+ * CDS Service", "Feedback"), and the FHIR {@code $check-entitlement} operation under {@code
+ * /fhir}. Each call is routed (404 for an unknown service, 405 for a wrong method), capped in size
+ * (413), authenticated (401, recorded as a security rejection, and nothing else done), read (400
+ * naming the field) and only then answered.
  */
 final class Endpoints implements Handler {
 
@@ -48,6 +50,7 @@ final class Endpoints implements Handler {
 
   private final EntitlementRegister register;
   private final OrderReader reader;
+  private final CheckEntitlementOperation checkEntitlement;
   private final Authenticator authenticator;
   private final Cards cards;
   private final CardLedger ledger;
@@ -56,14 +59,18 @@ final class Endpoints implements Handler {
   private final HttpClient http;
   private final Duration fetchTimeout;
   private final String root;
+  private final String operationPath;
+  private final String operationUrl;
   private final String discoveryUrl;
   private final int maxRequestBytes;
 
-  Endpoints(EntitlementRegister register, OrderReader reader, Authenticator authenticator,
+  Endpoints(EntitlementRegister register, OrderReader reader,
+      CheckEntitlementOperation checkEntitlement, Authenticator authenticator,
       CardLedger ledger, ObjectMapper json, Clock clock, HttpClient http, Duration fetchTimeout,
       URI baseUrl, int maxRequestBytes) {
     this.register = register;
     this.reader = reader;
+    this.checkEntitlement = checkEntitlement;
     this.authenticator = authenticator;
     this.cards = new Cards(register.decisionData(), json);
     this.ledger = ledger;
@@ -74,6 +81,9 @@ final class Endpoints implements Handler {
     String base = baseUrl.toString().replaceAll("/+$", "");
     this.root = Optional.ofNullable(baseUrl.getRawPath()).orElse("").replaceAll("/+$", "") + "/cds-services";
     this.discoveryUrl = base + "/cds-services";
+    this.operationPath = Optional.ofNullable(baseUrl.getRawPath()).orElse("").replaceAll("/+$", "")
+        + "/fhir" + CheckEntitlementOperation.PATH;
+    this.operationUrl = base + "/fhir" + CheckEntitlementOperation.PATH;
     this.maxRequestBytes = maxRequestBytes;
   }
 
@@ -91,6 +101,9 @@ final class Endpoints implements Handler {
     int query = path.indexOf('?');
     if (query >= 0) {
       path = path.substring(0, query);
+    }
+    if (path.replace("%24", "$").equals(operationPath)) {
+      return operation(request);
     }
     if (!path.equals(root) && !path.startsWith(root + "/")) {
       return error(404, "not-found", "$", "no such endpoint");
@@ -119,6 +132,20 @@ final class Endpoints implements Handler {
           issuer -> feedback(service.get(), issuer, request.body()));
     }
     return authenticated(request, List.of(serviceUrl), issuer -> hook(service.get(), issuer, request.body()));
+  }
+
+  /** {@code $check-entitlement}: POST only, capped, authenticated, then the FHIR adapter's answer. */
+  private Response operation(Request request) {
+    if (!request.method().equals("POST")) {
+      return methodNotAllowed("POST");
+    }
+    if (request.body().length > maxRequestBytes) {
+      return error(413, "too-large", "$", "the request body is larger than " + maxRequestBytes + " bytes");
+    }
+    return authenticated(request, List.of(operationUrl), issuer -> {
+      var answer = checkEntitlement.handle(request.header("Content-Type").orElse("(none)"), request.body());
+      return new Response(answer.status(), Map.of("Content-Type", answer.contentType()), answer.body());
+    });
   }
 
   private interface Answer {

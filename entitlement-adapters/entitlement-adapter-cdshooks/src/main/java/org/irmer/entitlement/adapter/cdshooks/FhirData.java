@@ -23,7 +23,10 @@ import java.util.Set;
  * fhirAuthorization} bearer token (CDS Hooks 2.0, "Providing FHIR Resources to a CDS Service" and
  * "FHIR Resource Access").
  *
- * <p>Only references on the client's own FHIR server are fetched: a relative reference ({@code
+ * <p>The FHIR server is used only when the client gave both {@code fhirServer} and {@code
+ * fhirAuthorization} ("If the CDS Client provides both fhirServer and fhirAuthorization request
+ * parameters, the CDS Service MAY use the FHIR server"): a call with a server and no token fetches
+ * nothing. Only references on the client's own FHIR server are fetched: a relative reference ({@code
  * Patient/123}) or an absolute one under {@code fhirServer}. Any other URL is never fetched, so a
  * request cannot make the service call arbitrary addresses. Each reference is fetched at most once
  * per call, and at most {@link #MAX_FETCHES} are fetched. Whatever could not be had is named in
@@ -106,13 +109,13 @@ final class FhirData {
   }
 
   private Optional<JsonNode> fetch(String relative) {
-    if (fhirServer.isEmpty() || fetched.size() >= MAX_FETCHES) {
+    if (fhirServer.isEmpty() || accessToken.isEmpty() || fetched.size() >= MAX_FETCHES) {
       return Optional.empty();
     }
     URI url = URI.create(fhirServer.get().toString().replaceAll("/+$", "") + "/" + relative);
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
         .header("Accept", "application/fhir+json").GET();
-    accessToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+    request.header("Authorization", "Bearer " + accessToken.get());
     try {
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200 || response.body().length > MAX_RESOURCE_BYTES) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Calls without prefetch (CDS Hooks 2.0, "FHIR Resource Access"): the service reads what it needs
  * from the client's FHIR server, here a small server on loopback, with the bearer token of {@code
- * fhirAuthorization}, and answers 412 when it cannot get it.
+ * fhirAuthorization}, and answers 412, recording nothing, when it cannot get it: the server
+ * lacks a resource, cannot be reached, refuses the token, or was given without a token.
  */
 class FhirAccessTests {
 
@@ -79,6 +80,66 @@ class FhirAccessTests {
         withServer(s1Call(), fhir.url("/fhir").toString(), "another-token").toString());
 
     assertThat(response.statusCode()).isEqualTo(412);
+    assertThat(running.trail()).isEmpty();
+  }
+
+  @Test
+  void answers412AndRecordsNothingWhenTheFhirServerDoesNotHaveAResourceTheOrderNeeds() {
+    try (Loopback partial = new Loopback()
+        .serve("/fhir/Practitioner/prac-p", Fhir.practitioner("prac-p", "P").toString())
+        .serve("/fhir/Organization/org-ra1", Fhir.organization("org-ra1", "RA1").toString())
+        .serve("/fhir/Encounter/enc-msk-outpatient",
+            Fhir.encounter("enc-msk-outpatient", "MSK_OUTPATIENT").toString())) {
+
+      HttpResponse<String> response = running.call(Running.signPath(),
+          withServer(s1Call(), partial.url("/fhir").toString(), TOKEN).toString());
+
+      assertThat(response.statusCode()).isEqualTo(412);
+      assertThat(Running.json(response).path("message").asText()).contains("Patient/pat-1")
+          .doesNotContain("Practitioner/prac-p");
+      assertThat(partial.asked).extracting(Loopback.Asked::path).contains("/fhir/Patient/pat-1");
+      assertThat(running.trail()).isEmpty();
+    }
+  }
+
+  @Test
+  void answers412AndRecordsNothingWhenTheFhirServerCannotBeReached() {
+    Loopback gone = new Loopback();
+    String server = gone.url("/fhir").toString();
+    gone.close();
+
+    HttpResponse<String> response = running.call(Running.signPath(),
+        withServer(s1Call(), server, TOKEN).toString());
+
+    assertThat(response.statusCode()).isEqualTo(412);
+    assertThat(Running.json(response).path("message").asText()).contains("Practitioner/prac-p");
+    assertThat(running.trail()).isEmpty();
+  }
+
+  @Test
+  void answers412WithoutCallingTheFhirServerWhenTheClientGaveNoFhirAuthorization() {
+    ObjectNode call = withServer(s1Call(), fhir.url("/fhir").toString(), TOKEN);
+    call.remove("fhirAuthorization");
+
+    HttpResponse<String> response = running.call(Running.signPath(), call.toString());
+
+    assertThat(response.statusCode()).isEqualTo(412);
+    assertThat(fhir.asked).isEmpty();
+    assertThat(running.trail()).isEmpty();
+  }
+
+  @Test
+  void orderSelectAlsoReadsFromTheFhirServerAndRecordsNothing() {
+    fhir.requiredToken = TOKEN;
+
+    HttpResponse<String> response = running.call(Running.selectPath(), withServer(
+        Running.hookCall("order-select", Running.newInstance(),
+            Fhir.bundle(Running.order("sr-mri", "MLSPI", "prac-p", "MSK_OUTPATIENT")), null),
+        fhir.url("/fhir").toString(), TOKEN).toString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Running.json(response).path("cards").get(0).path("indicator").asText()).isEqualTo("critical");
+    assertThat(fhir.asked).hasSize(4);
     assertThat(running.trail()).isEmpty();
   }
 
