@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
  * entitlements, kept in an embedded database in {@code ./entitlement-data} or in PostgreSQL, and
  * everything the library does with it, one subcommand each: import and export the register files,
  * check a referral and explain the decision, run the lifecycle (apply, approve, suspend...), show
- * and list what is held, sweep, verify and sign the audit trail, and a demonstration on the
+ * and list what is held, sweep, verify and sign the audit trail, serve the check to ordering
+ * systems over CDS Hooks and HL7 v2 MLLP, and a demonstration on the
  * fictional sample trust. {@code CLI.md} beside the module's pom is its reference.
  *
  * <p>A subcommand is one class: a {@link RegisterCommand} for work on the register, or a plain
@@ -54,6 +55,7 @@ import picocli.CommandLine.ScopeType;
         SweepCommand.class,
         VerifyTrailCommand.class,
         CheckpointCommand.class,
+        ServeCommand.class,
         DemoCommand.class,
         CompletionCommand.class},
     footer = {"", "Examples:",
@@ -61,6 +63,7 @@ import picocli.CommandLine.ScopeType;
         "  entitlement import entitlement-data/demo/sample-trust",
         "  entitlement check --referrer HV-1003 --exam XANKR --birth-date 1990-07-14 --setting MIU@HV-COMMUNITY",
         "  entitlement show HV-1001",
+        "  entitlement serve --mllp-port 2575 --hl7-authority RHV",
         "  entitlement --db jdbc:postgresql://db.example/register list entitlements --status ACTIVE"})
 public final class EntitlementCli implements Runnable {
 

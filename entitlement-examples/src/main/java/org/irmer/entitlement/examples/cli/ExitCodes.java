@@ -22,7 +22,10 @@ final class ExitCodes {
   static final int NO_INPUT = 66;
   /** EX_NOUSER: a referrer, entitlement, application or person the register does not know. */
   static final int UNKNOWN = 67;
-  /** EX_UNAVAILABLE: the register's database cannot be reached or opened. */
+  /**
+   * EX_UNAVAILABLE: the register's database cannot be reached or opened, or {@code serve} cannot
+   * listen on the address asked for.
+   */
   static final int UNAVAILABLE = 69;
   /** EX_SOFTWARE: a fault of the tool itself. */
   static final int SOFTWARE = 70;
@@ -41,7 +44,7 @@ final class ExitCodes {
         65  bad input data: the file named is not valid; nothing was changed (EX_DATAERR)
         66  the input file or directory does not exist (EX_NOINPUT)
         67  the register does not know the referrer, entitlement or application named (EX_NOUSER)
-        69  the register's database is unavailable (EX_UNAVAILABLE)
+        69  the register's database is unavailable; serve cannot listen (EX_UNAVAILABLE)
         70  internal error of the tool (EX_SOFTWARE)
         73  an output file cannot be created (EX_CANTCREAT)
         74  reading or writing failed part way (EX_IOERR)""";

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.irmer.entitlement.adapter.jdbc.JdbcRegister;
 import org.irmer.entitlement.core.domain.CheckpointKey;
 import org.irmer.entitlement.core.port.out.Register;
@@ -22,6 +24,7 @@ final class Session implements AutoCloseable {
   private final JdbcRegister database;
   private final EntitlementRegister register;
   private final Clock clock;
+  private final List<Runnable> afterClose = new CopyOnWriteArrayList<>();
 
   private Session(StoreOptions options, JdbcRegister database, EntitlementRegister register,
       Clock clock) {
@@ -108,12 +111,25 @@ final class Session implements AutoCloseable {
     return clock.instant();
   }
 
+  /**
+   * Runs {@code action} when {@link #close} has closed the register and its database, whether or
+   * not they closed without failing: a command that serves until the process is stopped waits
+   * for it before the process ends.
+   */
+  void afterClose(Runnable action) {
+    afterClose.add(action);
+  }
+
   @Override
   public void close() {
     try {
       register.close();
     } finally {
-      database.close();
+      try {
+        database.close();
+      } finally {
+        afterClose.forEach(Runnable::run);
+      }
     }
   }
 }

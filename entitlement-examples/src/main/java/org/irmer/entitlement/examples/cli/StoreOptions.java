@@ -17,9 +17,13 @@ record StoreOptions(Optional<String> url, Optional<String> user, Optional<String
     return dataDirectory.toAbsolutePath().normalize().resolve("register");
   }
 
-  /** The JDBC URL of the register. */
+  /**
+   * The JDBC URL of the register. The embedded database is closed by the tool, never by H2's own
+   * shutdown hook, so that a command stopped by a signal ({@code serve}) closes its register
+   * while the database is still open.
+   */
   String jdbcUrl() {
-    return url.orElseGet(() -> "jdbc:h2:file:" + embeddedFile());
+    return url.orElseGet(() -> "jdbc:h2:file:" + embeddedFile() + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
   /** The PEM file of the checkpoint key. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,6 +91,14 @@ class ArchitectureTests {
   private static Arguments violation(Function<ArchitectureRules, ArchRule> rule,
       String violator, String used) {
     return Arguments.of(rule, FIXTURE_ROOT + "." + violator, used);
+  }
+
+  @Test
+  void theRulesSeeEveryAdapter() {
+    assertThat(LIBRARY.stream().map(JavaClass::getPackageName).distinct())
+        .as("the packages the rules check; an adapter missing is a dependency the examples lost")
+        .contains(Stream.of("memory", "jdbc", "json", "fhir", "cdshooks", "hl7v2", "hl7v2.mllp")
+            .map(adapter -> LIBRARY_ROOT + ".adapter." + adapter).toArray(String[]::new));
   }
 
   @ParameterizedTest

@@ -35,9 +35,7 @@ final class Tool {
 
   /** Runs the tool in {@code workingDirectory} with {@code args}. */
   static Result in(Path workingDirectory, String... args) {
-    List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-        "-jar", JAR.toString()));
-    command.addAll(List.of(args));
+    List<String> command = command(args);
     try {
       Path out = Files.createTempFile("entitlement-out", ".txt");
       Path err = Files.createTempFile("entitlement-err", ".txt");
@@ -59,6 +57,27 @@ final class Tool {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", interrupted);
     }
+  }
+
+  /**
+   * Starts the tool in {@code workingDirectory} with {@code args} and leaves it running: its
+   * standard output is the process's input stream, its standard error goes to {@code err}.
+   */
+  static Process start(Path workingDirectory, Path err, String... args) {
+    try {
+      return new ProcessBuilder(command(args)).directory(workingDirectory.toFile())
+          .redirectError(err.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    } catch (IOException failure) {
+      throw new UncheckedIOException(failure);
+    }
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command = new ArrayList<>(List.of(JAVA, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   /** Copies a directory tree, for example a data directory with an imported register. */

@@ -63,10 +63,14 @@ public final class CdsHooksReport {
     StringBuilder text = new StringBuilder();
     text.append("## CDS Hooks\n\n");
     text.append("`./bench/cdshooks`: the CDS Hooks service on loopback, ").append(h2.getProperty("clients"))
-        .append(" concurrent clients for ").append(h2.getProperty("seconds"))
-        .append(" s after a 5 s warm-up, each call an `order-sign` with its own ES384-signed JWT (a new ")
-        .append("`jti`) and a full prefetch, cycling through scenarios S1 and S2 (two refusals to one ")
-        .append("entitled order); every decision recorded in the audit trail. Client and service share ")
+        .append(" concurrent client connections for ").append(h2.getProperty("seconds"))
+        .append(" s after a 5 s warm-up, sending on a fixed schedule of ")
+        .append(h2.getProperty("target_per_s", "?"))
+        .append(" calls/s in total, each call's latency counted from its scheduled send time (no ")
+        .append("coordinated omission). Each call is an `order-sign` with its own JWT (RS384, 2048-bit, a ")
+        .append("new `jti`, all signed before the run so that the client's signing does not take the ")
+        .append("service's CPU) and a full prefetch, cycling through scenarios S1 and S2 (two refusals to ")
+        .append("one entitled order); every decision recorded in the audit trail. Client and service share ")
         .append("the machine. Target: p99 at most ").append(String.format(Locale.ROOT, "%.0f", TARGET_P99_MS))
         .append(" ms, no errors.\n\n");
     text.append("| Database | Calls | Throughput (calls/s) | p50 (ms) | p99 (ms) | Max (ms) | Errors | p99 target met |\n");

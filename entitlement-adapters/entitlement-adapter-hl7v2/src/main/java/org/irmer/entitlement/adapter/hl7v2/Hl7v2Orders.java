@@ -65,10 +65,13 @@ public final class Hl7v2Orders {
   private final Configuration configuration;
   private final OrderReader reader;
   private final Replies replies;
+  private final EmployerZones zones;
 
   private Hl7v2Orders(EntitlementRegister register, Configuration configuration) {
     this.register = register;
     this.configuration = configuration;
+    this.zones = new EmployerZones(register.decisionData()::employer,
+        register.engine()::appliedSequence);
     this.reader = new OrderReader(configuration, this::zoneOf);
     this.replies = new Replies(configuration);
   }
@@ -165,8 +168,7 @@ public final class Hl7v2Orders {
   }
 
   private ZoneId zoneOf(EmployerId employer) {
-    return configuration.zone().orElseGet(() -> register.decisionData().employer(employer)
-        .map(Employer::zone).orElse(Employer.DEFAULT_ZONE));
+    return configuration.zone().orElseGet(() -> zones.of(employer));
   }
 
   /** How replies are shaped (HL7 v2 chapter 2, acknowledgment; chapter 4, order responses). */

@@ -1,7 +1,6 @@
 package org.irmer.entitlement.adapter.hl7v2;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ import org.irmer.entitlement.rules.wiring.EntitlementRegister;
  * are checked with recorded checks on the embedded default database (H2 in a file, {@link
  * JdbcRegister}). Each connection sends an order, waits for its reply, then sends the next (no
  * pipelining, as MLLP's original mode has it). Every reply must be the AA of its own message
- * (MSA-2 is the message's control id); a reply missing, late (5 s) or wrong is counted as lost.
+ * (MSA-2 is the message's control id); a reply missing, late (20 s, the client's read
+ * timeout), cut off by a closed connection or wrong is counted as lost.
  *
  * <p>After the load, the same orders are run once more in this process without the network, one
  * stage at a time, to show where a message's time goes. The figures are written as the "HL7 v2
@@ -160,7 +160,9 @@ public final class MllpLoad {
         try {
           client.write(framed);
           reply = client.reply();
-        } catch (SocketTimeoutException e) {
+        } catch (IOException unanswered) {
+          // No reply in time, or the listener closed the connection: the message is lost, and
+          // the connection ends here rather than the whole run.
           tally.lost++;
           break;
         }
