@@ -60,7 +60,11 @@ final class JsonLinesRowSource extends RowSource {
     try (JsonParser parser = FACTORY.createParser(text)) {
       return entry(parser);
     } catch (StreamReadException malformed) {
-      return new RowError(line, "", "not a JSON object: " + malformed.getOriginalMessage());
+      // Jackson's message may end with the location of a start marker: the line says it already.
+      String message = malformed.getOriginalMessage();
+      int marker = message.indexOf(" (start marker at");
+      return new RowError(line, "", "not a JSON object: "
+          + (marker < 0 ? message : message.substring(0, marker)));
     } catch (IOException cannotHappen) {
       throw unreadable(cannotHappen);
     }
