@@ -54,6 +54,7 @@ import picocli.CommandLine.ScopeType;
         SweepCommand.class,
         VerifyTrailCommand.class,
         CheckpointCommand.class,
+        GenerateReferralsCommand.class,
         DemoCommand.class,
         CompletionCommand.class},
     footer = {"", "Examples:",
