@@ -161,6 +161,7 @@ class ReferralLogsTests {
 
     List<Entry> entries = entries(file);
 
+    assertThat(entries).as("one entry a row, the bad ones too").hasSize(15);
     assertThat(entries).extracting(Object::toString).containsExactly(
         "Row[line=2, request=" + ((Row) entries.get(0)).request() + "]",
         "line 3: at: '2026-03-16T10:30:00' is not valid: write an instant with its offset, as"
