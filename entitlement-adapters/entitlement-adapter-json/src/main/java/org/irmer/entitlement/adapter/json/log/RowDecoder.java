@@ -1,10 +1,12 @@
 package org.irmer.entitlement.adapter.json.log;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -114,7 +116,7 @@ final class RowDecoder {
   private static <T> T parse(LogColumn column, String text, Function<String, T> parse) {
     try {
       return parse.apply(text);
-    } catch (IllegalArgumentException | DateTimeParseException bad) {
+    } catch (IllegalArgumentException | DateTimeException bad) {
       throw new FieldProblem(column, "'" + text + "' is not valid: " + bad.getMessage());
     }
   }
@@ -141,10 +143,25 @@ final class RowDecoder {
     return Arrays.asList(items);
   }
 
+  /*
+   * Dates and instants are read by hand in their usual forms (a four-digit year; an instant to the
+   * second or a fraction of it, with Z or +HH:MM), which is several times faster than the JDK's
+   * ISO formatters and matters when an audit reads a million rows; any other form goes to the
+   * formatter, which decides. Both refuse the same impossible values (30 February, hour 24).
+   */
+
   private static LocalDate date(String text) {
     try {
+      if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        if (year >= 0 && month >= 0 && day >= 0) {
+          return LocalDate.of(year, month, day);
+        }
+      }
       return LocalDate.parse(text);
-    } catch (DateTimeParseException malformed) {
+    } catch (DateTimeException malformed) {
       throw new IllegalArgumentException("write a date as 2026-03-16");
     }
   }
@@ -152,11 +169,74 @@ final class RowDecoder {
   /** An instant with its offset: {@code 2026-03-16T10:30:00Z} or {@code ...T10:30:00+01:00}. */
   private static Instant instant(String text) {
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException malformed) {
+      Instant usual = usualInstant(text);
+      return usual != null ? usual
+          : OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeException malformed) {
       throw new IllegalArgumentException("write an instant with its offset, as"
           + " 2026-03-16T10:30:00Z or 2026-03-16T10:30:00+01:00");
     }
+  }
+
+  /** {@code text} read as {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|+HH:MM|-HH:MM)}, else null. */
+  private static Instant usualInstant(String text) {
+    int length = text.length();
+    if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+        || text.charAt(13) != ':' || text.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int at = 19;
+    int nanos = 0;
+    if (text.charAt(at) == '.') {
+      int start = ++at;
+      while (at < length && at - start < 9 && Character.isDigit(text.charAt(at))) {
+        nanos = nanos * 10 + (text.charAt(at++) - '0');
+      }
+      if (at == start) {
+        return null;
+      }
+      for (int scale = at - start; scale < 9; scale++) {
+        nanos *= 10;
+      }
+    }
+    ZoneOffset offset;
+    if (at == length - 1 && text.charAt(at) == 'Z') {
+      offset = ZoneOffset.UTC;
+    } else if (at == length - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-')
+        && text.charAt(at + 3) == ':') {
+      int hours = digits(text, at + 1, at + 3);
+      int minutes = digits(text, at + 4, at + 6);
+      if ((hours | minutes) < 0) {
+        return null;
+      }
+      int sign = text.charAt(at) == '-' ? -1 : 1;
+      offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    } else {
+      return null;
+    }
+    return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
+  }
+
+  /** The decimal number in {@code text[from, to)}, or -1 when a character is not an ASCII digit. */
+  private static int digits(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static boolean bool(String text) {

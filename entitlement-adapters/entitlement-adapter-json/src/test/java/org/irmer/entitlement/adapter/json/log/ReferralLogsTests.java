@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.Entry;
@@ -182,6 +184,36 @@ class ReferralLogsTests {
         "line 14: the row has 4 fields where the header has 16",
         "line 15: the row has 17 fields where the header has 16",
         "Row[line=16, request=" + ((Row) entries.get(14)).request() + "]");
+  }
+
+  @Test
+  void readsInstantsInEveryIsoFormWithAnOffsetAsTheIsoFormatterDoes() throws IOException {
+    List<String> accepted = List.of("2026-03-16T10:30:00Z", "2026-03-16T11:30:00+01:00",
+        "2026-03-16T05:00:00-05:30", "2026-03-16T10:30:00.5Z", "2026-03-16T10:30:00.123456789+01:00",
+        "2026-03-16t10:30:00z", "+12026-03-16T10:30:00Z", "2026-03-16T10:30Z",
+        "2026-03-16T10:30:00-00:00", "2024-02-29T23:59:59+14:00", "2026-03-16T10:30:00.Z");
+    List<String> refused = List.of("2026-02-30T10:30:00Z", "2026-03-16T24:00:00Z",
+        "2026-03-16T10:30:00+19:00", "2026-03-16T10:30:00+01:60",
+        "2026-03-16T10:30:00.1234567891Z", "2026-03-16 10:30:00Z", "２026-03-16T10:30:00Z");
+    StringBuilder text = new StringBuilder("referrer,employer,exam,at,birthDate\n");
+    accepted.forEach(at -> text.append("HV-1003,HV,XKNEL,").append(at).append(",2024-02-29\n"));
+    refused.forEach(at -> text.append("HV-1003,HV,XKNEL,").append(at).append(",\n"));
+    text.append("HV-1003,HV,XKNEL,2026-03-16T10:30:00Z,2023-02-29\n");
+
+    List<Entry> entries = entries(csv(text.toString()));
+
+    assertThat(entries).hasSize(accepted.size() + refused.size() + 1);
+    for (int i = 0; i < accepted.size(); i++) {
+      assertThat(((Row) entries.get(i)).request().requestedAt()).as(accepted.get(i)).isEqualTo(
+          OffsetDateTime.parse(accepted.get(i), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+    }
+    for (int i = 0; i < refused.size(); i++) {
+      assertThat(entries.get(accepted.size() + i)).as(refused.get(i)).isInstanceOfSatisfying(
+          RowError.class, error -> assertThat(error.column()).isEqualTo("at"));
+    }
+    assertThat(entries.get(entries.size() - 1)).isInstanceOfSatisfying(RowError.class,
+        error -> assertThat(error.toString()).isEqualTo(
+            "line 20: birthDate: '2023-02-29' is not valid: write a date as 2026-03-16"));
   }
 
   @Test
