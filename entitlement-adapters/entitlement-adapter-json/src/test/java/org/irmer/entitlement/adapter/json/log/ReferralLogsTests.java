@@ -352,6 +352,34 @@ class ReferralLogsTests {
     }
   }
 
+  /** The examples of LOGS.md, each the text of one fenced block of the given language. */
+  private static List<String> examples(String language) throws IOException {
+    String page = Files.readString(Path.of("LOGS.md"));
+    List<String> blocks = new ArrayList<>();
+    for (int open = page.indexOf("```" + language + "\n"); open >= 0;
+        open = page.indexOf("```" + language + "\n", open + 1)) {
+      int start = open + language.length() + 4;
+      blocks.add(page.substring(start, page.indexOf("```", start)));
+    }
+    return blocks;
+  }
+
+  @Test
+  void theExamplesOfLogsMdReadAsTheSameRequestsInBothFormats() throws IOException {
+    List<String> csv = examples("csv");
+    List<String> json = examples("json");
+    assertThat(csv).hasSize(1);
+    assertThat(json).hasSize(1);
+
+    List<Entry> fromCsv = entries(csv(csv.get(0)));
+    List<Entry> fromJson = entries(jsonl(json.get(0)));
+
+    assertThat(fromCsv).hasSize(2).allSatisfy(entry -> assertThat(entry).isInstanceOf(Row.class));
+    assertThat(fromJson).hasSize(2).allSatisfy(entry -> assertThat(entry).isInstanceOf(Row.class));
+    assertThat(((Row) fromJson.get(0)).request()).isEqualTo(((Row) fromCsv.get(0)).request());
+    assertThat(((Row) fromCsv.get(1)).request().orderId()).contains("ORD 18, \"bed 4\"");
+  }
+
   @Test
   void refusesToWriteWhatALogCannotReadBack() {
     ReferralRequest emptyOrder = ReferralRequest.builder().from(bare()).orderId("").build();
