@@ -162,7 +162,7 @@ final class GenerateReferralsCommand extends RegisterCommand {
       out().println("Wrote " + rows + " referrals to " + out + " (" + describe(chosen) + ", seed "
           + seed + ", " + start + " to " + end + "):");
       for (Aim aim : Aim.values()) {
-        out().println(String.format(Locale.ROOT, "  %-30s %d", words(aim), aims.getOrDefault(aim, 0L)));
+        out().println(String.format(Locale.ROOT, "  %-32s %d", words(aim), aims.getOrDefault(aim, 0L)));
       }
     }
     return ExitCodes.OK;
@@ -204,7 +204,7 @@ final class GenerateReferralsCommand extends RegisterCommand {
       case SETTING_OUTSIDE -> "setting outside the rule";
       case CLINICAL_INFORMATION_MISSING -> "clinical information missing";
       case PREGNANCY_UNKNOWN -> "pregnancy status unknown";
-      case UNKNOWN_REFERRER -> "referrer the register lacks";
+      case UNKNOWN_REFERRER -> "referrer unknown to the register";
     };
   }
 }

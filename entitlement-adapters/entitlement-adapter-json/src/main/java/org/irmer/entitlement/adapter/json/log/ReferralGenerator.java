@@ -3,13 +3,16 @@ package org.irmer.entitlement.adapter.json.log;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -18,20 +21,24 @@ import java.util.stream.Stream;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.Aim;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.GeneratedReferral;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.GeneratorOptions;
+import org.irmer.entitlement.core.domain.BodyRegionTree;
 import org.irmer.entitlement.core.domain.CareSetting;
 import org.irmer.entitlement.core.domain.ClinicalInformationItem;
 import org.irmer.entitlement.core.domain.ClinicalInformationRequirement;
 import org.irmer.entitlement.core.domain.Employer;
+import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.Examination;
 import org.irmer.entitlement.core.domain.Patient;
+import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.PregnancyEnquiryRule;
 import org.irmer.entitlement.core.domain.PregnancyStatus;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.RequestOrigin;
 import org.irmer.entitlement.core.domain.Role;
+import org.irmer.entitlement.core.domain.RoleId;
 import org.irmer.entitlement.core.domain.ScopeRule;
 import org.irmer.entitlement.core.domain.Sex;
 import org.irmer.entitlement.core.domain.Urgency;
@@ -54,14 +61,20 @@ final class ReferralGenerator {
   private static final int ATTEMPTS = 8;
 
   private final GeneratorOptions options;
+  private final BodyRegionTree tree;
+  private final ImmutableSet<PersonId> people;
   private final ImmutableList<ScopeTarget> targets;
   private final ImmutableList<CareSetting> settings;
-  private final DecisionData data;
 
+  /**
+   * Reads what the rows are made from with a handful of bulk reads, once: a register behind a
+   * database answers each read with a query, and a row must not cost one.
+   */
   ReferralGenerator(DecisionData data, GeneratorOptions options) {
-    this.data = data;
     this.options = options;
-    this.targets = targets(data);
+    this.tree = data.regions();
+    this.people = data.people().stream().map(Person::id).collect(ImmutableSet.toImmutableSet());
+    this.targets = targets(data, tree);
     checkArgument(!targets.isEmpty(), "the register holds no active individual entitlement with"
         + " a rule that covers an examination of its catalogue: there is nothing to aim at");
     ImmutableSortedSet.Builder<CareSetting> known = ImmutableSortedSet.naturalOrder();
@@ -70,26 +83,33 @@ final class ReferralGenerator {
     this.settings = known.build().asList();
   }
 
-  private static ImmutableList<ScopeTarget> targets(DecisionData data) {
+  private static ImmutableList<ScopeTarget> targets(DecisionData data, BodyRegionTree tree) {
     List<Examination> catalogue = data.examinations();
+    Map<ScopeTarget.Key, ScopeTarget.Coverage> coverages = new HashMap<>();
+    Map<RoleId, Role> roles = new HashMap<>();
+    data.allRoles().forEach(role -> roles.put(role.id(), role));
+    Map<EmployerId, Optional<WrittenProcedures>> procedures = new HashMap<>();
+    Map<EmployerId, ZoneId> zones = new HashMap<>();
+    data.employers().forEach(employer -> zones.put(employer.id(), employer.zone()));
     ImmutableList.Builder<ScopeTarget> targets = ImmutableList.builder();
     for (Entitlement entitlement : data.allEntitlements()) {
-      Optional<PersonId> person = entitlement.subject().person();
-      if (person.isEmpty() || entitlement.status() != EntitlementStatus.ACTIVE) {
+      if (entitlement.subject().person().isEmpty()
+          || entitlement.status() != EntitlementStatus.ACTIVE) {
         continue;
       }
-      Optional<Role> role = entitlement.role().flatMap(id -> data.roles(person.get()).stream()
-          .filter(candidate -> candidate.id().equals(id)).findFirst());
-      Optional<WrittenProcedures> procedures = data.currentProcedures(entitlement.employer());
-      List<ClinicalInformationRequirement> information = procedures
+      Optional<Role> role = entitlement.role().map(roles::get);
+      Optional<WrittenProcedures> current =
+          procedures.computeIfAbsent(entitlement.employer(), data::currentProcedures);
+      List<ClinicalInformationRequirement> information = current
           .map(WrittenProcedures::clinicalInformation).orElse(ImmutableList.of(
               ClinicalInformationRequirement.always(ClinicalInformationItem.CLINICAL_QUESTION)));
-      PregnancyEnquiryRule enquiry = procedures.map(WrittenProcedures::pregnancyEnquiry)
+      PregnancyEnquiryRule enquiry = current.map(WrittenProcedures::pregnancyEnquiry)
           .orElse(PregnancyEnquiryRule.defaults());
-      ZoneId zone = data.employer(entitlement.employer()).map(Employer::zone)
-          .orElse(Employer.DEFAULT_ZONE);
+      ZoneId zone = zones.getOrDefault(entitlement.employer(), Employer.DEFAULT_ZONE);
       for (ScopeRule rule : entitlement.scope().rules()) {
-        ScopeTarget target = new ScopeTarget(entitlement, rule, zone, catalogue, data.regions(),
+        ScopeTarget.Coverage coverage = coverages.computeIfAbsent(ScopeTarget.Key.of(rule),
+            key -> ScopeTarget.Coverage.of(rule, catalogue, tree));
+        ScopeTarget target = new ScopeTarget(entitlement, rule, zone, coverage, tree,
             information, enquiry, role.map(Role::validFrom).orElse(LocalDate.MIN),
             role.flatMap(Role::validTo));
         if (!target.inside.isEmpty()) {
@@ -175,7 +195,7 @@ final class ReferralGenerator {
     int age = Patient.ageOn(birthDate, today);
     if (aim == Aim.PREGNANCY_UNKNOWN) {
       patient.pregnancy(PregnancyStatus.UNKNOWN);
-    } else if (enquiry.appliesToExamination(examination, data.regions())
+    } else if (enquiry.appliesToExamination(examination, tree)
         && enquiry.appliesToSex(sex) && enquiry.appliesToAge(age)) {
       patient.pregnancy(PregnancyStatus.NOT_PREGNANT);
     }
@@ -205,7 +225,7 @@ final class ReferralGenerator {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       PersonId candidate = PersonId.of(
           String.format(Locale.ROOT, "UNKNOWN-%06d", random.nextInt(1_000_000)));
-      if (data.person(candidate).isEmpty()) {
+      if (!people.contains(candidate)) {
         return candidate;
       }
     }

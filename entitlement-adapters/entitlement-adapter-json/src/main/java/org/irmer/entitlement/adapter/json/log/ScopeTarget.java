@@ -1,6 +1,7 @@
 package org.irmer.entitlement.adapter.json.log;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +14,8 @@ import org.irmer.entitlement.core.domain.ClinicalInformationItem;
 import org.irmer.entitlement.core.domain.ClinicalInformationRequirement;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.Examination;
+import org.irmer.entitlement.core.domain.ExaminationCode;
+import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.PregnancyEnquiryRule;
 import org.irmer.entitlement.core.domain.ScopeRule;
@@ -47,7 +50,7 @@ final class ScopeTarget {
   private final Instant validFrom;
   private final Instant validUntil;
 
-  ScopeTarget(Entitlement entitlement, ScopeRule rule, ZoneId zone, List<Examination> catalogue,
+  ScopeTarget(Entitlement entitlement, ScopeRule rule, ZoneId zone, Coverage coverage,
       BodyRegionTree tree, List<ClinicalInformationRequirement> information,
       PregnancyEnquiryRule enquiry, LocalDate roleFrom, Optional<LocalDate> roleTo) {
     this.referrer = entitlement.subject().person().orElseThrow();
@@ -56,17 +59,8 @@ final class ScopeTarget {
     this.zone = zone;
     this.information = ImmutableList.copyOf(information);
     this.enquiry = enquiry;
-    ImmutableList.Builder<Examination> in = ImmutableList.builder();
-    ImmutableList.Builder<Examination> out = ImmutableList.builder();
-    for (Examination examination : catalogue) {
-      if (isInside(examination, tree)) {
-        in.add(examination);
-      } else if (examination.modality() == rule.modality() || includesRegion(examination, tree)) {
-        out.add(examination);
-      }
-    }
-    inside = in.build();
-    outside = out.build();
+    inside = coverage.inside();
+    outside = coverage.outside();
     enquired = inside.stream().filter(examination -> enquiry.appliesToExamination(examination, tree))
         .collect(ImmutableList.toImmutableList());
     informed = inside.stream()
@@ -84,7 +78,39 @@ final class ScopeTarget {
     return a.isAfter(b) ? a : b;
   }
 
-  private boolean isInside(Examination examination, BodyRegionTree tree) {
+  /**
+   * The examinations of a catalogue inside a rule and just outside it. Rules of many referrers
+   * often cover the same examinations, so the generator works each out once per {@link Key}.
+   */
+  record Coverage(ImmutableList<Examination> inside, ImmutableList<Examination> outside) {
+
+    static Coverage of(ScopeRule rule, List<Examination> catalogue, BodyRegionTree tree) {
+      ImmutableList.Builder<Examination> in = ImmutableList.builder();
+      ImmutableList.Builder<Examination> out = ImmutableList.builder();
+      for (Examination examination : catalogue) {
+        if (isInside(rule, examination, tree)) {
+          in.add(examination);
+        } else if (examination.modality() == rule.modality()
+            || includesRegion(rule, examination, tree)) {
+          out.add(examination);
+        }
+      }
+      return new Coverage(in.build(), out.build());
+    }
+  }
+
+  /** What of a rule decides its {@link Coverage}. */
+  record Key(Modality modality, ImmutableSet<BodyRegion> includedRegions,
+      ImmutableSet<ExaminationCode> includedExaminations, ImmutableSet<BodyRegion> excludedRegions,
+      ImmutableSet<ExaminationCode> excludedExaminations, boolean contrastAllowed) {
+
+    static Key of(ScopeRule rule) {
+      return new Key(rule.modality(), rule.includedRegions(), rule.includedExaminations(),
+          rule.excludedRegions(), rule.excludedExaminations(), rule.contrastAllowed());
+    }
+  }
+
+  private static boolean isInside(ScopeRule rule, Examination examination, BodyRegionTree tree) {
     if (examination.modality() != rule.modality()
         || rule.excludedExaminations().contains(examination.code())
         || (examination.contrast() && !rule.contrastAllowed())) {
@@ -97,10 +123,11 @@ final class ScopeTarget {
       }
     }
     return rule.includedExaminations().contains(examination.code())
-        || includesRegion(examination, tree);
+        || includesRegion(rule, examination, tree);
   }
 
-  private boolean includesRegion(Examination examination, BodyRegionTree tree) {
+  private static boolean includesRegion(ScopeRule rule, Examination examination,
+      BodyRegionTree tree) {
     return rule.includedRegions().stream()
         .anyMatch(included -> tree.isWithin(examination.region(), included));
   }
