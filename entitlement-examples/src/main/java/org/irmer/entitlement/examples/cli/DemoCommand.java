@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -22,15 +23,15 @@ import picocli.CommandLine.Spec;
  * A demonstration on the fictional sample trust, for a governance lead: a fresh register in
  * {@code <data>/demo}, the sample trust's register files imported, a check for every outcome with
  * its reasons, a lifecycle story (an application approved, a check then entitled, a suspension,
- * the same checks refused), a compliance sweep, and the audit
- * trail verified and signed. Every step is one of the tool's own commands, printed as it would be
+ * the same checks refused), a compliance sweep, a generated referral log for retrospective audit,
+ * and the audit trail verified and signed. Every step is one of the tool's own commands, printed as it would be
  * typed, so that the output is also a guide to the tool. Deterministic apart from paths and
  * timings: every command names its instant.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs a demonstration on the fictional sample trust in a fresh register in",
         "<data>/demo (wiped first): import, a check for every outcome, a lifecycle story, a",
-        "compliance sweep, and the audit trail verified and signed."},
+        "compliance sweep, a 10,000-row referral log (CSV), and the audit trail verified and signed."},
     footer = {"", "Examples:", "  entitlement demo", "  entitlement demo --data /tmp/demo-data"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -54,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println("IR(ME)R referrer entitlement: a demonstration on a fictional sample trust");
     out.println("Is this registered professional entitled by the imaging employer to request this");
     out.println("examination for this patient, here and now, and why not?");
-    for (DemoScript.Step next : DemoScript.steps(files)) {
+    Path log = demo.resolve("referrals.csv");
+    for (DemoScript.Step next : DemoScript.steps(files, log)) {
       if (next.heading() != null) {
         heading(next.heading());
       }
@@ -66,6 +68,8 @@ final class DemoCommand implements Callable<Integer> {
     heading("Where things are, and what to try next");
     out.println("   data directory (register, checkpoint key, checkpoints): " + demo.toAbsolutePath().normalize());
     out.println("   sample trust register files: " + files.toAbsolutePath().normalize());
+    out.println(String.format(Locale.ROOT, "   referral log (%,d referrals, CSV): %s",
+        DemoScript.LOG_ROWS, log.toAbsolutePath().normalize()));
     DemoScript.nextSteps(demo).forEach(line -> out.println("   " + line));
     out.flush();
     return ExitCodes.OK;

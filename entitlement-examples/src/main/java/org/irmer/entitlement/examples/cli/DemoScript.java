@@ -3,6 +3,7 @@ package org.irmer.entitlement.examples.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -52,7 +53,11 @@ final class DemoScript {
     }
   }
 
-  static List<Step> steps(Path sampleTrust) {
+  /** The referral log the demo writes, as {@code generate-referrals} makes it. */
+  static final int LOG_ROWS = 10_000;
+
+  /** The steps, importing {@code sampleTrust} and writing the referral log to {@code log}. */
+  static List<Step> steps(Path sampleTrust, Path log) {
     List<Step> steps = new ArrayList<>();
     steps.add(Step.section("A fresh register, and the sample trust imported",
         "Three invented imaging employers: Harrowfield Valley NHS Trust (RHV), Kestrel Moor NHS",
@@ -115,6 +120,15 @@ final class DemoScript {
         "training and overdue audits suspend, reviews due are flagged."));
     steps.add(Step.run(ExitCodes.OK, "sweep", "--dry-run", "--at", "2026-12-01T11:00:00Z"));
     steps.add(Step.run(ExitCodes.OK, "sweep", "--at", "2026-12-01T11:00:00Z"));
+
+    steps.add(Step.section("A referral log for retrospective audit",
+        String.format(Locale.ROOT, "%,d plausible referrals by the register's referrers"
+            + " over 2026, most inside a rule of", LOG_ROWS),
+        "their scope and some just outside it, written as CSV (entitlement-adapter-json's LOGS.md).",
+        "The same seed gives the same file; the register is only read."));
+    steps.add(Step.run(ExitCodes.OK, "generate-referrals", "--rows", String.valueOf(LOG_ROWS),
+        "--seed", "2026", "--from", "2026-01-01T00:00:00Z", "--to", "2026-12-01T00:00:00Z",
+        "--out", log.toString()));
 
     steps.add(Step.section("The audit trail",
         "Every command and every decision is a record of a hash chain. A checkpoint signed with a",

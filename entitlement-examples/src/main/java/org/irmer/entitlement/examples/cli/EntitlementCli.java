@@ -55,6 +55,7 @@ import picocli.CommandLine.ScopeType;
         SweepCommand.class,
         VerifyTrailCommand.class,
         CheckpointCommand.class,
+        GenerateReferralsCommand.class,
         ServeCommand.class,
         DemoCommand.class,
         CompletionCommand.class},
