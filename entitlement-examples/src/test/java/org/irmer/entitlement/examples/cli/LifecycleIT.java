@@ -127,7 +127,6 @@ class LifecycleIT {
       assertThat(register.run("apply", "--as", "HV-1001", "--referrer", "HV-1001", "--modality",
           "CT", "--include", "HEAD", "--min-age", "40", "--max-age", "20").expect(64).err())
           .contains("minAge 40 is above maxAge 20");
-
     });
   }
 

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.irmer.entitlement.testkit.postgres.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresIT {
 
+  private final TestPostgres server = TestPostgres.server();
+  private final String schema = "cli_it_" + ProcessHandle.current().pid();
+
   @TempDir
   Path work;
 
+  /** Drops the test's schema, so that a server named by the environment is left as it was. */
+  @AfterEach
+  void dropTheSchema() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(server.url(), server.user(),
+            server.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+  }
+
   @Test
   void theSampleTrustOnPostgresIsImportedCheckedSuspendedVerifiedAndRead() throws SQLException {
-    TestPostgres server = TestPostgres.server();
-    String schema = "cli_it_" + ProcessHandle.current().pid();
     Register register = Register.onDatabase(work, server.url(), server.user(), server.password(),
         schema);
     Path sampleTrust = SampleTrustFiles.writeTo(work.resolve("sample-trust"));
@@ -55,7 +67,7 @@ class PostgresIT {
     Schemas.assertValid("verify-trail.schema.json", verified.out());
     JsonNode trail = Register.json(verified.out());
     assertThat(trail.get("intact").asBoolean()).isTrue();
-    assertThat(trail.get("size").asLong()).isEqualTo(rows(server, schema, "audit_trail"))
+    assertThat(trail.get("size").asLong()).isEqualTo(rows("audit_trail"))
         .isGreaterThan(imported.trailSize());
     assertThat(register.run("show", "HV-1001").expect(0).out())
         .startsWith("Aisha Okafor (HV-1001)").contains("ENT-HV-1001-1 SUSPENDED v2");
@@ -75,7 +87,7 @@ class PostgresIT {
   }
 
   /** The rows of {@code table} in {@code schema}, counted behind the tool's back. */
-  private static long rows(TestPostgres server, String schema, String table) throws SQLException {
+  private long rows(String table) throws SQLException {
     try (Connection connection = DriverManager.getConnection(server.url(), server.user(),
             server.password());
         Statement statement = connection.createStatement();
