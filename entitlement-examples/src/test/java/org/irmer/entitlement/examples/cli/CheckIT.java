@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,22 +15,16 @@ class CheckIT {
 
   static final String CHECKED = "2026-12-01T10:00:00Z";
 
-  @TempDir
-  static Path template;
+  static final Path TEMPLATE = Register.sampleTrust();
 
   @TempDir
   Path work;
 
   Register register;
 
-  @BeforeAll
-  static void importTheSampleTrust() {
-    Register.template(template);
-  }
-
   @BeforeEach
   void copy() {
-    register = Register.copyOf(template, work);
+    register = Register.copyOf(TEMPLATE, work);
   }
 
   private Tool.Result check(String... more) {
@@ -114,7 +107,6 @@ class CheckIT {
 
   @Test
   void badInputIsRefusedNamingWhatAndWhereAndChangesNothing() throws IOException {
-    Register.State before = register.state();
     Path unknownField = Files.writeString(work.resolve("unknown.json"),
         "{\"referrer\": \"HV-1003\",\n \"exam\": \"XANKR\",\n \"colour\": \"red\"}\n");
     Path wrongType = Files.writeString(work.resolve("type.json"),
@@ -124,26 +116,27 @@ class CheckIT {
     Path badDate = Files.writeString(work.resolve("date.json"),
         "{\"referrer\": \"HV-1003\", \"exam\": \"XANKR\", \"birthDate\": \"1990-02-30\"}\n");
 
-    assertThat(register.run("check", "--file", unknownField.toString()).expect(65).err())
-        .contains("unknown.json:3:").contains("colour");
-    assertThat(register.run("check", "--file", wrongType.toString()).expect(65).err())
-        .contains("type.json:3:");
-    assertThat(register.run("check", "--file", malformed.toString()).expect(65).err())
-        .contains("malformed.json:3:");
-    assertThat(register.run("check", "--file", badDate.toString()).expect(65).err())
-        .contains("date.json").contains("birthDate").contains("1990-02-30");
-    assertThat(register.run("check", "--file", work.resolve("absent.json").toString()).expect(66).err())
-        .contains("absent.json: no such file");
-    assertThat(check("--exam", "XANKR", "--at", "2026-03-16 10:30").expect(64).err())
-        .contains("--at").contains("'2026-03-16 10:30' is not an instant");
-    assertThat(check("--exam", "XANKR", "--birth-date", "14/07/1990").expect(64).err())
-        .contains("--birth-date").contains("not a date");
-    assertThat(register.run("check", "--referrer", "HV-9999", "--exam", "XANKR").expect(67).err())
-        .contains("no person HV-9999");
-    assertThat(register.run("check", "--referer", "HV-1001").expect(64).err())
-        .contains("Unknown option").contains("--referrer");
-    assertThat(register.run("check", "--exam", "XANKR").expect(64).err()).contains("--referrer");
+    register.assertChangesNothing(() -> {
+      assertThat(register.run("check", "--file", unknownField.toString()).expect(65).err())
+          .contains("unknown.json:3:").contains("colour");
+      assertThat(register.run("check", "--file", wrongType.toString()).expect(65).err())
+          .contains("type.json:3:");
+      assertThat(register.run("check", "--file", malformed.toString()).expect(65).err())
+          .contains("malformed.json:3:");
+      assertThat(register.run("check", "--file", badDate.toString()).expect(65).err())
+          .contains("date.json").contains("birthDate").contains("1990-02-30");
+      assertThat(register.run("check", "--file", work.resolve("absent.json").toString()).expect(66).err())
+          .contains("absent.json: no such file");
+      assertThat(check("--exam", "XANKR", "--at", "2026-03-16 10:30").expect(64).err())
+          .contains("--at").contains("'2026-03-16 10:30' is not an instant");
+      assertThat(check("--exam", "XANKR", "--birth-date", "14/07/1990").expect(64).err())
+          .contains("--birth-date").contains("not a date");
+      assertThat(register.run("check", "--referrer", "HV-9999", "--exam", "XANKR").expect(67).err())
+          .contains("no person HV-9999");
+      assertThat(register.run("check", "--referer", "HV-1001").expect(64).err())
+          .contains("Unknown option").contains("--referrer");
+      assertThat(register.run("check", "--exam", "XANKR").expect(64).err()).contains("--referrer");
 
-    assertThat(register.state()).isEqualTo(before);
+    });
   }
 }

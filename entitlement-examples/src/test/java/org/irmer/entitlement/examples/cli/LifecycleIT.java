@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,22 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LifecycleIT {
 
-  @TempDir
-  static Path template;
+  static final Path TEMPLATE = Register.sampleTrust();
 
   @TempDir
   Path work;
 
   Register register;
 
-  @BeforeAll
-  static void importTheSampleTrust() {
-    Register.template(template);
-  }
-
   @BeforeEach
   void copy() {
-    register = Register.copyOf(template, work);
+    register = Register.copyOf(TEMPLATE, work);
   }
 
   private JsonNode result(Tool.Result result) {
@@ -117,26 +110,24 @@ class LifecycleIT {
 
   @Test
   void unknownNamesAndMalformedArgumentsAreRefusedAndChangeNothing() {
-    Register.State before = register.state();
-
-    assertThat(register.run("suspend", "ENT-NOPE", "--as", "HV-0001").expect(67).err())
-        .contains("no entitlement ENT-NOPE");
-    assertThat(register.run("approve", "APP-NOPE", "--as", "HV-0001").expect(67).err())
-        .contains("no application APP-NOPE");
-    assertThat(register.run("suspend", "ENT-HV-1001-1", "--as", "HV-9999").expect(67).err())
-        .contains("--as HV-9999");
-    assertThat(register.run("record-feedback", "--as", "HV-0001", "--referrer", "XX-1",
-        "--description", "x").expect(67).err()).contains("--referrer XX-1");
-    assertThat(register.run("suspend", "ENT-HV-1001-1", "--as", "HV-0001", "--at", "yesterday")
-        .expect(64).err()).contains("--at").contains("'yesterday' is not an instant");
-    assertThat(register.run("suspend", "ENT-HV-1001-1").expect(64).err()).contains("--as");
-    assertThat(register.run("apply", "--as", "HV-1001", "--referrer", "HV-1001", "--modality",
-        "XRAY").expect(64).err()).contains("--modality").contains("XRAY");
-    assertThat(register.run("apply", "--as", "HV-1001", "--referrer", "HV-1001", "--modality",
-        "CT", "--include", "HEAD", "--min-age", "40", "--max-age", "20").expect(64).err())
-        .contains("minAge 40 is above maxAge 20");
-
-    assertThat(register.state()).isEqualTo(before);
+    register.assertChangesNothing(() -> {
+      assertThat(register.run("suspend", "ENT-NOPE", "--as", "HV-0001").expect(67).err())
+          .contains("no entitlement ENT-NOPE");
+      assertThat(register.run("approve", "APP-NOPE", "--as", "HV-0001").expect(67).err())
+          .contains("no application APP-NOPE");
+      assertThat(register.run("suspend", "ENT-HV-1001-1", "--as", "HV-9999").expect(67).err())
+          .contains("--as HV-9999");
+      assertThat(register.run("record-feedback", "--as", "HV-0001", "--referrer", "XX-1",
+          "--description", "x").expect(67).err()).contains("--referrer XX-1");
+      assertThat(register.run("suspend", "ENT-HV-1001-1", "--as", "HV-0001", "--at", "yesterday")
+          .expect(64).err()).contains("--at").contains("'yesterday' is not an instant");
+      assertThat(register.run("suspend", "ENT-HV-1001-1").expect(64).err()).contains("--as");
+      assertThat(register.run("apply", "--as", "HV-1001", "--referrer", "HV-1001", "--modality",
+          "XRAY").expect(64).err()).contains("--modality").contains("XRAY");
+      assertThat(register.run("apply", "--as", "HV-1001", "--referrer", "HV-1001", "--modality",
+          "CT", "--include", "HEAD", "--min-age", "40", "--max-age", "20").expect(64).err())
+          .contains("minAge 40 is above maxAge 20");
+    });
   }
 
   static String[] append(String[] args, String... more) {

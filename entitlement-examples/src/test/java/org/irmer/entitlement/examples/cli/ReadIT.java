@@ -17,8 +17,8 @@ class ReadIT {
   static Register register;
 
   @BeforeAll
-  static void importTheSampleTrustAndApproveAnApplication(@TempDir Path work) {
-    Register.template(template, Stories.APPLY, Stories.APPROVE);
+  static void approveAnApplicationOnTheSampleTrust(@TempDir Path work) {
+    Register.template(Register.sampleTrust(), template, Stories.APPLY, Stories.APPROVE);
     register = Register.copyOf(template, work);
   }
 
@@ -74,9 +74,15 @@ class ReadIT {
   }
 
   @Test
-  void unknownNamesExit67() {
-    assertThat(register.run("show", "HV-9999").expect(67).err()).contains("no person HV-9999");
-    assertThat(register.run("history", "ENT-NOPE").expect(67).err()).contains("no entitlement ENT-NOPE");
-    assertThat(register.run("list", "things").expect(64).err()).contains("things");
+  void unknownNamesExit67AndBadArgumentsExit64AndChangeNothing() {
+    register.assertChangesNothing(() -> {
+      assertThat(register.run("show", "HV-9999").expect(67).err()).contains("no person HV-9999");
+      assertThat(register.run("history", "ENT-NOPE").expect(67).err())
+          .contains("no entitlement ENT-NOPE");
+      assertThat(register.run("list", "things").expect(64).err()).contains("things");
+      assertThat(register.run("list", "entitlements", "--employer").expect(64).err())
+          .contains("--employer");
+      assertThat(register.run("history").expect(64).err()).contains("<entitlement>");
+    });
   }
 }

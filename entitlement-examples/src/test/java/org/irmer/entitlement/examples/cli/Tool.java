@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -35,13 +36,23 @@ final class Tool {
 
   /** Runs the tool in {@code workingDirectory} with {@code args}. */
   static Result in(Path workingDirectory, String... args) {
+    return in(workingDirectory, Map.of(), args);
+  }
+
+  /**
+   * Runs the tool in {@code workingDirectory} with {@code args} and, besides the test's own
+   * environment, the variables {@code environment}.
+   */
+  static Result in(Path workingDirectory, Map<String, String> environment, String... args) {
     List<String> command = command(args);
     try {
       Path out = Files.createTempFile("entitlement-out", ".txt");
       Path err = Files.createTempFile("entitlement-err", ".txt");
-      Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
           .redirectOutput(out.toFile()).redirectError(err.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("the tool did not finish in 120 s: " + args[0]);

@@ -3,13 +3,13 @@ package org.irmer.entitlement.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,22 +19,16 @@ class TrailIT {
 
   static final String SWEPT = "2026-12-01T11:00:00Z";
 
-  @TempDir
-  static Path template;
+  static final Path TEMPLATE = Register.sampleTrust();
 
   @TempDir
   Path work;
 
   Register register;
 
-  @BeforeAll
-  static void importTheSampleTrust() {
-    Register.template(template);
-  }
-
   @BeforeEach
   void copy() {
-    register = Register.copyOf(template, work);
+    register = Register.copyOf(TEMPLATE, work);
   }
 
   @Test
@@ -52,6 +46,23 @@ class TrailIT {
     assertThat(swept.get("flagged")).isEqualTo(dryRun.get("flagged"));
     assertThat(register.state()).isNotEqualTo(before);
     assertThat(register.run("show", "HV-1013").expect(0).out()).contains("ENT-HV-1013-1 SUSPENDED");
+  }
+
+  @Test
+  void badArgumentsToTheSweepTheTrailAndTheExportAreRefusedAndChangeNothing() throws IOException {
+    Path aFile = Files.writeString(work.resolve("a-file"), "not a directory");
+
+    register.assertChangesNothing(() -> {
+      assertThat(register.run("sweep", "--at", "tomorrow").expect(64).err()).contains("--at")
+          .contains("'tomorrow' is not an instant");
+      assertThat(register.run("sweep", "--dry").expect(64).err()).contains("--dry-run");
+      assertThat(register.run("verify-trail", "--anker", "x").expect(64).err())
+          .contains("--anchor");
+      assertThat(register.run("checkpoint", "extra").expect(64).err()).contains("extra");
+      assertThat(register.run("export", aFile.toString()).expect(73).err()).contains("a-file");
+      assertThat(register.run("export", work.resolve("out").toString(), "--format", "XML")
+          .expect(64).err()).contains("--format").contains("XML");
+    });
   }
 
   private static JsonNode sweep(Tool.Result result) {

@@ -2,8 +2,6 @@ package org.irmer.entitlement.adapter.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,10 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.irmer.entitlement.testkit.postgres.TestPostgres;
 
 /**
- * The databases the adapter's tests run on. PostgreSQL is the server named by {@code
- * ENTITLEMENT_TEST_PG_URL} (with {@code ENTITLEMENT_TEST_PG_USER} and {@code
+ * The databases the adapter's tests run on. PostgreSQL is the testkit's {@link TestPostgres}: the
+ * server named by {@code ENTITLEMENT_TEST_PG_URL} (with {@code ENTITLEMENT_TEST_PG_USER} and {@code
  * ENTITLEMENT_TEST_PG_PASSWORD}) when that is set, and otherwise one embedded PostgreSQL started
  * once per test run. A test never skips for want of PostgreSQL: when it cannot start, the test
  * fails and says why. Each register a test opens gets a schema of its own.
@@ -40,8 +39,8 @@ final class TestDatabases {
    * several application nodes would) share one schema; name it with {@link #newSchema()}.
    */
   static JdbcRegister.Builder postgres(String schema) {
-    Postgres server = Postgres.SERVER;
-    return JdbcRegister.on(server.url).login(server.user, server.password).schema(schema);
+    TestPostgres server = TestPostgres.server();
+    return JdbcRegister.on(server.url()).login(server.user(), server.password()).schema(schema);
   }
 
   /** A register on a new, empty in-memory H2 database. */
@@ -54,19 +53,14 @@ final class TestDatabases {
    * port} (a {@link FaultyProxy}'s) instead of the server's own.
    */
   static JdbcRegister.Builder postgresThrough(int port, String schema) {
-    Postgres server = Postgres.SERVER;
-    String url = server.url.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/");
-    return JdbcRegister.on(url).login(server.user, server.password).schema(schema);
+    TestPostgres server = TestPostgres.server();
+    String url = server.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/");
+    return JdbcRegister.on(url).login(server.user(), server.password()).schema(schema);
   }
 
   /** The port the test PostgreSQL listens on, for a {@link FaultyProxy} to it. */
   static int postgresPort() {
-    java.util.regex.Matcher matcher =
-        java.util.regex.Pattern.compile("//[^/:]+:(\\d+)/").matcher(Postgres.SERVER.url);
-    if (!matcher.find()) {
-      throw new IllegalStateException("no port in " + Postgres.SERVER.url);
-    }
-    return Integer.parseInt(matcher.group(1));
+    return TestPostgres.server().port();
   }
 
   /** A register on the in-memory H2 database {@code name}, which other registers may share. */
@@ -79,11 +73,11 @@ final class TestDatabases {
    * between the adapter and its connections.
    */
   static HikariDataSource postgresPool(String schema) {
-    Postgres server = Postgres.SERVER;
+    TestPostgres server = TestPostgres.server();
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(server.url);
-    config.setUsername(server.user);
-    config.setPassword(server.password);
+    config.setJdbcUrl(server.url());
+    config.setUsername(server.user());
+    config.setPassword(server.password());
     config.setSchema(schema);
     config.setMaximumPoolSize(4);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
@@ -105,8 +99,8 @@ final class TestDatabases {
 
   /** A connection to the test PostgreSQL as the owner of every schema, for tests that go behind the adapter. */
   static Connection postgresOwner(String schema) throws SQLException {
-    Postgres server = Postgres.SERVER;
-    Connection connection = DriverManager.getConnection(server.url, server.user, server.password);
+    TestPostgres server = TestPostgres.server();
+    Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password());
     connection.setSchema(schema);
     return connection;
   }
@@ -208,44 +202,5 @@ final class TestDatabases {
   /** A name for a new schema or database, unique in the test run. */
   static String newSchema() {
     return "register_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
-  }
-
-  /** The test run's PostgreSQL, started on first use. */
-  private static final class Postgres {
-
-    static final Postgres SERVER = start();
-
-    final String url;
-    final String user;
-    final String password;
-
-    private Postgres(String url, String user, String password) {
-      this.url = url;
-      this.user = user;
-      this.password = password;
-    }
-
-    private static Postgres start() {
-      String given = System.getenv("ENTITLEMENT_TEST_PG_URL");
-      if (given != null && !given.isBlank()) {
-        return new Postgres(given, System.getenv().getOrDefault("ENTITLEMENT_TEST_PG_USER", "postgres"),
-            System.getenv().getOrDefault("ENTITLEMENT_TEST_PG_PASSWORD", ""));
-      }
-      try {
-        EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            embedded.close();
-          } catch (IOException ignored) {
-            // The run is ending; the server's files are in a temporary directory.
-          }
-        }));
-        return new Postgres(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
-      } catch (IOException | RuntimeException failure) {
-        throw new IllegalStateException("The embedded PostgreSQL the adapter's tests need could not"
-            + " start (" + failure + "). Set ENTITLEMENT_TEST_PG_URL (and ENTITLEMENT_TEST_PG_USER,"
-            + " ENTITLEMENT_TEST_PG_PASSWORD) to run them on a PostgreSQL server instead.", failure);
-      }
-    }
   }
 }

@@ -22,8 +22,8 @@ import org.irmer.entitlement.core.domain.ScopeRule;
 /**
  * The checks that span records and files: an id used twice (in one file or across files), and a
  * reference to a record that no file holds (an entitlement naming an unknown person, employer,
- * role, delegation, examination or region, and so on). Each problem is reported at the member that
- * names the id.
+ * role, delegation, examination or region; a regulator's entry for a registration no person
+ * holds; and so on). Each problem is reported at the member that names the id.
  */
 final class ContentsCheck {
 
@@ -119,6 +119,18 @@ final class ContentsCheck {
     }
     for (var guideline : records.guidelines) {
       examination(guideline, "examination", guideline.value().examination());
+    }
+    Set<String> registrations = records.people.stream()
+        .flatMap(person -> person.value().registration().stream())
+        .map(registration -> registration.regulator() + " " + registration.number())
+        .collect(Collectors.toSet());
+    for (var entry : records.regulatorRegister) {
+      // An export writes the entries of the register's people; one for nobody would be lost.
+      if (!registrations.contains(entry.value().regulator() + " " + entry.value().number())) {
+        at(entry, "number", "no person is registered as " + entry.value().regulator() + " "
+            + entry.value().number() + ": expected the regulator and number of a registration"
+            + " in people");
+      }
     }
   }
 

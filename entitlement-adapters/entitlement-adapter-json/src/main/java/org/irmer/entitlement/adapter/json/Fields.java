@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,9 @@ import java.util.stream.Collectors;
  * but every method here still reports rather than throws when a shape is wrong.
  */
 final class Fields {
+
+  /** A fixed offset as {@link ZoneOffset#getId()} writes it: {@code Z}, {@code +05:30}. */
+  private static final Pattern FIXED_OFFSET = Pattern.compile("Z|[+-]\\d{2}:\\d{2}(:\\d{2})?");
 
   private final SourceFile source;
   private final String pointer;
@@ -181,12 +186,18 @@ final class Fields {
   }
 
   Optional<ZoneId> optionalZone(String name) {
-    return optionalValue(name, Fields::zone, "an IANA time zone name such as Europe/London")
+    return optionalValue(name, Fields::zone,
+        "an IANA time zone name such as Europe/London, or a fixed offset such as Z or +05:30")
         .filter(zone -> zone != null);
   }
 
+  /**
+   * An IANA region, {@code UTC}, or a fixed offset ({@code Z}, {@code +05:30}): the domain takes
+   * any of them, and an export writes the zone's id, so each must read back to the same zone.
+   * Abbreviations ({@code BST}) and bare prefixes ({@code GMT+1}) are refused.
+   */
   private static ZoneId zone(String text) {
-    if (!text.contains("/") && !text.equals("UTC")) {
+    if (!text.contains("/") && !text.equals("UTC") && !FIXED_OFFSET.matcher(text).matches()) {
       throw new IllegalArgumentException("not a region");
     }
     return ZoneId.of(text);

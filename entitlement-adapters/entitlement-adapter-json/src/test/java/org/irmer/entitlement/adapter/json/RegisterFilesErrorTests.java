@@ -263,7 +263,8 @@ class RegisterFilesErrorTests {
         org.assertj.core.groups.Tuple.tuple("/procedures/0/effective-from", 4),
         org.assertj.core.groups.Tuple.tuple("/procedures/0/audit-interval", 5));
     assertThat(problems).extracting(Problem::message).containsExactlyInAnyOrder(
-        "expected an IANA time zone name such as Europe/London, not 'Mars/Olympus'",
+        "expected an IANA time zone name such as Europe/London, or a fixed offset such as Z or"
+            + " +05:30, not 'Mars/Olympus'",
         "expected an ISO-8601 date and time with its offset such as 2025-03-31T09:30:00Z or "
             + "2025-03-31T10:30:00+01:00, not '2026-11-02T08:00:00'",
         "expected an ISO-8601 date such as 2025-03-31, not '2025-02-30'",
@@ -412,6 +413,31 @@ class RegisterFilesErrorTests {
         assertThat(message).startsWith("duplicate ").contains("already defined at "));
     assertThat(problems.get(0).message())
         .contains(dir.resolve("more-people.yaml") + ":2:5");
+  }
+
+  @Test
+  void reportsARegulatorsEntryForARegistrationNoPersonHolds() throws IOException {
+    writeValidRegister();
+    write("regulator-register.yaml",
+        "regulator-register:",
+        "  - regulator: NMC",
+        "    number: '18A2231E'",
+        "    status: LAPSED",
+        "    registered-on: 2012-09-01",
+        "    checked-at: 2026-11-30T08:00:00Z",
+        "  - regulator: GMC",
+        "    number: '7000999'",
+        "    status: REGISTERED",
+        "    registered-on: 2001-08-01",
+        "    checked-at: 2026-11-30T08:00:00Z");
+
+    Problem problem = only(problems());
+
+    assertThat(problem.file()).isEqualTo(dir.resolve("regulator-register.yaml"));
+    assertThat(problem.field()).isEqualTo("/regulator-register/1/number");
+    assertThat(problem.line()).isEqualTo(8);
+    assertThat(problem.message()).isEqualTo("no person is registered as GMC 7000999: expected the"
+        + " regulator and number of a registration in people");
   }
 
   @Test
