@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,22 +19,16 @@ class GenerateReferralsIT {
   static final String FROM = "2026-01-01T00:00:00Z";
   static final String TO = "2026-12-01T00:00:00Z";
 
-  @TempDir
-  static Path template;
+  static final Path TEMPLATE = Register.sampleTrust();
 
   @TempDir
   Path work;
 
   Register register;
 
-  @BeforeAll
-  static void importTheSampleTrust() {
-    Register.template(template);
-  }
-
   @BeforeEach
   void copy() {
-    register = Register.copyOf(template, work);
+    register = Register.copyOf(TEMPLATE, work);
   }
 
   private Tool.Result generate(String out, String... more) {

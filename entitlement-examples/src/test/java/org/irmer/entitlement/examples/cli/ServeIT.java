@@ -37,7 +37,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,22 +54,16 @@ class ServeIT {
   private static final String SETTING_SYSTEM = "https://serve-it.example/care-setting";
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
-  @TempDir
-  static Path template;
+  static final Path TEMPLATE = Register.sampleTrust();
 
   @TempDir
   Path work;
 
   Register register;
 
-  @BeforeAll
-  static void importTheSampleTrust() {
-    Register.template(template);
-  }
-
   @BeforeEach
   void copy() {
-    register = Register.copyOf(template, work);
+    register = Register.copyOf(TEMPLATE, work);
   }
 
   @Test
