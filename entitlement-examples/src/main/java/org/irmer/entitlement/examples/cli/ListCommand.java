@@ -3,14 +3,19 @@ package org.irmer.entitlement.examples.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ApplicationStatus;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.Profession;
+import org.irmer.entitlement.core.domain.RegistrationStatus;
 import org.irmer.entitlement.core.port.out.Register;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +50,7 @@ final class ListCommand extends RegisterCommand {
 
   @Override
   int run(Session session) {
+    checkStatus();
     Register ports = session.ports();
     ObjectNode document = Json.object();
     document.put("what", what.name().toLowerCase(Locale.ROOT));
@@ -108,6 +114,27 @@ final class ListCommand extends RegisterCommand {
       lines.forEach(out()::println);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Refuses a {@code --status} that no listed record can have (a typo would otherwise list
+   * nothing and exit 0), naming the statuses that exist for what is listed.
+   */
+  private void checkStatus() {
+    if (status == null) {
+      return;
+    }
+    List<String> known = switch (what) {
+      case REFERRERS -> Stream.concat(Arrays.stream(RegistrationStatus.values()).map(Enum::name),
+          Stream.of("NONE")).toList();
+      case ENTITLEMENTS -> Arrays.stream(EntitlementStatus.values()).map(Enum::name).toList();
+      case APPLICATIONS -> Arrays.stream(ApplicationStatus.values()).map(Enum::name).toList();
+    };
+    if (known.stream().noneMatch(name -> name.equalsIgnoreCase(status))) {
+      throw new CliFailure(ExitCodes.USAGE, "--status " + status + ": no "
+          + what.name().toLowerCase(Locale.ROOT) + " have that status; one of "
+          + String.join(", ", known));
+    }
   }
 
   private static boolean matches(Profession profession, Person person) {

@@ -80,6 +80,10 @@ class ReadIT {
       assertThat(register.run("history", "ENT-NOPE").expect(67).err())
           .contains("no entitlement ENT-NOPE");
       assertThat(register.run("list", "things").expect(64).err()).contains("things");
+      assertThat(register.run("list", "entitlements", "--status", "ASLEEP").expect(64).err())
+          .contains("--status ASLEEP", "SUSPENDED");
+      assertThat(register.run("list", "referrers", "--status", "ACTIVE").expect(64).err())
+          .contains("REGISTERED");
       assertThat(register.run("list", "entitlements", "--employer").expect(64).err())
           .contains("--employer");
       assertThat(register.run("history").expect(64).err()).contains("<entitlement>");
