@@ -9,6 +9,7 @@ import java.util.List;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementId;
+import org.irmer.entitlement.core.domain.ScopeWording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +62,7 @@ final class HistoryCommand extends RegisterCommand {
         + (versions.size() == 1 ? "" : "s"));
     versions.forEach(v -> {
       out().println("  v" + v.version() + " recorded " + v.recordedAt() + ": " + Words.entitlement(v));
-      Words.scope(v.scope()).forEach(rule -> out().println("      " + rule));
+      ScopeWording.scope(v.scope()).forEach(rule -> out().println("      " + rule));
     });
     out().println("Audit records (" + records.size() + "):");
     records.forEach(entry -> out().println("  #" + entry.sequence() + " " + entry.event().at() + " "

@@ -12,6 +12,7 @@ import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.ScopeRule;
+import org.irmer.entitlement.core.domain.ScopeWording;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.port.out.Register;
 import picocli.CommandLine.Command;
@@ -58,7 +59,8 @@ final class ShowCommand extends RegisterCommand {
   private static void print(PrintWriter out, Person person, List<Role> roles,
       List<Entitlement> entitlements, List<TrainingRecord> training, List<Application> applications,
       LocalDate today) {
-    out.println(person.displayName() + " (" + person.id().value() + "), " + profession(person));
+    out.println(person.displayName() + " (" + person.id().value() + "), "
+        + ScopeWording.profession(person.profession()));
     out.println("  status: " + status(entitlements, today));
     out.println("  registration: " + person.registration().map(r -> r.regulator() + " " + r.number()
         + " " + r.status() + r.statusSince().map(s -> " since " + s).orElse("") + ", first registered "
@@ -72,7 +74,7 @@ final class ShowCommand extends RegisterCommand {
       out.println("    " + Words.entitlement(entitlement));
       out.println("      scope v" + entitlement.scope().version() + ":");
       for (ScopeRule rule : entitlement.scope().rules()) {
-        out.println("        " + rule.id() + ": " + Words.rule(rule));
+        out.println("        " + rule.id() + ": " + ScopeWording.rule(rule));
       }
       entitlement.reviewDue().ifPresent(due -> out.println("      review due " + due));
     }
@@ -82,10 +84,6 @@ final class ShowCommand extends RegisterCommand {
         + (record.isCurrentOn(today) ? " (current)" : " (not current)")));
     out.println("  applications:" + (applications.isEmpty() ? " none" : ""));
     applications.forEach(application -> out.println("    " + Words.application(application)));
-  }
-
-  private static String profession(Person person) {
-    return person.profession().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
   /** Entitled when any entitlement is active and within its validity today. */
@@ -153,7 +151,7 @@ final class ShowCommand extends RegisterCommand {
       node.put("scopeVersion", e.scope().version());
       ArrayNode rules = node.putArray("rules");
       e.scope().rules().forEach(rule -> rules.addObject().put("id", rule.id())
-          .put("text", Words.rule(rule)));
+          .put("text", ScopeWording.rule(rule)));
     }
     return array;
   }

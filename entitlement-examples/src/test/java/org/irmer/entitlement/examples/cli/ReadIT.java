@@ -30,9 +30,9 @@ class ReadIT {
         .contains("registration: NMC ")
         .contains("ENT-HV-1001-1 ACTIVE v1, valid 2025-05-01 to 2028-04-30")
         .contains("limbs: plain radiography of the lower limb and the upper limb, except the elbow,"
-            + " the femur and the knee, patients aged 2 and over, in the emergency department at"
+            + " the femur and the knee, for patients aged 2 and over, in the emergency department at"
             + " HV-GENERAL or the minor injuries unit at HV-COMMUNITY")
-        .contains("knee: plain radiography of the knee, patients aged 16 and over, in the emergency"
+        .contains("knee: plain radiography of the knee, for patients aged 16 and over, in the emergency"
             + " department at HV-GENERAL")
         .contains("IRMER_REFERRER, completed 2025-02-10, due again by 2028-02-09")
         .contains("APP-IT-1 APPROVED v3, granted E-APP-IT-1");
