@@ -43,6 +43,12 @@ public final class ScopeWording {
       "OUTPATIENT", "an outpatient clinic",
       "UTC", "the urgent treatment centre");
 
+  private static final ImmutableMap<TrainingType, String> TRAINING = ImmutableMap.of(
+      TrainingType.IRMER_REFERRER, "IR(ME)R referrer",
+      TrainingType.CONTRAST_SAFETY, "contrast safety",
+      TrainingType.MRI_SAFETY, "MRI safety",
+      TrainingType.REFERRAL_GUIDELINES, "referral guidelines");
+
   private ScopeWording() {}
 
   /**
@@ -115,9 +121,9 @@ public final class ScopeWording {
     return setting.site().map(site -> kind + " at " + site.value()).orElse(kind);
   }
 
-  /** A training type in words: "irmer referrer", "mri safety". */
+  /** A training type in words: "IR(ME)R referrer", "MRI safety", "manual handling". */
   public static String training(TrainingType type) {
-    return words(type.code());
+    return TRAINING.getOrDefault(type, words(type.code()));
   }
 
   /** A profession in words: "nurse", "occupational therapist". */

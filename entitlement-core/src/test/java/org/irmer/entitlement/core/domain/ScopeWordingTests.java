@@ -78,6 +78,7 @@ class ScopeWordingTests {
   void namesProfessionsAndTrainingInWords() {
     assertThat(ScopeWording.profession(Profession.OCCUPATIONAL_THERAPIST))
         .isEqualTo("occupational therapist");
-    assertThat(ScopeWording.training(TrainingType.IRMER_REFERRER)).isEqualTo("irmer referrer");
+    assertThat(ScopeWording.training(TrainingType.IRMER_REFERRER)).isEqualTo("IR(ME)R referrer");
+    assertThat(ScopeWording.training(TrainingType.of("MANUAL_HANDLING"))).isEqualTo("manual handling");
   }
 }

@@ -1,0 +1,45 @@
+package org.irmer.entitlement.adapter.reports.letter;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.irmer.entitlement.adapter.reports.letter.ScopeLetters.Letter;
+import org.irmer.entitlement.adapter.reports.letter.ScopeLetters.Problem;
+import org.irmer.entitlement.adapter.reports.letter.ScopeLetters.ScopeLetterException;
+
+/**
+ * The letter through its template, {@code letter/scope-letter.jte}, compiled to Java at build time
+ * (jte-maven-plugin, HTML content type: every value is escaped), and through openhtmltopdf for the
+ * PDF. The template is well-formed XHTML so that openhtmltopdf's XML parser reads the very page a
+ * browser shows.
+ */
+final class LetterRendering {
+
+  private static final String TEMPLATE = "letter/scope-letter.jte";
+  private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  private LetterRendering() {}
+
+  static String html(Letter letter) {
+    StringOutput page = new StringOutput();
+    TEMPLATES.render(TEMPLATE, letter, page);
+    return page.toString();
+  }
+
+  static void pdf(Letter letter, OutputStream out) {
+    String page = html(letter);
+    try {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.withHtmlContent(page, null);
+      builder.toStream(out);
+      builder.run();
+    } catch (IOException | RuntimeException failure) {
+      throw new ScopeLetterException(Problem.RENDERING, "the scope letter of "
+          + letter.referrer().id() + " cannot be made a PDF: " + failure.getMessage(), failure);
+    }
+  }
+}
