@@ -55,7 +55,7 @@ class ScopeLetterTests {
     assertThat(grant.training()).containsExactly(
         new Training("IR(ME)R referrer training", "the written procedures, for plain radiography",
             "completed 10 February 2025, valid until 9 February 2028", true),
-        new Training("referral guidelines training", "rule chest",
+        new Training("Referral guidelines training", "rule chest",
             "no record: to be completed and evidenced before you refer under this scope", false));
   }
 

@@ -152,7 +152,7 @@ final class LetterAssembly {
     requiredBy.forEach((type, reasons) -> {
       Optional<TrainingRecord> best = best(type, records, date);
       boolean current = best.map(found -> found.isCurrentOn(date)).orElse(false);
-      lines.add(new Training(ScopeWording.training(type) + " training", ScopeWording.and(reasons),
+      lines.add(new Training(capitalised(ScopeWording.training(type)) + " training", ScopeWording.and(reasons),
           best.map(found -> record(found, current, date)).orElse(
               "no record: to be completed and evidenced before you refer under this scope"),
           current));
@@ -249,6 +249,10 @@ final class LetterAssembly {
     return person.registration().map(r -> r.regulator() + " " + r.number() + ", "
         + r.status().name().toLowerCase(Locale.ROOT).replace('_', ' '))
         .orElse("none: only a registered health care professional can be entitled");
+  }
+
+  private static String capitalised(String words) {
+    return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
   }
 
   private static String day(LocalDate date) {

@@ -1,11 +1,13 @@
 package org.irmer.entitlement.adapter.reports.letter;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.logging.Level;
 import org.irmer.entitlement.adapter.reports.letter.ScopeLetters.Letter;
 import org.irmer.entitlement.adapter.reports.letter.ScopeLetters.Problem;
 import org.irmer.entitlement.adapter.reports.letter.ScopeLetters.ScopeLetterException;
@@ -20,6 +22,13 @@ final class LetterRendering {
 
   private static final String TEMPLATE = "letter/scope-letter.jte";
   private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  static {
+    // openhtmltopdf logs each render's progress at INFO to its own console handler, which would
+    // put lines such as "Loaded document in ~25ms" on the standard error of every program that
+    // makes a letter; its warnings and errors still show.
+    XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+  }
 
   private LetterRendering() {}
 
