@@ -50,6 +50,7 @@ import picocli.CommandLine.ScopeType;
         LifecycleCommands.RecordAudit.class,
         LifecycleCommands.RecordFeedback.class,
         ShowCommand.class,
+        LetterCommand.class,
         ListCommand.class,
         HistoryCommand.class,
         SweepCommand.class,

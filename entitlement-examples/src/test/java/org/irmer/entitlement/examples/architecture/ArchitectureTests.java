@@ -97,7 +97,8 @@ class ArchitectureTests {
   void theRulesSeeEveryAdapter() {
     assertThat(LIBRARY.stream().map(JavaClass::getPackageName).distinct())
         .as("the packages the rules check; an adapter missing is a dependency the examples lost")
-        .contains(Stream.of("memory", "jdbc", "json", "fhir", "cdshooks", "hl7v2", "hl7v2.mllp")
+        .contains(Stream.of("memory", "jdbc", "json", "fhir", "cdshooks", "hl7v2", "hl7v2.mllp",
+                "reports.letter")
             .map(adapter -> LIBRARY_ROOT + ".adapter." + adapter).toArray(String[]::new));
   }
 
