@@ -110,6 +110,10 @@ public final class EntitlementCli implements Runnable {
   public static void main(String[] args) {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    // PDFBox warns, on each letter made as a PDF, that this machine lacks the standard PDF fonts
+    // (Helvetica, Symbol...) and that it measures text with a substitute; the PDF names the
+    // standard fonts, which every PDF reader has, so the warning says nothing to the tool's user.
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font", "error");
     System.exit(commandLine(new EntitlementCli()).execute(args));
   }
 
