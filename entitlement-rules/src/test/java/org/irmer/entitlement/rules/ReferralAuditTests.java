@@ -122,23 +122,26 @@ class ReferralAuditTests {
   }
 
   @Test
-  void splitsTheCountsByEmployerAndReferrerWithUnknownReferrersCounted() {
-    PersonId stranger = PersonId.of("NOBODY");
+  void splitsTheCountsByEmployerAndReferrerWithUnknownReferrersCountedTogether() {
     Run run = audits().begin("referrals.csv", CONTEXT);
     run.request(2, request(enp, "XANKR").requestedAt(BEFORE).build());
     run.request(3, request(enp, "XKNER").requestedAt(BEFORE).build());
-    run.request(4, request(stranger, "XANKR").requestedAt(BEFORE).build());
+    run.request(4, request(PersonId.of("NOBODY-1"), "XANKR").requestedAt(BEFORE).build());
+    run.request(5, request(PersonId.of("NOBODY-2"), "XANKR").requestedAt(BEFORE).build());
     ReferralAuditReport report = run.finish();
 
-    assertThat(report.employers()).extracting(EmployerAudit::employer, EmployerAudit::referrers)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(TRUST_A, 2L));
-    assertThat(report.referrers()).extracting(ReferrerAudit::referrer)
-        .containsExactly(enp, stranger);
+    assertThat(report.referrers()).extracting(ReferrerAudit::referrer).containsExactly(enp);
     assertThat(report.referrers().get(0).counts().entitled()).isEqualTo(1);
     assertThat(report.referrers().get(0).counts().reasons())
         .containsOnlyKeys(ReasonCode.OUT_OF_SCOPE_EXAMINATION);
-    assertThat(report.referrers().get(1).counts().reasons())
-        .containsOnlyKeys(ReasonCode.NOT_ENTITLED_AT_EMPLOYER);
+    EmployerAudit employer = report.employers().get(0);
+    assertThat(report.employers()).hasSize(1);
+    assertThat(employer.employer()).isEqualTo(TRUST_A);
+    assertThat(employer.referrers()).isEqualTo(1);
+    assertThat(employer.counts().requests()).isEqualTo(4);
+    assertThat(employer.unknownReferrers().requests()).isEqualTo(2);
+    assertThat(employer.unknownReferrers().reasons())
+        .containsExactly(java.util.Map.entry(ReasonCode.NOT_ENTITLED_AT_EMPLOYER, 2L));
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
@@ -52,9 +54,10 @@ import org.irmer.entitlement.rules.compiled.Verdict;
  * BLOCKED_ATTEMPT}, which the system records, not the practitioner), read once per referrer and
  * employer.
  *
- * <p>Memory: the register's data and a few snapshots, one set of counters per referrer and
- * employer met, and the first {@value #SKIPPED_KEPT} skipped rows; nothing grows with the number
- * of rows.
+ * <p>Requests in the names of people the register does not know are counted together, per
+ * employer, not per name. Memory: the register's data and a few snapshots, one set of counters per
+ * known referrer and employer met, and the first {@value #SKIPPED_KEPT} skipped rows; nothing
+ * grows with the number of rows.
  */
 public final class ReferralAuditService implements AuditPastReferrals {
 
@@ -105,7 +108,9 @@ public final class ReferralAuditService implements AuditPastReferrals {
     private final CommandContext context;
     private final EntitlementHistory history;
     private final Snapshots snapshots;
+    private final RegisterAsOf.Register register;
     private final Map<EmployerId, Map<PersonId, ReferrerTally>> tallies = new HashMap<>();
+    private final Map<EmployerId, ReferrerTally> unknown = new HashMap<>();
     private final List<SkippedRow> firstSkipped = new ArrayList<>();
     private final BitSet intervalsUsed = new BitSet();
     private long skipped;
@@ -120,6 +125,7 @@ public final class ReferralAuditService implements AuditPastReferrals {
       this.log = log;
       this.context = context;
       this.history = history;
+      this.register = register;
       this.snapshots = new Snapshots(history, register);
     }
 
@@ -153,6 +159,10 @@ public final class ReferralAuditService implements AuditPastReferrals {
     }
 
     private ReferrerTally tally(EmployerId employer, PersonId person) {
+      if (!register.knows(person)) {
+        return unknown.computeIfAbsent(employer,
+            ignored -> new ReferrerTally(ImmutableListMultimap.of()));
+      }
       Map<PersonId, ReferrerTally> atEmployer = tallies.computeIfAbsent(employer,
           ignored -> new HashMap<>());
       ReferrerTally found = atEmployer.get(person);
@@ -192,17 +202,20 @@ public final class ReferralAuditService implements AuditPastReferrals {
       Tally total = new Tally();
       ImmutableList.Builder<EmployerAudit> employers = ImmutableList.builder();
       ImmutableList.Builder<ReferrerAudit> referrers = ImmutableList.builder();
-      for (Map.Entry<EmployerId, Map<PersonId, ReferrerTally>> employer
-          : new TreeMap<>(tallies).entrySet()) {
+      Set<EmployerId> met = new TreeSet<>(tallies.keySet());
+      met.addAll(unknown.keySet());
+      for (EmployerId employer : met) {
         Tally atEmployer = new Tally();
-        for (Map.Entry<PersonId, ReferrerTally> referrer
-            : new TreeMap<>(employer.getValue()).entrySet()) {
+        Map<PersonId, ReferrerTally> known = tallies.getOrDefault(employer, Map.of());
+        for (Map.Entry<PersonId, ReferrerTally> referrer : new TreeMap<>(known).entrySet()) {
           Tally counts = referrer.getValue().tally;
           atEmployer.add(counts);
-          referrers.add(new ReferrerAudit(referrer.getKey(), employer.getKey(), counts.counts()));
+          referrers.add(new ReferrerAudit(referrer.getKey(), employer, counts.counts()));
         }
+        Tally strangers = unknown.containsKey(employer) ? unknown.get(employer).tally : new Tally();
+        atEmployer.add(strangers);
         total.add(atEmployer);
-        employers.add(new EmployerAudit(employer.getKey(), employer.getValue().size(),
+        employers.add(new EmployerAudit(employer, known.size(), strangers.counts(),
             atEmployer.counts()));
       }
       ImmutableList<EmployerAudit> byEmployer = employers.build();

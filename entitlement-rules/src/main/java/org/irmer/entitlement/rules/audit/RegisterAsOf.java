@@ -173,6 +173,11 @@ final class RegisterAsOf implements DecisionData {
     private final BodyRegionTree regions;
     private final ImmutableList<GuidelineEntry> guidelines;
 
+    /** Whether the register knows {@code person}. */
+    boolean knows(PersonId person) {
+      return people.containsKey(person);
+    }
+
     /**
      * Reads {@code live} once.
      *

@@ -30,8 +30,9 @@ import org.irmer.entitlement.core.domain.WarningCode;
  * (RFC 4180, CRLF, UTF-8), a row per referrer at an employer, per employer and for the log.
  * entitlement-examples' CLI.md documents both (section {@code audit}).
  *
- * <p>The CSV has fixed columns, whatever the report holds: {@code level} ({@code referrer},
- * {@code employer} or {@code total}), {@code employer}, {@code referrer}, {@code requests},
+ * <p>The CSV has fixed columns, whatever the report holds: {@code level} ({@code referrer};
+ * {@code employer}; {@code unknown-referrers}, the employer's requests by people the register does
+ * not know, when there are any; {@code total}), {@code employer}, {@code referrer}, {@code requests},
  * {@code entitled}, {@code notEntitled}, {@code shareEntitled} (0 to 1, four decimals), then one
  * column for each outcome ({@code outcome:ENTITLED}...), reason code ({@code reason:...}), warning
  * code ({@code warning:...}), guideline recommendation ({@code advisory:...}) and practitioner
@@ -72,6 +73,8 @@ public final class AuditReportFiles {
         json.writeNumberField("referrers", employer.referrers());
         json.writeFieldName("counts");
         counts(json, employer.counts());
+        json.writeFieldName("unknownReferrers");
+        counts(json, employer.unknownReferrers());
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -146,6 +149,10 @@ public final class AuditReportFiles {
     }
     for (EmployerAudit employer : report.employers()) {
       row(csv, "employer", employer.employer().value(), "", employer.counts());
+      if (employer.unknownReferrers().requests() > 0) {
+        row(csv, "unknown-referrers", employer.employer().value(), "",
+            employer.unknownReferrers());
+      }
     }
     row(csv, "total", "", "", report.total());
     csv.flush();
