@@ -19,6 +19,7 @@ import org.irmer.entitlement.adapter.json.log.ReferralLogs.LogReader;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.Progress;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.Row;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.UnreadableLogException;
+import org.irmer.entitlement.adapter.reports.audit.AuditReportPage;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.CommandContext;
 import org.irmer.entitlement.core.domain.ReferralAuditReport;
@@ -31,7 +32,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * Retrospective audit of a referral log (principle 10 of the 2025 guidance): every row judged
  * against the register as it stood at the row's own instant, counted per referrer and employer,
- * reported as JSON or CSV. The register is read and one audit record
+ * reported as JSON, CSV or one self-contained HTML page with charts. The register is read and one audit record
  * summarising the run is appended; nothing else changes. A row that cannot be read is counted and
  * reported with its line, and the run goes on; a log that cannot be opened or whose header is not
  * a log's stops the command before any row is judged, and then nothing is recorded. The report is
@@ -45,7 +46,7 @@ import picocli.CommandLine.ParameterException;
         "record summarises the run; nothing else in the register changes."},
     footer = {"", "Examples:",
         "  entitlement audit referrals.csv",
-        "  entitlement audit referrals.jsonl --out audit.json",
+        "  entitlement audit referrals.jsonl --out audit.html",
         "  entitlement audit export.log --log-format csv --format csv --out audit.csv --force",
         "",
         "Without --out the report goes to standard output and a summary to standard error.",
@@ -61,7 +62,7 @@ final class AuditCommand extends RegisterCommand {
   String logFormat;
 
   @Option(names = "--format", paramLabel = "<format>",
-      description = "json or csv (default: from the extension of --out, else json).")
+      description = "json, csv or html (default: from the extension of --out, else json).")
   String format;
 
   @Option(names = "--out", paramLabel = "<file>",
@@ -85,7 +86,7 @@ final class AuditCommand extends RegisterCommand {
 
   /** The report formats. */
   enum ReportFormat {
-    JSON, CSV
+    JSON, CSV, HTML
   }
 
   private Format chosenLog;
@@ -132,7 +133,8 @@ final class AuditCommand extends RegisterCommand {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "json" -> ReportFormat.JSON;
       case "csv" -> ReportFormat.CSV;
-      default -> throw usage("--format must be json or csv, not '" + text + "'");
+      case "html" -> ReportFormat.HTML;
+      default -> throw usage("--format must be json, csv or html, not '" + text + "'");
     };
   }
 
@@ -141,10 +143,13 @@ final class AuditCommand extends RegisterCommand {
     if (name.endsWith(".csv")) {
       return ReportFormat.CSV;
     }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return ReportFormat.HTML;
+    }
     if (name.endsWith(".json")) {
       return ReportFormat.JSON;
     }
-    throw usage("--out " + file + " has no extension of a report (.json, .csv): name one"
+    throw usage("--out " + file + " has no extension of a report (.json, .csv, .html): name one"
         + " or give --format");
   }
 
@@ -225,6 +230,7 @@ final class AuditCommand extends RegisterCommand {
     switch (chosenReport) {
       case JSON -> AuditReportFiles.writeJson(report, to);
       case CSV -> AuditReportFiles.writeCsv(report, to);
+      case HTML -> AuditReportPage.write(report, to);
     }
   }
 

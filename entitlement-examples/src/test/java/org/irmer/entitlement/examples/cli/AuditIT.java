@@ -104,6 +104,17 @@ class AuditIT {
   }
 
   @Test
+  void writesOneSelfContainedHtmlPage() throws IOException {
+    generate("referrals.csv", 300, "0.8");
+
+    register.run("audit", "referrals.csv", "--out", "audit.html").expect(0);
+
+    String page = Files.readString(work.resolve("audit.html"));
+    assertThat(page).startsWith("<!DOCTYPE html>").contains("Retrospective audit of referrals",
+        "id=\"chart-outcomes\"", "echarts").doesNotContain("<script src=", "<link ");
+  }
+
+  @Test
   void countsAndListsTheRowsThatCannotBeReadAndGoesOn() throws IOException {
     generate("good.csv", 10, "1");
     List<String> good = Files.readAllLines(work.resolve("good.csv"));
@@ -147,7 +158,7 @@ class AuditIT {
       assertThat(register.run("audit", "referrals.txt").expect(ExitCodes.USAGE).err())
           .contains("has no extension of a referral log");
       assertThat(register.run("audit", "referrals.csv", "--format", "pdf").expect(ExitCodes.USAGE)
-          .err()).contains("--format must be json or csv, not 'pdf'");
+          .err()).contains("--format must be json, csv or html, not 'pdf'");
       assertThat(register.run("audit", "referrals.csv", "--out", "kept.json")
           .expect(ExitCodes.CANNOT_CREATE).err()).contains("already exists: give --force");
       assertThat(register.run("audit").expect(ExitCodes.USAGE).err())
