@@ -57,6 +57,7 @@ import picocli.CommandLine.ScopeType;
         VerifyTrailCommand.class,
         CheckpointCommand.class,
         GenerateReferralsCommand.class,
+        AuditCommand.class,
         ServeCommand.class,
         DemoCommand.class,
         CompletionCommand.class},

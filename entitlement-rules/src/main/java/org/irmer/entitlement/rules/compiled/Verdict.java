@@ -103,6 +103,14 @@ public final class Verdict {
     return outcome == Outcome.ENTITLED;
   }
 
+  /**
+   * Whether this is a prepared permit: entitled with no warning, notice or advisory, so that its
+   * decision says nothing the outcome, basis and matched rule do not.
+   */
+  public boolean plainPermit() {
+    return origin != null;
+  }
+
   public Outcome outcome() {
     return outcome;
   }

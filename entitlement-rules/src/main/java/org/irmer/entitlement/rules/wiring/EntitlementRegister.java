@@ -10,6 +10,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.irmer.entitlement.core.port.in.AuditPastReferrals;
 import org.irmer.entitlement.core.port.in.CheckClinicalEvaluation;
 import org.irmer.entitlement.core.port.in.CheckReferral;
 import org.irmer.entitlement.core.port.in.ManageApplications;
@@ -26,6 +27,7 @@ import org.irmer.entitlement.core.service.EntitlementService;
 import org.irmer.entitlement.core.service.RegistrationService;
 import org.irmer.entitlement.core.service.StoreDecisionData;
 import org.irmer.entitlement.core.service.UnitOfWork;
+import org.irmer.entitlement.rules.audit.ReferralAuditService;
 import org.irmer.entitlement.rules.compiled.LiveEngine;
 
 /**
@@ -82,6 +84,7 @@ public final class EntitlementRegister implements AutoCloseable {
   private final ManageRegistrations registrations;
   private final RunComplianceSweep complianceSweep;
   private final RecordChannelEvents channelEvents;
+  private final AuditPastReferrals pastReferrals;
 
   private EntitlementRegister(Register ports, Clock clock, Duration stalenessLimit) {
     UnitOfWork work = new UnitOfWork(ports.transactions(), ports.auditTrail(), ports.changes());
@@ -107,6 +110,8 @@ public final class EntitlementRegister implements AutoCloseable {
         ports.employers(), ports.delegations(), ports.training(), ports.auditRecords(),
         ports.notices(), ports.registrationLookup(), ports.notifications(), work);
     channelEvents = new ChannelEventService(ports.transactions(), ports.auditTrail());
+    pastReferrals = new ReferralAuditService(decisionData, ports.entitlements(),
+        ports.complianceEvents(), ports.auditTrail(), ports.transactions());
     engine.onConfirmed(spooler::replay);
     try {
       spooler.known(ports.auditTrail().size());
@@ -179,6 +184,14 @@ public final class EntitlementRegister implements AutoCloseable {
   /** What the ordering channels record besides decisions: feedback, refused callers, bad messages. */
   public RecordChannelEvents channelEvents() {
     return channelEvents;
+  }
+
+  /**
+   * Retrospective audit of referral logs (principle 10): each request judged against the register
+   * as it stood at its own instant, one audit record a run.
+   */
+  public AuditPastReferrals pastReferrals() {
+    return pastReferrals;
   }
 
   /** The compiled engine following the change feed; its checks record nothing. */
