@@ -79,8 +79,9 @@ public final class MllpLoad {
         write(markdown, section);
         System.out.println("written to " + markdown);
         System.out.printf(Locale.ROOT, "mllp_msgs_per_s=%.0f mllp_p50_ms=%.2f mllp_p99_ms=%.2f"
-            + " mllp_lost=%d%n", result.perSecond(), result.percentile(50), result.percentile(99),
-            result.lost());
+            + " mllp_lost=%d mllp_cpu_us_per_msg=%.0f%n", result.perSecond(),
+            result.percentile(50), result.percentile(99), result.lost(),
+            result.cpuMicrosPerMessage());
       }
     } finally {
       try (Stream<Path> files = Files.walk(directory)) {
@@ -90,10 +91,16 @@ public final class MllpLoad {
   }
 
   /** What one load run measured. */
-  record Result(long answered, long lost, long refused, double elapsedSeconds, long[] nanos) {
+  record Result(long answered, long lost, long refused, double elapsedSeconds, long cpuNanos,
+      long[] nanos) {
 
     double perSecond() {
       return answered / elapsedSeconds;
+    }
+
+    /** Processor time of the whole process (listener, client, database) per message answered. */
+    double cpuMicrosPerMessage() {
+      return answered == 0 ? Double.NaN : cpuNanos / 1e3 / answered;
     }
 
     double percentile(int p) {
@@ -124,6 +131,7 @@ public final class MllpLoad {
   private static Result load(int port, int connections, int seconds, String template,
       String prefix) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(connections);
+    long cpuStart = processCpuNanos();
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
     List<Future<Tally>> futures = new ArrayList<>();
@@ -136,13 +144,20 @@ public final class MllpLoad {
       tallies.add(future.get(seconds + 60L, TimeUnit.SECONDS));
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
+    long cpu = processCpuNanos() - cpuStart;
     pool.shutdown();
     long answered = tallies.stream().mapToLong(t -> t.answered).sum();
     long lost = tallies.stream().mapToLong(t -> t.lost).sum();
     long refused = tallies.stream().mapToLong(t -> t.refused).sum();
     long[] all = tallies.stream().flatMapToLong(t -> Arrays.stream(t.nanos, 0, t.count)).sorted()
         .toArray();
-    return new Result(answered, lost, refused, elapsed, all);
+    return new Result(answered, lost, refused, elapsed, cpu, all);
+  }
+
+  /** The processor time this process has used, user and system, on every thread. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static Tally connection(int port, String template, String id, long deadline)
@@ -232,8 +247,10 @@ public final class MllpLoad {
     s.append(String.format(Locale.ROOT, "| Reply time p99 | %.2f ms | <= %.0f ms |%n",
         result.percentile(99), TARGET_P99_MS));
     s.append(String.format(Locale.ROOT, "| Lost or unanswered messages | %d | 0 |%n", result.lost()));
-    s.append(String.format(Locale.ROOT, "| Answered AR (not expected here) | %d | 0 |%n%n",
+    s.append(String.format(Locale.ROOT, "| Answered AR (not expected here) | %d | 0 |%n",
         result.refused()));
+    s.append(String.format(Locale.ROOT, "| Processor time per message answered (the whole process:"
+        + " listener, database and load client) | %.0f µs | |%n%n", result.cpuMicrosPerMessage()));
     s.append(String.format(Locale.ROOT, "Where a message's time goes (one thread, no network, mean"
         + " per message): parse and map %.0f µs; recorded check (engine and audit record written"
         + " to H2) %.0f µs; reply and the rest %.0f µs.%n%n", stages.mapMicros(),
