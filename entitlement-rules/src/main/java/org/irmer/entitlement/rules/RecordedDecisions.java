@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.EntitlementType;
 import org.irmer.entitlement.core.domain.Outcome;
@@ -83,9 +84,12 @@ final class RecordedDecisions {
       return held(action, decision, false,
           "the register could not be reached at the last catch-up");
     }
+    // Worded here, on the caller's thread: the unit may run on the one thread that commits for
+    // every caller, which should do no more than the writing.
+    AuditEvent event = DecisionRecorder.auditEvent(action, decision);
     try {
       AuditTrailEntry recorded = transactions.inGroupCommit(() -> {
-        AuditTrailEntry entry = auditTrail.append(DecisionRecorder.auditEvent(action, decision));
+        AuditTrailEntry entry = auditTrail.append(event);
         effects.accept(decision, entry);
         return entry;
       });

@@ -4,13 +4,7 @@ import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.Location;
-import ca.uhn.hl7v2.model.Group;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.model.Structure;
-import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.PipeParser;
-import ca.uhn.hl7v2.util.Terser;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
@@ -40,12 +34,16 @@ import org.irmer.entitlement.core.domain.Sex;
 import org.irmer.entitlement.core.domain.Urgency;
 
 /**
- * Reads an order message with HAPI (each version with its own structures, default validation of
- * primitive values) and maps it to requests along one code path for every version: the segments
- * are taken in message order, whatever groups the version's structure puts them in, and read by
- * segment, field and component number, which the versions read here share for every field
- * mapped. Each ORC begins an order; the OBR, TQ1, OBX and IPC segments after it, up to the next
- * ORC, belong to it. PID and PV1 apply to every order.
+ * Reads an order message and maps it to requests along one code path for every version. The
+ * message must first parse with HAPI (each version with its own structures, default validation of
+ * primitive values), whose first problem, with its position, makes the message unreadable. The
+ * mapping then reads the segments from the text, in message order, with the message's own
+ * delimiters ({@link Er7Segment}), by segment, field and component number, which the versions
+ * read here share for every field mapped: it needs neither HAPI's object model nor its encoder, so
+ * a message is parsed once and nothing of it is re-encoded by HAPI. Each ORC begins an order; the
+ * OBR, TQ1, OBX and IPC segments after it, up to the next ORC, belong to it. PID and PV1 apply to
+ * every order. Segments with no field filled are passed over, as HAPI leaves them out of its
+ * model.
  *
  * <p>Every problem of every order is collected before anything is returned: a message with any
  * problem gives no request at all.
@@ -54,7 +52,6 @@ final class OrderReader {
 
   static final ImmutableSet<String> VERSIONS = ImmutableSet.of("2.3", "2.3.1", "2.4", "2.5", "2.5.1");
   private static final ImmutableSet<String> IMAGING_VERSIONS = ImmutableSet.of("2.5", "2.5.1");
-  private static final EncodingCharacters STANDARD = new EncodingCharacters('|', "^~\\&");
 
   private static final int REQUIRED_FIELD_MISSING = 101;
   private static final int DATA_TYPE_ERROR = 102;
@@ -81,19 +78,34 @@ final class OrderReader {
     String message = normalise(text);
     RawHeader header = RawHeader.of(message);
     String trigger = checkHeader(header);
-    Message parsed;
     try {
-      parsed = parser.parse(message);
+      // The parse checks what the mapping does not read: each version's structures and the data
+      // types of its primitive values.
+      parser.parse(message);
     } catch (HL7Exception e) {
       throw new Hl7v2MappingException(List.of(problemOf(e)));
     }
-    List<Segment> segments = new ArrayList<>();
-    try {
-      flatten(parsed, segments);
-    } catch (HL7Exception e) {
-      throw new Hl7v2MappingException(List.of(problemOf(e)));
+    return new Mapping(header, trigger, segments(header.segment().orElseThrow(), message)).map();
+  }
+
+  /** The segments of {@code message} after its header, in message order, without empty ones. */
+  private static List<Er7Segment> segments(Er7Segment msh, String message) {
+    List<Er7Segment> segments = new ArrayList<>();
+    segments.add(msh);
+    int start = message.indexOf('\r');
+    while (start >= 0) {
+      int end = message.indexOf('\r', start + 1);
+      String line = (end < 0 ? message.substring(start + 1) : message.substring(start + 1, end))
+          .stripLeading();
+      if (!line.isEmpty()) {
+        Er7Segment segment = msh.next(line);
+        if (!segment.isEmpty()) {
+          segments.add(segment);
+        }
+      }
+      start = end;
     }
-    return new Mapping(header, trigger, segments).map();
+    return segments;
   }
 
   /** One line ending (CR) and no white space before MSH or after the last segment. */
@@ -147,18 +159,6 @@ final class OrderReader {
     return trigger;
   }
 
-  private static void flatten(Group group, List<Segment> out) throws HL7Exception {
-    for (String name : group.getNames()) {
-      for (Structure structure : group.getAll(name)) {
-        if (structure instanceof Group child) {
-          flatten(child, out);
-        } else if (structure instanceof Segment segment && !segment.isEmpty()) {
-          out.add(segment);
-        }
-      }
-    }
-  }
-
   private static Problem problemOf(HL7Exception e) {
     Location location = e.getLocation();
     String message = e.getMessageWithoutLocation();
@@ -174,19 +174,11 @@ final class OrderReader {
   }
 
   /** One segment and its occurrence among the message's segments of its name (from 1). */
-  private record Seg(Segment segment, String name, int occurrence) {
+  private record Seg(Er7Segment segment, String name, int occurrence) {
 
     /** Field {@code field}, repetition {@code repetition} (from 1), component, subcomponent; "" when empty. */
     String value(int field, int repetition, int component, int subcomponent) {
-      try {
-        if (field > segment.numFields() || segment.getField(field).length < repetition) {
-          return "";
-        }
-        String value = Terser.get(segment, field, repetition - 1, component, subcomponent);
-        return value == null ? "" : value.strip();
-      } catch (HL7Exception | RuntimeException e) {
-        return "";
-      }
+      return segment.value(field, repetition, component, subcomponent);
     }
 
     String value(int field, int component) {
@@ -194,11 +186,7 @@ final class OrderReader {
     }
 
     int repetitions(int field) {
-      try {
-        return field > segment.numFields() ? 0 : segment.getField(field).length;
-      } catch (HL7Exception e) {
-        return 0;
-      }
+      return segment.repetitions(field);
     }
 
     Position at(int field, int component) {
@@ -206,7 +194,7 @@ final class OrderReader {
     }
 
     String encoded() {
-      return PipeParser.encode(segment, STANDARD);
+      return segment.encoded();
     }
   }
 
@@ -230,12 +218,12 @@ final class OrderReader {
     private final List<Seg> segments = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
 
-    Mapping(RawHeader header, String trigger, List<Segment> parsed) {
+    Mapping(RawHeader header, String trigger, List<Er7Segment> parsed) {
       this.header = header;
       this.trigger = trigger;
       Map<String, Integer> counts = new HashMap<>();
-      for (Segment segment : parsed) {
-        String name = segment.getName();
+      for (Er7Segment segment : parsed) {
+        String name = segment.name();
         segments.add(new Seg(segment, name, counts.merge(name, 1, Integer::sum)));
       }
     }
@@ -324,14 +312,7 @@ final class OrderReader {
     }
 
     private String encodedField(Seg seg, int field) {
-      try {
-        if (seg.repetitions(field) == 0) {
-          return "";
-        }
-        return PipeParser.encode(seg.segment().getField(field, 0), STANDARD);
-      } catch (HL7Exception e) {
-        return "";
-      }
+      return seg.segment().encodedField(field);
     }
 
     private EmployerId employer(Seg msh) {

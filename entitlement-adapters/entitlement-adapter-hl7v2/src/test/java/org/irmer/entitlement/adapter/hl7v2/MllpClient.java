@@ -1,5 +1,6 @@
 package org.irmer.entitlement.adapter.hl7v2;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A raw MLLP client for the tests: writes whatever bytes it is given, reads framed replies. */
+/**
+ * A raw MLLP client for the tests: writes whatever bytes it is given, reads framed replies. Replies
+ * are read through a buffer, as a real client reads them: reading the socket a byte at a time
+ * would cost a system call per byte, which the load of {@code bench/mllp} would charge to the
+ * listener sharing the machine.
+ */
 final class MllpClient implements AutoCloseable {
 
   static final byte VT = 0x0b;
@@ -28,7 +34,7 @@ final class MllpClient implements AutoCloseable {
     this.socket = socket;
     socket.setSoTimeout((int) Duration.ofSeconds(20).toMillis());
     socket.setTcpNoDelay(true);
-    this.in = socket.getInputStream();
+    this.in = new BufferedInputStream(socket.getInputStream());
     this.out = socket.getOutputStream();
   }
 

@@ -35,7 +35,8 @@ import org.irmer.entitlement.core.port.out.CorruptRecordException;
  * (SCHEMA.md, "Audit trail").
  *
  * <p>The first append or checkpoint of a unit of work locks the single row of {@code
- * audit_trail_head} {@code FOR UPDATE}, which holds the sequence and hash of the last record:
+ * audit_trail_head} ({@code FOR UPDATE}, or on H2 by a no-op update: {@link
+ * Dialect#locksRowsByUpdate}), which holds the sequence and hash of the last record:
  * appends from every thread and every node sharing the database take their turn on that row until
  * their unit of work ends, so each record chains to the one committed before it. The unit keeps the
  * head it locked ({@link Database#state}) and moves it past each record it appends; its records are
@@ -286,10 +287,20 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
     return (from, limit) -> page(from, limit, true);
   }
 
-  private static Head lockHead(Connection connection) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT sequence, hash,"
-        + " checkpoint_number, checkpoint_sequence, checkpoint_issued_at_us FROM audit_trail_head"
-        + " WHERE id = 1 FOR UPDATE");
+  private Head lockHead(Connection connection) throws SQLException {
+    String read = "SELECT sequence, hash, checkpoint_number, checkpoint_sequence,"
+        + " checkpoint_issued_at_us FROM audit_trail_head WHERE id = 1";
+    if (database.dialect().locksRowsByUpdate()) {
+      try (PreparedStatement lock = connection.prepareStatement(
+          "UPDATE audit_trail_head SET sequence = sequence WHERE id = 1")) {
+        if (lock.executeUpdate() != 1) {
+          throw new SQLException("the audit trail's head row is missing");
+        }
+      }
+    } else {
+      read += " FOR UPDATE";
+    }
+    try (PreparedStatement select = connection.prepareStatement(read);
         ResultSet row = select.executeQuery()) {
       if (!row.next()) {
         throw new SQLException("the audit trail's head row is missing");
