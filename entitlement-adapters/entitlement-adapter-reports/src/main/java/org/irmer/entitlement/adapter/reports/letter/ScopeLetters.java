@@ -129,7 +129,7 @@ public final class ScopeLetters {
 
     /** "Aisha Okafor (HV-1001), nurse". */
     public String line() {
-      return name + " (" + id + ")" + (profession.isEmpty() ? "" : ", " + profession);
+      return name + " (" + id + "), " + profession;
     }
   }
 
