@@ -98,7 +98,7 @@ class ArchitectureTests {
     assertThat(LIBRARY.stream().map(JavaClass::getPackageName).distinct())
         .as("the packages the rules check; an adapter missing is a dependency the examples lost")
         .contains(Stream.of("memory", "jdbc", "json", "fhir", "cdshooks", "hl7v2", "hl7v2.mllp",
-                "reports.letter")
+                "reports.letter", "reports.audit", "json.audit")
             .map(adapter -> LIBRARY_ROOT + ".adapter." + adapter).toArray(String[]::new));
   }
 
