@@ -1,10 +1,12 @@
 package org.irmer.entitlement.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.Entry;
@@ -80,8 +82,20 @@ public class AuditBenchmarks {
     }
   }
 
+  /**
+   * Prints the benchmark thread's CPU time since {@code startNanos}: on a machine whose cores are
+   * shared, the wall clock JMH reports stretches with the load, the thread's CPU time much less.
+   */
+  private static void printCpu(String what, long startNanos) {
+    long cpu = THREADS.getCurrentThreadCpuTime() - startNanos;
+    System.out.printf(Locale.ROOT, "%s: thread CPU %.0f ms%n", what, cpu / 1e6);
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   @Benchmark
   public ReferralAuditReport audit(AuditLog state) {
+    long cpu = THREADS.getCurrentThreadCpuTime();
     AuditPastReferrals audits = new ReferralAuditService(StoreDecisionData.from(state.register),
         state.register.entitlements(), state.register.complianceEvents(),
         state.register.auditTrail(), state.register.transactions());
@@ -98,6 +112,7 @@ public class AuditBenchmarks {
       }
     }
     ReferralAuditReport report = run.finish();
+    printCpu("audit " + state.format, cpu);
     if (report.total().requests() != state.rows) {
       throw new IllegalStateException("audited " + report.total().requests() + " of "
           + state.rows + " rows");
@@ -107,6 +122,7 @@ public class AuditBenchmarks {
 
   @Benchmark
   public long read(AuditLog state) {
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long requests = 0;
     try (LogReader reader = ReferralLogs.read(state.log, state.format, Progress.NONE)) {
       for (Entry entry : reader) {
@@ -114,9 +130,8 @@ public class AuditBenchmarks {
           requests++;
         }
       }
-    } catch (UncheckedIOException failed) {
-      throw failed;
     }
+    printCpu("read " + state.format, cpu);
     return requests;
   }
 }
