@@ -18,6 +18,7 @@ import org.irmer.entitlement.adapter.json.log.ReferralLogs.Format;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.LogReader;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.Progress;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.Row;
+import org.irmer.entitlement.adapter.json.log.ReferralLogs.RowError;
 import org.irmer.entitlement.adapter.json.log.ReferralLogs.UnreadableLogException;
 import org.irmer.entitlement.adapter.reports.audit.AuditReportPage;
 import org.irmer.entitlement.core.domain.Actor;
@@ -174,9 +175,9 @@ final class AuditCommand extends RegisterCommand {
       for (Entry entry : reader) {
         if (entry instanceof Row row) {
           run.request(row.line(), row.request());
-        } else {
-          run.skipped(entry.line(), entry.toString().substring(
-              ("line " + entry.line() + ": ").length()));
+        } else if (entry instanceof RowError error) {
+          run.skipped(error.line(), error.column().isEmpty() ? error.message()
+              : error.column() + ": " + error.message());
         }
       }
       TerminalProgress.finish(progress);

@@ -37,6 +37,7 @@ import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.Transactions;
 import org.irmer.entitlement.rules.compiled.CompiledEngine;
 import org.irmer.entitlement.rules.compiled.Verdict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Retrospective audit of referral logs (principle 10 of the 2025 guidance): each request judged
@@ -91,14 +92,22 @@ public final class ReferralAuditService implements AuditPastReferrals {
         EntitlementHistory.read(entitlements), new RegisterAsOf.Register(data)));
   }
 
-  /** The counters of one referrer at one employer, and the practitioner's outcomes by order. */
+  /**
+   * The counters of one referrer at one employer, the practitioner's outcomes by order, and the
+   * same referrer's counters at the next employer they referred to, if any.
+   */
   private static final class ReferrerTally {
 
     final Tally tally = new Tally();
+    final EmployerId employer;
     final ImmutableListMultimap<String, ComplianceEventKind> outcomes;
+    final @Nullable ReferrerTally next;
 
-    ReferrerTally(ImmutableListMultimap<String, ComplianceEventKind> outcomes) {
+    ReferrerTally(EmployerId employer, ImmutableListMultimap<String, ComplianceEventKind> outcomes,
+        @Nullable ReferrerTally next) {
+      this.employer = employer;
       this.outcomes = outcomes;
+      this.next = next;
     }
   }
 
@@ -110,14 +119,15 @@ public final class ReferralAuditService implements AuditPastReferrals {
     private final Snapshots snapshots;
     private final RegisterAsOf.Register register;
     private final Map<EmployerId, Map<PersonId, ReferrerTally>> tallies = new HashMap<>();
+    private final Map<PersonId, ReferrerTally> byPerson = new HashMap<>();
     private final Map<EmployerId, ReferrerTally> unknown = new HashMap<>();
     private final List<SkippedRow> firstSkipped = new ArrayList<>();
     private final BitSet intervalsUsed = new BitSet();
     private long skipped;
     private int interval = -1;
-    private CompiledEngine engine;
-    private Instant earliest;
-    private Instant latest;
+    private @Nullable CompiledEngine engine;
+    private @Nullable Instant earliest;
+    private @Nullable Instant latest;
     private boolean finished;
 
     AuditRun(String log, CommandContext context, EntitlementHistory history,
@@ -141,7 +151,7 @@ public final class ReferralAuditService implements AuditPastReferrals {
         intervalsUsed.set(interval);
       }
       ReferrerTally referrer = tally(request.employer(), request.referrer());
-      Verdict verdict = engine.check(request);
+      Verdict verdict = checkNotNull(engine).check(request);
       if (verdict.plainPermit()) {
         referrer.tally.permitted();
       } else {
@@ -158,19 +168,27 @@ public final class ReferralAuditService implements AuditPastReferrals {
       }
     }
 
+    /**
+     * The counters of {@code person} at {@code employer}: one hash lookup of the person for a
+     * known referrer (most refer to one employer), the register asked only for a person not met
+     * before.
+     */
     private ReferrerTally tally(EmployerId employer, PersonId person) {
-      if (!register.knows(person)) {
+      @Nullable ReferrerTally found = byPerson.get(person);
+      for (@Nullable ReferrerTally candidate = found; candidate != null; candidate = candidate.next) {
+        if (candidate.employer.equals(employer)) {
+          return candidate;
+        }
+      }
+      if (found == null && !register.knows(person)) {
         return unknown.computeIfAbsent(employer,
-            ignored -> new ReferrerTally(ImmutableListMultimap.of()));
+            ignored -> new ReferrerTally(employer, ImmutableListMultimap.of(), null));
       }
-      Map<PersonId, ReferrerTally> atEmployer = tallies.computeIfAbsent(employer,
-          ignored -> new HashMap<>());
-      ReferrerTally found = atEmployer.get(person);
-      if (found == null) {
-        found = new ReferrerTally(practitionerOutcomes(person, employer));
-        atEmployer.put(person, found);
-      }
-      return found;
+      ReferrerTally added = new ReferrerTally(employer, practitionerOutcomes(person, employer),
+          found);
+      byPerson.put(person, added);
+      tallies.computeIfAbsent(employer, ignored -> new HashMap<>()).put(person, added);
+      return added;
     }
 
     private ImmutableListMultimap<String, ComplianceEventKind> practitionerOutcomes(
@@ -240,7 +258,7 @@ public final class ReferralAuditService implements AuditPastReferrals {
           .put("referrers", Integer.toString(referrers))
           .put("snapshots", Integer.toString(intervalsUsed.cardinality()));
       if (earliest != null) {
-        details.put("earliest", earliest.toString()).put("latest", latest.toString());
+        details.put("earliest", earliest.toString()).put("latest", String.valueOf(latest));
       }
       AuditEvent event = AuditEvent.builder()
           .action(ACTION)

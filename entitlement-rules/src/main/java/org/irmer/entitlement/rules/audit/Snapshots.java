@@ -23,7 +23,6 @@ final class Snapshots {
       return size() > KEPT;
     }
   };
-  private long compiled;
 
   Snapshots(EntitlementHistory history, RegisterAsOf.Register register) {
     this.history = history;
@@ -35,14 +34,8 @@ final class Snapshots {
     CompiledEngine engine = kept.get(interval);
     if (engine == null) {
       engine = CompiledEngine.compile(new RegisterAsOf(register, history.inForce(interval)));
-      compiled++;
       kept.put(interval, engine);
     }
     return engine;
-  }
-
-  /** How many snapshots have been compiled, counting one compiled again after being dropped. */
-  long compiled() {
-    return compiled;
   }
 }

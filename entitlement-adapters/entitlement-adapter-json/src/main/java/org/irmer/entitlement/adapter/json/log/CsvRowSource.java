@@ -28,6 +28,8 @@ import org.irmer.entitlement.adapter.json.log.ReferralLogs.UnreadableLogExceptio
  */
 final class CsvRowSource extends RowSource {
 
+  private final RowDecoder decoder = new RowDecoder();
+
   /** The longest value read; a longer one is a broken file (an unclosed quote), not a value. */
   static final int LONGEST_VALUE = 1 << 20;
 
@@ -120,7 +122,7 @@ final class CsvRowSource extends RowSource {
           return new RowError(line, "", "the row has " + fields + " field"
               + (fields == 1 ? "" : "s") + " where the header has " + columns.length);
         }
-        return RowDecoder.decode(line, values, null);
+        return decoder.decode(line, values, null);
       } catch (StreamReadException malformed) {
         // An unclosed quote runs to the end of the file: nothing after it can be read as rows.
         done = true;

@@ -27,6 +27,8 @@ import org.irmer.entitlement.adapter.json.log.ReferralLogs.RowError;
  */
 final class JsonLinesRowSource extends RowSource {
 
+  private final RowDecoder decoder = new RowDecoder();
+
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final BufferedReader lines;
@@ -124,7 +126,7 @@ final class JsonLinesRowSource extends RowSource {
     if (parser.nextToken() != null) {
       return new RowError(line, "", "the line holds more than one JSON value");
     }
-    return RowDecoder.decode(line, values, info == null ? List.of() : info);
+    return decoder.decode(line, values, info == null ? List.of() : info);
   }
 
   @Override

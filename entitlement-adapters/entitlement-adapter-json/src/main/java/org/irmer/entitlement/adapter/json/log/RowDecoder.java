@@ -30,20 +30,29 @@ import org.irmer.entitlement.core.domain.Urgency;
 
 /**
  * Turns the text values of one row, by column, into a {@link ReferralRequest}, or into the first
- * problem found in column order. Only the form of each value is checked (an instant with its
+ * problem found in column order. One decoder serves one reader: the codes a log repeats
+ * (referrers, employers, examinations, settings, indications, items, channels, clients) are
+ * decoded once each ({@link Interned}). Only the form of each value is checked (an instant with its
  * offset, a date, an enumerated value, a code without surrounding spaces): whether the referrer or
  * examination exists is for the decision to say, not the reader.
  */
 final class RowDecoder {
 
-  private RowDecoder() {}
+  private final Interned<PersonId> referrers = new Interned<>(PersonId::of);
+  private final Interned<EmployerId> employers = new Interned<>(EmployerId::of);
+  private final Interned<ExaminationCode> examinations = new Interned<>(ExaminationCode::of);
+  private final Interned<CareSetting> settings = new Interned<>(RowDecoder::setting);
+  private final Interned<IndicationCode> indications = new Interned<>(IndicationCode::of);
+  private final Interned<ClinicalInformationItem> informationItems =
+      new Interned<>(ClinicalInformationItem::of);
+  private final Interned<String> codes = new Interned<>(RowDecoder::codeLike);
 
   /**
    * Decodes {@code values} (indexed by {@link LogColumn#ordinal()}, null or empty for absent) read
    * from {@code line}; {@code info}, when not null, holds the clinical information items already
    * split (JSON lines), otherwise the {@link LogColumn#INFO} value is split on {@code ;}.
    */
-  static Entry decode(long line, String[] values, List<String> info) {
+  Entry decode(long line, String[] values, List<String> info) {
     try {
       return new Row(line, request(values, info));
     } catch (FieldProblem problem) {
@@ -51,16 +60,16 @@ final class RowDecoder {
     }
   }
 
-  private static ReferralRequest request(String[] values, List<String> info) {
+  private ReferralRequest request(String[] values, List<String> info) {
     for (LogColumn column : LogColumn.values()) {
       if (column.required() && value(values, column).isEmpty()) {
         throw new FieldProblem(column, "a value is required");
       }
     }
     ReferralRequest.Builder request = ReferralRequest.builder()
-        .referrer(required(values, LogColumn.REFERRER, PersonId::of))
-        .employer(required(values, LogColumn.EMPLOYER, EmployerId::of))
-        .examination(required(values, LogColumn.EXAM, ExaminationCode::of));
+        .referrer(required(values, LogColumn.REFERRER, referrers::get))
+        .employer(required(values, LogColumn.EMPLOYER, employers::get))
+        .examination(required(values, LogColumn.EXAM, examinations::get));
     Optional<LocalDate> birthDate = optional(values, LogColumn.BIRTH_DATE, RowDecoder::date);
     Optional<Sex> sex = optional(values, LogColumn.SEX, text -> constant(Sex.class, text));
     Optional<PregnancyStatus> pregnancy = optional(values, LogColumn.PREGNANCY,
@@ -70,11 +79,11 @@ final class RowDecoder {
       sex.ifPresent(patient::sex);
       request.patient(patient.build());
     }
-    request.setting(optional(values, LogColumn.SETTING, RowDecoder::setting));
-    request.indication(optional(values, LogColumn.INDICATION, IndicationCode::of));
+    request.setting(optional(values, LogColumn.SETTING, settings::get));
+    request.indication(optional(values, LogColumn.INDICATION, indications::get));
     List<String> items = info != null ? info : split(value(values, LogColumn.INFO));
     for (String item : items) {
-      request.addClinicalInformation(parse(LogColumn.INFO, item, ClinicalInformationItem::of));
+      request.addClinicalInformation(parse(LogColumn.INFO, item, informationItems::get));
     }
     optional(values, LogColumn.URGENCY, text -> constant(Urgency.class, text))
         .ifPresent(request::urgency);
@@ -91,9 +100,10 @@ final class RowDecoder {
       }
     } else {
       reference.ifPresent(text -> parse(LogColumn.REFERENCE, text, RowDecoder::codeLike));
-      client.ifPresent(text -> parse(LogColumn.CLIENT, text, RowDecoder::codeLike));
+      client.ifPresent(text -> parse(LogColumn.CLIENT, text, codes::get));
       RequestOrigin origin = parse(LogColumn.CHANNEL, channel.get(),
-          text -> new RequestOrigin(text, reference, client));
+          text -> new RequestOrigin(codes.get(text), reference,
+              client.map(codes::get)));
       request.origin(origin);
     }
     return request.build();
