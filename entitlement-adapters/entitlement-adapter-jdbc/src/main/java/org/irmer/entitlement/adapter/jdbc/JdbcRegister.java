@@ -34,6 +34,7 @@ import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.port.out.AgreementStore;
 import org.irmer.entitlement.core.port.out.ApplicationStore;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.ReferralActivity;
 import org.irmer.entitlement.core.port.out.ChangeFeed;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
@@ -242,7 +243,8 @@ public final class JdbcRegister implements AutoCloseable {
    */
   public Register register() {
     return new Register(employers, people, delegations, applications, entitlements, training,
-        complianceEvents, auditRecords, notices, agreements, examinations, guidelines, auditTrail,
+        complianceEvents, auditRecords, notices, agreements, new UnstoredTasks(),
+        ReferralActivity.fromTrail(auditTrail), examinations, guidelines, auditTrail,
         notifications, registrationLookup, database, changes, spool());
   }
 

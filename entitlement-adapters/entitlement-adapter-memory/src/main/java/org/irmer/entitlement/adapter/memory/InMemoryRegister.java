@@ -12,6 +12,7 @@ import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.port.out.AuditCheckpoints;
 import org.irmer.entitlement.core.port.out.Notification;
+import org.irmer.entitlement.core.port.out.ReferralActivity;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.RegisterChange;
 
@@ -63,6 +64,8 @@ public final class InMemoryRegister {
         new MemoryAuditRecordStore(journal),
         new MemoryChangeNoticeStore(journal),
         new MemoryAgreementStore(journal),
+        new MemoryTaskStore(journal),
+        ReferralActivity.fromTrail(auditTrail),
         examinations,
         guidelines,
         auditTrail,
