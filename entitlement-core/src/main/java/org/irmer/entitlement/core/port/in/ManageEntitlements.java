@@ -187,7 +187,11 @@ public interface ManageEntitlements {
 
   /**
    * Records an audit of the referrer's practice (principle 10); its {@code nextDue} sets when the
-   * next is due. A {@code FAIL} also records an upheld {@code AUDIT_FAIL} compliance event {@code
+   * next is due, and the compliance sweep suspends once that date plus the audit grace has passed.
+   * Under written procedures the next audit is due at the latest one audit interval after the
+   * review ({@link org.irmer.entitlement.core.domain.WrittenProcedures#nextAuditDue}, which a
+   * caller uses to set it); an earlier date (a re-audit after an action plan) is kept, a later one
+   * is {@code INVALID_REQUEST}. A {@code FAIL} also records an upheld {@code AUDIT_FAIL} compliance event {@code
    * AUDIT-FAIL-<audit id>}, occurring at the command's instant, which counts towards the threshold
    * as {@link #recordComplianceEvent} does.
    */
