@@ -12,7 +12,6 @@ import org.irmer.entitlement.core.domain.GuidelineEntry;
 import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.port.out.AuditCheckpoints;
 import org.irmer.entitlement.core.port.out.Notification;
-import org.irmer.entitlement.core.port.out.ReferralActivity;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.RegisterChange;
 
@@ -65,7 +64,7 @@ public final class InMemoryRegister {
         new MemoryChangeNoticeStore(journal),
         new MemoryAgreementStore(journal),
         new MemoryTaskStore(journal),
-        ReferralActivity.fromTrail(auditTrail),
+        new MemoryReferralActivity(auditTrail),
         examinations,
         guidelines,
         auditTrail,

@@ -27,13 +27,4 @@ public interface ReferralActivity {
    * @throws IllegalArgumentException when {@code to} is before {@code from}
    */
   ReferralCount requests(PersonId referrer, EmployerId employer, Instant from, Instant to);
-
-  /**
-   * The activity read from {@code trail} itself, page by page from its first entry on every
-   * question: for a trail small enough to read whole (an in-memory register), or until an adapter
-   * answers from an index of its own.
-   */
-  static ReferralActivity fromTrail(AuditTrail trail) {
-    return new TrailReferralActivity(trail);
-  }
 }

@@ -1,4 +1,4 @@
-package org.irmer.entitlement.core.port.out;
+package org.irmer.entitlement.adapter.memory;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -10,20 +10,23 @@ import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.ReferralCount;
+import org.irmer.entitlement.core.port.out.AuditTrail;
+import org.irmer.entitlement.core.port.out.ReferralActivity;
 
 /**
- * {@link ReferralActivity} read by paging through an {@link AuditTrail} from its first entry: one
- * pass per question, holding one page at a time. Right for any adapter whose trail is small enough
- * to read whole; an adapter that can index its trail answers the same question with a query.
+ * {@link ReferralActivity} of the in-memory register, read by paging through its {@link
+ * AuditTrail} from the first entry: one pass per question, holding one page at a time, which suits
+ * a trail small enough to hold in memory. (The database register answers the same question from an
+ * index of its own.)
  */
-final class TrailReferralActivity implements ReferralActivity {
+final class MemoryReferralActivity implements ReferralActivity {
 
   private static final int PAGE = 1_000;
   private static final String ENTITLED = "ENTITLED";
 
   private final AuditTrail trail;
 
-  TrailReferralActivity(AuditTrail trail) {
+  MemoryReferralActivity(AuditTrail trail) {
     this.trail = checkNotNull(trail, "trail");
   }
 
