@@ -168,8 +168,10 @@ public interface ManageEntitlements {
    * (upheld, never a {@code BLOCKED_ATTEMPT}) and occurred within the procedures' window before the
    * command's instant (both ends inclusive) are counted when a counting event within the window is
    * recorded; at or above the threshold the procedures' action is taken, again on every further
-   * counting event: {@code REVIEW} raises a suspension review for the delegates and notifies the
-   * referrer and the supervisor of each of their live entitlements there, changing no status
+   * counting event: {@code REVIEW} raises a {@code SUSPENSION_REVIEW} task for the delegates (its
+   * cause the event, so once per event; named in the result's {@link CommandResult#tasksRaised()})
+   * and notifies the referrer and the supervisor of each of their live entitlements there, naming
+   * the task and changing no status until a delegate decides it through {@link ManageTasks}
    * (scenario S11); {@code SUSPEND} suspends each of their {@code ACTIVE} entitlements there at
    * once. A counting event at an employer without procedures is {@code NO_PROCEDURES}.
    */
