@@ -491,7 +491,8 @@ public final class ComplianceSweepService implements RunComplianceSweep {
      * completed year of the entitlement (from {@code validFrom} and each anniversary after it, in
      * the employer's zone), the referrer made no more requests at the employer than the
      * procedures' minimum, which they must exceed. Once per entitlement and year, due the
-     * procedures' response days later.
+     * procedures' response days later: each entitlement is decided on by itself, and a successor
+     * after a change of scope, whose predecessor's open tasks the sweep cancels, gets its own.
      */
     private void raiseLowActivity(
         Entitlement entitlement, PersonId referrer, WrittenProcedures written) {

@@ -210,6 +210,23 @@ class TaskServiceTests {
   }
 
   @Test
+  void aChangeOfScopeCancelsThePredecessorsTasksAndTheSuccessorGetsItsOwn() {
+    trust.activeEntitlement();
+    RaisedTask review = reviewDue();
+    Entitlement successor = accepted(trust.entitlements.changeScope(ENTITLEMENT,
+        SampleTrust.xrayLimbsAndMriKnee(), byDelegate(review.at().plusSeconds(60))));
+
+    SweepReport report = trust.sweep.sweep(review.at().plusSeconds(120));
+
+    assertThat(tasks.find(review.task().id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+    Task successors = tasks.list(TaskQuery.builder().kind(TaskKind.REVIEW_DUE)
+        .state(TaskState.OPEN).build()).get(0);
+    assertThat(report.tasksRaised()).contains(successors.id());
+    assertThat(successors.entitlement()).contains(successor.id());
+    assertThat(successors.dueOn()).isEqualTo(review.task().dueOn());
+  }
+
+  @Test
   void anOverdueApplicationsTaskStartsItsReviewWhenTheDelegateSaysSo() {
     accepted(trust.applications.submit(completeApplication().build(), byReferrer(NOW)));
     Instant late = at(TODAY.plusDays(29));
