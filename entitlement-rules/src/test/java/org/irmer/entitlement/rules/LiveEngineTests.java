@@ -136,7 +136,7 @@ class LiveEngineTests {
     return new Register(ports.employers(), people, ports.delegations(), ports.applications(),
         ports.entitlements(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
         ports.notices(),
-        ports.agreements(), ports.examinations(), ports.guidelines(), ports.auditTrail(),
+        ports.agreements(), ports.tasks(), ports.activity(), ports.examinations(), ports.guidelines(), ports.auditTrail(),
         ports.notifications(), ports.registrationLookup(), ports.transactions(), ports.changes());
   }
 

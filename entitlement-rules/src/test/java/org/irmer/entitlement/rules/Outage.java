@@ -71,6 +71,7 @@ final class Outage {
         ports.delegations(), ports.applications(),
         failing(EntitlementStore.class, ports.entitlements(), down), ports.training(),
         ports.complianceEvents(), ports.auditRecords(), ports.notices(), ports.agreements(),
+        ports.tasks(), ports.activity(),
         ports.examinations(), ports.guidelines(),
         failing(AuditTrail.class, failing(AuditTrail.class, ports.auditTrail(), trailDown), down),
         ports.notifications(), ports.registrationLookup(),

@@ -27,6 +27,10 @@ import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.RoleId;
 import org.irmer.entitlement.core.domain.Scope;
 import org.irmer.entitlement.core.domain.SweepReport;
+import org.irmer.entitlement.core.domain.Task;
+import org.irmer.entitlement.core.domain.TaskDecision;
+import org.irmer.entitlement.core.domain.TaskKind;
+import org.irmer.entitlement.core.domain.TaskQuery;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.service.ApplicationService;
@@ -140,6 +144,8 @@ class ScenarioTests {
           assertThat(event.countsTowardsNonCompliance()).isFalse();
         });
     assertThat(trust.register.auditTrail().size()).isEqualTo(2);
+    assertThat(trust.register.tasks().query(TaskQuery.all())).isEmpty();
+    assertThat(Wiring.sweep(trust.register).sweep(NOW).tasksRaised()).isEmpty();
   }
 
   @Test
@@ -285,6 +291,12 @@ class ScenarioTests {
     assertThat(report.suspended()).isEmpty();
     assertThat(trust.register.entitlements().find(EntitlementId.of("ENT-R")).orElseThrow().status())
         .isEqualTo(EntitlementStatus.ACTIVE);
+    Task grace = trust.register.tasks()
+        .query(TaskQuery.builder().kind(TaskKind.TRAINING_GRACE).build()).get(0);
+    assertThat(report.tasksRaised()).contains(grace.id());
+    assertThat(grace.entitlement()).contains(EntitlementId.of("ENT-R"));
+    assertThat(grace.dueOn()).isEqualTo(TODAY.plusDays(29));
+    assertThat(Wiring.sweep(trust.register).sweep(NOW.plusSeconds(3_600)).tasksRaised()).isEmpty();
   }
 
   @Test
@@ -366,11 +378,23 @@ class ScenarioTests {
 
     recordUpheldIncidents(trust, referrer, 3);
 
+    Task review = trust.register.tasks().query(TaskQuery.openAt(TestTrust.TRUST_A)).get(0);
+    assertThat(review.kind()).isEqualTo(TaskKind.SUSPENSION_REVIEW);
+    assertThat(review.referrer()).isEqualTo(referrer);
     assertThat(trust.memory.notifications()).filteredOn(n -> n.kind() == NotificationKind.SUSPENSION_REVIEW)
+        .allSatisfy(notification -> assertThat(notification.subject()).isEqualTo(review.id().value()))
         .extracting(Notification::recipient)
         .contains(Notification.delegatesOf(TestTrust.TRUST_A), referrer.value());
     assertThat(trust.register.entitlements().find(entitlement.id()).orElseThrow().status())
         .isEqualTo(EntitlementStatus.ACTIVE);
+
+    assertThat(Wiring.tasks(trust.register).decide(review.id(), TaskDecision.SUSPEND,
+        CommandContext.by(referrer, NOW, "my own review")).refusalCodes())
+        .containsExactly(RefusalCode.NOT_A_CURRENT_DELEGATE);
+    assertThat(Wiring.tasks(trust.register).decide(review.id(), TaskDecision.SUSPEND,
+        CommandContext.by(TestTrust.DELEGATE, NOW, "three upheld incidents")).isAccepted()).isTrue();
+    assertThat(trust.register.entitlements().find(entitlement.id()).orElseThrow().status())
+        .isEqualTo(EntitlementStatus.SUSPENDED);
   }
 
   @Test

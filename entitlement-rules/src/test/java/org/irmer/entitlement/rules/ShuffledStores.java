@@ -49,7 +49,7 @@ final class ShuffledStores {
         register.delegations(), register.applications(),
         new Entitlements(register.entitlements(), random), new Training(register.training(), random),
         register.complianceEvents(), register.auditRecords(), register.notices(),
-        new Agreements(register.agreements(), random),
+        new Agreements(register.agreements(), random), register.tasks(), register.activity(),
         new Catalogue(register.examinations(), random), new Guidelines(register.guidelines(), random),
         register.auditTrail(), register.notifications(), register.registrationLookup(),
         register.transactions(), register.changes());

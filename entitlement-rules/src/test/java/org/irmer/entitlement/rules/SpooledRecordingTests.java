@@ -380,7 +380,7 @@ class SpooledRecordingTests {
   private static Register withTransactions(Register ports, Transactions transactions) {
     return new Register(ports.employers(), ports.people(), ports.delegations(), ports.applications(),
         ports.entitlements(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.notices(), ports.agreements(), ports.examinations(), ports.guidelines(),
+        ports.notices(), ports.agreements(), ports.tasks(), ports.activity(), ports.examinations(), ports.guidelines(),
         ports.auditTrail(), ports.notifications(), ports.registrationLookup(), transactions,
         ports.changes(), ports.spool());
   }

@@ -5,6 +5,7 @@ import org.irmer.entitlement.core.service.ApplicationService;
 import org.irmer.entitlement.core.service.ComplianceSweepService;
 import org.irmer.entitlement.core.service.EntitlementService;
 import org.irmer.entitlement.core.service.RegistrationService;
+import org.irmer.entitlement.core.service.TaskService;
 import org.irmer.entitlement.core.service.UnitOfWork;
 
 /**
@@ -28,7 +29,12 @@ public final class Wiring {
   public static EntitlementService entitlements(Register ports) {
     return new EntitlementService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.notices(), ports.notifications(), work(ports));
+        ports.notices(), ports.tasks(), ports.notifications(), work(ports));
+  }
+
+  public static TaskService tasks(Register ports) {
+    return new TaskService(ports.tasks(), ports.employers(), ports.delegations(),
+        ports.entitlements(), entitlements(ports), applications(ports), work(ports));
   }
 
   public static RegistrationService registrations(Register ports) {
@@ -39,7 +45,8 @@ public final class Wiring {
   public static ComplianceSweepService sweep(Register ports) {
     return new ComplianceSweepService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.auditRecords(), ports.notices(),
-        ports.registrationLookup(), ports.notifications(), work(ports));
+        ports.applications(), ports.tasks(), ports.activity(), ports.registrationLookup(),
+        ports.notifications(), work(ports));
   }
 
   public static ReferralCheckService referralCheck(ReferralEvaluator evaluator, Register ports) {

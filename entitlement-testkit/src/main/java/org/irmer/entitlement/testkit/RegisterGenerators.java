@@ -456,6 +456,12 @@ public final class RegisterGenerators {
     Gen<Integer> thresholds = integers().between(1, 10);
     Gen<Period> windows = months(1, 24);
     Gen<NonComplianceAction> actions = Generate.enumValues(NonComplianceAction.class);
+    Gen<Integer> responseDays = integers().between(1, 60);
+    Gen<Period> validityNotices = months(0, 6);
+    Gen<Integer> decisionTargets = integers().between(1, 20);
+    Gen<Integer> totalTargets = integers().between(1, 60);
+    Gen<ImmutableList<LocalDate>> holidays =
+        Gens.listOf(DomainGenerators.datesBetween(REGISTER_FROM, REGISTER_TO), 0, 4);
     Gen<PregnancyEnquiryRule> pregnancy = pregnancyEnquiryRules(tree);
     Gen<ImmutableList<ClinicalInformationRequirement>> information =
         Gens.listOf(clinicalInformationRequirements(), 0, 3);
@@ -475,6 +481,11 @@ public final class RegisterGenerators {
             .nonComplianceThreshold(thresholds.generate(in))
             .nonComplianceWindow(windows.generate(in))
             .nonComplianceAction(actions.generate(in))
+            .taskResponseDays(responseDays.generate(in))
+            .validityEndingNotice(validityNotices.generate(in))
+            .applicationDecisionWorkingDays(decisionTargets.generate(in))
+            .applicationTotalDays(totalTargets.generate(in))
+            .nonWorkingDays(holidays.generate(in))
             .pregnancyEnquiry(pregnancy.generate(in))
             .addClinicalInformation(
                 ClinicalInformationRequirement.always(ClinicalInformationItem.CLINICAL_QUESTION))

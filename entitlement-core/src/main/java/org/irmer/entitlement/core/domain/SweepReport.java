@@ -24,6 +24,12 @@ public abstract class SweepReport {
   public abstract ImmutableList<RegistrationChange> registrationChanges();
 
   /**
+   * The tasks this run raised for the delegates (principle 6); a task raised by an earlier run for
+   * the same cause is not raised again, nor listed.
+   */
+  public abstract ImmutableList<TaskId> tasksRaised();
+
+  /**
    * Referrers flagged for review without any status change (lapsed training, review due, a
    * registration status on the register stricter than the regulator's).
    */

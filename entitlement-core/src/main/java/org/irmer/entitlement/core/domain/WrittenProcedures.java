@@ -3,6 +3,8 @@ package org.irmer.entitlement.core.domain;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Period;
 import org.immutables.value.Value;
@@ -77,6 +79,67 @@ public abstract class WrittenProcedures {
     return Period.ofMonths(12);
   }
 
+  /**
+   * Days a delegate has to decide a task whose cause gives no date of its own (a suspension
+   * review, low activity, an overdue application), from the day it is raised; default 28.
+   */
+  @Value.Default
+  public int taskResponseDays() {
+    return 28;
+  }
+
+  /**
+   * How long before the last day of an entitlement's validity the delegates are given a {@code
+   * VALIDITY_ENDING} task, so that a new application can be decided in time (principle 2); default
+   * 3 months.
+   */
+  @Value.Default
+  public Period validityEndingNotice() {
+    return Period.ofMonths(3);
+  }
+
+  /**
+   * The target for the employer's part of an application (principle 2): working days from its
+   * submission to a decision, not counting days on which it waits for the applicant's
+   * information ({@code INFO_REQUESTED}); default 10. A working day is a Monday to Friday, in the
+   * employer's zone, that is not one of {@link #nonWorkingDays()}.
+   */
+  @Value.Default
+  public int applicationDecisionWorkingDays() {
+    return 10;
+  }
+
+  /**
+   * The target for an application in all: calendar days from its submission to a decision,
+   * waiting for information included; default 28.
+   */
+  @Value.Default
+  public int applicationTotalDays() {
+    return 28;
+  }
+
+  /**
+   * Days, besides Saturdays and Sundays, that are not working days for the application targets:
+   * the bank holidays the procedures list. The library knows no holiday calendar of its own, so
+   * none is left out unless listed here.
+   */
+  public abstract ImmutableSet<LocalDate> nonWorkingDays();
+
+  /** Whether {@code date} is a working day for the application targets. */
+  public boolean isWorkingDay(LocalDate date) {
+    DayOfWeek day = date.getDayOfWeek();
+    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
+        && !nonWorkingDays().contains(date);
+  }
+
+  /**
+   * The next audit of practice after one reviewed on {@code reviewedOn} is due (principle 10):
+   * that date plus {@link #auditInterval()}.
+   */
+  public LocalDate nextAuditDue(LocalDate reviewedOn) {
+    return reviewedOn.plus(auditInterval());
+  }
+
   @Value.Default
   public NonComplianceAction nonComplianceAction() {
     return NonComplianceAction.REVIEW;
@@ -120,6 +183,11 @@ public abstract class WrittenProcedures {
     checkState(isPositive(nonComplianceWindow()), "non-compliance window must be positive");
     checkState(auditGraceDays() >= 0, "audit grace must not be negative");
     checkState(minimumRequestsPerYear() >= 0, "minimum activity must not be negative");
+    checkState(taskResponseDays() >= 1, "task response days must be at least 1");
+    checkState(!validityEndingNotice().isNegative(), "validity ending notice must not be negative");
+    checkState(applicationDecisionWorkingDays() >= 1,
+        "the application decision target must be at least 1 working day");
+    checkState(applicationTotalDays() >= 1, "the application total target must be at least 1 day");
     checkState(nonComplianceThreshold() >= 1, "non-compliance threshold must be at least 1");
     checkState(!minimumPostRegistrationExperience().isNegative(),
         "minimum experience must not be negative");

@@ -48,7 +48,13 @@ enum Action {
    * The sweep tells the delegates that the register holds a stricter registration status than the
    * regulator's register, and keeps it.
    */
-  FLAG_REGISTRATION_DISAGREEMENT;
+  FLAG_REGISTRATION_DISAGREEMENT,
+  /** The sweep raises a task for the delegates (a review due, low activity, ...). */
+  RAISE_TASK,
+  /** A delegate decides a task, running the lifecycle command the decision calls for. */
+  DECIDE_TASK,
+  /** The sweep cancels an open task whose entitlement or application needs no decision now. */
+  CANCEL_TASK;
 
   /**
    * The kebab-case name recorded as {@link org.irmer.entitlement.core.domain.AuditEvent#action()}.

@@ -1,8 +1,13 @@
 package org.irmer.entitlement.core.service;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,9 +15,12 @@ import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.Application;
 import org.irmer.entitlement.core.domain.ApplicationId;
 import org.irmer.entitlement.core.domain.ApplicationStatus;
+import org.irmer.entitlement.core.domain.ApplicationTimes;
 import org.irmer.entitlement.core.domain.CommandContext;
 import org.irmer.entitlement.core.domain.CommandResult;
 import org.irmer.entitlement.core.domain.Delegation;
+import org.irmer.entitlement.core.domain.Employer;
+import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
@@ -33,7 +41,6 @@ import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
 import org.irmer.entitlement.core.port.out.RegistrationLookup;
 import org.irmer.entitlement.core.port.out.TrainingStore;
-import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * Applications for entitlement (principle 2) and the delegate's decisions on them (principle 1),
@@ -55,6 +62,7 @@ public final class ApplicationService implements ManageApplications {
   private final Delegates delegates;
   private final ApplicationValidation validation;
   private final Notifier notifier;
+  private final PersonStore people;
 
   /**
    * The service over these ports; {@code work} makes each command one audited unit of work that
@@ -83,6 +91,25 @@ public final class ApplicationService implements ManageApplications {
         new Eligibility(people),
         checkNotNull(registrations, "registrations"));
     this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
+    this.people = people;
+  }
+
+  @Override
+  public ImmutableList<ApplicationTimes> times(EmployerId employer, Instant at) {
+    checkNotNull(employer, "employer");
+    checkNotNull(at, "at");
+    Optional<Employer> known = employers.find(employer);
+    Optional<WrittenProcedures> procedures = employers.currentProcedures(employer);
+    if (known.isEmpty() || procedures.isEmpty()) {
+      return ImmutableList.of();
+    }
+    return people.all().stream()
+        .flatMap(person -> applications.forApplicant(person.id()).stream())
+        .filter(application -> application.employer().equals(employer))
+        .sorted(Comparator.comparing(Application::id))
+        .map(application -> ApplicationTimes.of(applications.history(application.id()),
+            procedures.get(), known.get().zone(), at))
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.Collection;
 import org.irmer.entitlement.core.domain.CommandResult;
 import org.irmer.entitlement.core.domain.Refusal;
 import org.irmer.entitlement.core.domain.RefusalCode;
+import org.irmer.entitlement.core.domain.TaskId;
 
 /**
  * What the body of a command decided: the value it produced, with the facts worth recording in the
@@ -48,6 +49,11 @@ final class CommandOutcome<T> {
           }
         });
     return new CommandOutcome<>(result, more.put(key, value).build());
+  }
+
+  /** This accepted outcome, also naming the tasks {@code raised} in the same unit of work. */
+  CommandOutcome<T> raising(Iterable<TaskId> raised) {
+    return new CommandOutcome<>(result.withTasksRaised(raised), details);
   }
 
   CommandResult<T> result() {

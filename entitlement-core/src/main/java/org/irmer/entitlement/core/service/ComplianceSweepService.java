@@ -1,9 +1,12 @@
 package org.irmer.entitlement.core.service;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,6 +16,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.irmer.entitlement.core.domain.Actor;
+import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ApplicationId;
+import org.irmer.entitlement.core.domain.ApplicationTimes;
 import org.irmer.entitlement.core.domain.AuditRecord;
 import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.CommandContext;
@@ -24,14 +30,23 @@ import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.PersonId;
 import org.irmer.entitlement.core.domain.ProfessionalRegistration;
+import org.irmer.entitlement.core.domain.ReferralCount;
 import org.irmer.entitlement.core.domain.Refusal;
+import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.RegistrationChange;
 import org.irmer.entitlement.core.domain.RegistrationSource;
 import org.irmer.entitlement.core.domain.RegistrationStatus;
 import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.SweepReport;
+import org.irmer.entitlement.core.domain.Task;
+import org.irmer.entitlement.core.domain.TaskCause;
+import org.irmer.entitlement.core.domain.TaskId;
+import org.irmer.entitlement.core.domain.TaskKind;
+import org.irmer.entitlement.core.domain.TaskQuery;
+import org.irmer.entitlement.core.domain.TaskState;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.in.RunComplianceSweep;
+import org.irmer.entitlement.core.port.out.ApplicationStore;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
 import org.irmer.entitlement.core.port.out.AuditTrail;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
@@ -42,9 +57,10 @@ import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.ReferralActivity;
 import org.irmer.entitlement.core.port.out.RegistrationLookup;
+import org.irmer.entitlement.core.port.out.TaskStore;
 import org.irmer.entitlement.core.port.out.TrainingStore;
-import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * The scheduled compliance sweep (principle 6; ARCHITECTURE.md flow 3), over the driven ports of a
@@ -73,6 +89,10 @@ public final class ComplianceSweepService implements RunComplianceSweep {
   private final RegistrationService registrations;
   private final ChangeNoticeStore noticeStore;
   private final ChangeNotices notices;
+  private final ApplicationStore applications;
+  private final TaskStore tasks;
+  private final TaskRaiser raiser;
+  private final ReferralActivity activity;
 
   /**
    * The sweep over these ports; {@code work} makes each change it makes one audited unit of work
@@ -86,6 +106,9 @@ public final class ComplianceSweepService implements RunComplianceSweep {
       TrainingStore training,
       AuditRecordStore auditRecords,
       ChangeNoticeStore notices,
+      ApplicationStore applications,
+      TaskStore tasks,
+      ReferralActivity activity,
       RegistrationLookup registrations,
       Notifications notifications,
       UnitOfWork work) {
@@ -103,6 +126,10 @@ public final class ComplianceSweepService implements RunComplianceSweep {
         new RegistrationService(
             people, entitlements, employers, delegations, registrations, notifications, work);
     this.noticeStore = checkNotNull(notices, "notices");
+    this.applications = checkNotNull(applications, "applications");
+    this.tasks = checkNotNull(tasks, "tasks");
+    this.raiser = new TaskRaiser(tasks, notifier);
+    this.activity = checkNotNull(activity, "activity");
     this.notices =
         new ChangeNotices(
             notices, this.entitlements, Publishing.people(people, work.changes()), changes);
@@ -122,13 +149,67 @@ public final class ComplianceSweepService implements RunComplianceSweep {
             .collect(
                 ImmutableListMultimap.toImmutableListMultimap(
                     Entitlement::employer, entitlement -> entitlement));
+    ImmutableListMultimap<EmployerId, Application> waiting = openApplications();
     for (Employer employer : employers.all()) {
       Run run =
           new Run(
               employer, at, employers.currentProcedures(employer.id()), flags, report);
       live.get(employer.id()).forEach(run::sweep);
+      waiting.get(employer.id()).forEach(run::sweepApplication);
     }
+    cancelSettledTasks(at);
     return report.build();
+  }
+
+  /** The latest version of every application not yet decided or withdrawn, by employer. */
+  private ImmutableListMultimap<EmployerId, Application> openApplications() {
+    return people.all().stream()
+        .flatMap(person -> applications.forApplicant(person.id()).stream())
+        .filter(application -> !application.status().isFinal())
+        .collect(
+            ImmutableListMultimap.toImmutableListMultimap(
+                Application::employer, application -> application));
+  }
+
+  /**
+   * Cancels each open task whose entitlement has become final or whose application has been
+   * decided or withdrawn: nothing is left for a delegate to decide on it. Each cancellation is a
+   * unit of work of its own, by the sweep, refused {@code CONCURRENT_CHANGE} when a delegate
+   * decided the task first.
+   */
+  private void cancelSettledTasks(Instant at) {
+    for (Task task : tasks.query(TaskQuery.builder().state(TaskState.OPEN).build())) {
+      Optional<String> settled = settled(task);
+      if (settled.isEmpty()) {
+        continue;
+      }
+      CommandContext context = new CommandContext(SWEEP, at, settled.get());
+      runner.run(
+          Action.CANCEL_TASK,
+          task.id().value(),
+          context,
+          () -> tasks.find(task.id()),
+          found -> found.map(States::of),
+          found -> {
+            stillCurrent("task", task.id().value(), task.version(), found, Task::version);
+            return CommandOutcome.accepted(
+                tasks.save(task.cancelled(SWEEP, at, settled.get()), task.version()));
+          });
+    }
+  }
+
+  private Optional<String> settled(Task task) {
+    Optional<String> entitlementEnded =
+        task.entitlement()
+            .flatMap(entitlements::find)
+            .filter(entitlement -> entitlement.status().isFinal())
+            .map(entitlement -> "entitlement " + entitlement.id() + " is " + entitlement.status());
+    Optional<String> applicationEnded =
+        task.application()
+            .flatMap(applications::find)
+            .filter(application -> application.status().isFinal())
+            .map(application -> "application " + application.id() + " is " + application.status());
+    return entitlementEnded.or(() -> applicationEnded);
   }
 
   /**
@@ -327,7 +408,174 @@ public final class ComplianceSweepService implements RunComplianceSweep {
           && procedures.isPresent()) {
         current = sweepActive(entitlement, referrer.get(), procedures.get());
       }
-      current.ifPresent(this::flagReviewDue);
+      current.ifPresent(this::raiseReviewDue);
+      if (procedures.isPresent() && referrer.isPresent()) {
+        current.ifPresent(live -> raiseValidityEnding(live, referrer.get(), procedures.get()));
+        current
+            .filter(live -> live.status() == EntitlementStatus.ACTIVE)
+            .ifPresent(live -> raiseLowActivity(live, referrer.get(), procedures.get()));
+      }
+    }
+
+    /**
+     * Raises an {@code APPLICATION_OVERDUE} task for each target of the procedures that an open
+     * application has passed ({@link ApplicationTimes}), once per application and target, due the
+     * procedures' response days later.
+     */
+    void sweepApplication(Application application) {
+      if (procedures.isEmpty()) {
+        return;
+      }
+      WrittenProcedures written = procedures.get();
+      ApplicationTimes times =
+          ApplicationTimes.of(applications.history(application.id()), written, employer.zone(), at);
+      if (!times.withinWorkingDaysTarget()) {
+        raiseOverdue(application, written, "DECISION",
+            times.workingDays() + " working days without a decision, past the target of "
+                + times.workingDaysTarget());
+      }
+      if (!times.withinDaysInAllTarget()) {
+        raiseOverdue(application, written, "IN_ALL",
+            times.daysInAll() + " days since submission on " + times.submittedOn()
+                + ", past the target of " + times.daysInAllTarget() + " days in all");
+      }
+    }
+
+    private void raiseOverdue(
+        Application application, WrittenProcedures written, String target, String finding) {
+      raise(
+          new TaskRaiser.Draft(
+              TaskKind.APPLICATION_OVERDUE,
+              TaskCause.of(
+                  "APPLICATION_OVERDUE/" + application.id() + "/" + target,
+                  "Application " + application.id() + " of " + application.applicant() + " at "
+                      + employer.id() + ": " + finding),
+              application.applicant(),
+              employer.id(),
+              Optional.empty(),
+              Optional.of(application.id()),
+              date.plusDays(written.taskResponseDays())),
+          application.version(),
+          Optional.empty());
+    }
+
+    /**
+     * Raises a {@code VALIDITY_ENDING} task once the date is within the procedures' notice before
+     * the entitlement's last day, due on that day.
+     */
+    private void raiseValidityEnding(
+        Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
+      LocalDate from = entitlement.validTo().minus(written.validityEndingNotice());
+      if (date.isBefore(from)) {
+        return;
+      }
+      raise(
+          new TaskRaiser.Draft(
+              TaskKind.VALIDITY_ENDING,
+              TaskCause.of(
+                  "VALIDITY_ENDING/" + entitlement.id() + "/" + entitlement.validTo(),
+                  "Entitlement " + entitlement.id() + " of " + referrer + " at " + employer.id()
+                      + " is valid until " + entitlement.validTo()
+                      + "; continuing after it takes a new application"),
+              referrer,
+              employer.id(),
+              Optional.of(entitlement.id()),
+              Optional.empty(),
+              entitlement.validTo()),
+          entitlement.version(),
+          Optional.of(referrer));
+    }
+
+    /**
+     * Raises a {@code LOW_ACTIVITY} task (principle 6; never a suspension) when, in the latest
+     * completed year of the entitlement (from {@code validFrom} and each anniversary after it, in
+     * the employer's zone), the referrer made no more requests at the employer than the
+     * procedures' minimum, which they must exceed. Once per entitlement and year, due the
+     * procedures' response days later: each entitlement is decided on by itself, and a successor
+     * after a change of scope, whose predecessor's open tasks the sweep cancels, gets its own.
+     */
+    private void raiseLowActivity(
+        Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
+      int years = Period.between(entitlement.validFrom(), date).getYears();
+      if (years < 1) {
+        return;
+      }
+      LocalDate yearFrom = entitlement.validFrom().plusYears(years - 1L);
+      LocalDate yearTo = entitlement.validFrom().plusYears(years);
+      ReferralCount count =
+          activity.requests(
+              referrer,
+              employer.id(),
+              yearFrom.atStartOfDay(employer.zone()).toInstant(),
+              yearTo.atStartOfDay(employer.zone()).toInstant());
+      if (count.requests() > written.minimumRequestsPerYear()) {
+        return;
+      }
+      raise(
+          new TaskRaiser.Draft(
+              TaskKind.LOW_ACTIVITY,
+              TaskCause.of(
+                  "LOW_ACTIVITY/" + entitlement.id() + "/" + yearFrom,
+                  referrer + " made " + count.requests() + " requests at " + employer.id()
+                      + " from " + yearFrom + " to " + yearTo.minusDays(1)
+                      + ", not more than the procedures' minimum of "
+                      + written.minimumRequestsPerYear() + " a year"),
+              referrer,
+              employer.id(),
+              Optional.of(entitlement.id()),
+              Optional.empty(),
+              date.plusDays(written.taskResponseDays())),
+          entitlement.version(),
+          Optional.empty());
+    }
+
+    /**
+     * Raises the task of {@code draft} in a unit of work of its own, audited as {@code raise-task}
+     * with the task as subject, unless its cause was raised before; tells {@code alsoTell} too,
+     * naming the task. The sweep decided on the entitlement or application the draft names as it
+     * read it: when that record changed in between, the raise is refused {@code
+     * CONCURRENT_CHANGE} and the next run judges it again; a cause raised concurrently in
+     * between is refused {@code DUPLICATE_ID}.
+     */
+    private void raise(
+        TaskRaiser.Draft draft, long decidedOnVersion, Optional<PersonId> alsoTell) {
+      if (raiser.raisedBefore(draft.cause().key())) {
+        return;
+      }
+      TaskId id = raiser.nextId(employer.id());
+      runner
+          .run(
+              Action.RAISE_TASK,
+              id.value(),
+              new CommandContext(SWEEP, at, draft.cause().description()),
+              () -> tasks.find(id).map(States::of),
+              () -> {
+                stillCurrentConcern(draft, decidedOnVersion);
+                return raiser
+                      .raise(id, draft, at)
+                      .map(
+                          task -> {
+                            alsoTell.ifPresent(
+                                person ->
+                                    notifier.person(
+                                        person,
+                                        TaskRaiser.notificationKind(task.kind()),
+                                        task.id().value(),
+                                        "Task " + task.id() + " for the delegates of "
+                                            + employer.id() + ": " + draft.cause().description(),
+                                        at));
+                            return CommandOutcome.accepted(task)
+                                .with("cause", draft.cause().key())
+                                .raising(List.of(task.id()));
+                          })
+                      .orElseGet(
+                          () ->
+                              CommandOutcome.refused(
+                                  RefusalCode.DUPLICATE_ID,
+                                  "a task for " + draft.cause().key() + " was raised meanwhile"));
+              })
+          .toOptional()
+          .ifPresent(task -> report.addTasksRaised(task.id()));
     }
 
     /**
@@ -351,7 +599,7 @@ public final class ComplianceSweepService implements RunComplianceSweep {
       }
       auditOverdue(entitlement, referrer, written).ifPresent(causes::add);
       if (causes.isEmpty()) {
-        assessment.lapses().forEach(lapse -> flagTrainingLapse(entitlement, referrer, lapse));
+        assessment.lapses().forEach(lapse -> judgeTrainingLapse(entitlement, referrer, lapse));
         return Optional.of(entitlement);
       }
       Optional<Entitlement> suspended =
@@ -384,6 +632,34 @@ public final class ComplianceSweepService implements RunComplianceSweep {
           : Optional.empty();
     }
 
+    /**
+     * Training in its grace period raises a {@code TRAINING_GRACE} task (scenario S5), due on the
+     * grace period's last day, and tells the referrer; any other lapse that does not stop the
+     * entitlement (one refusing only some rules, or under {@code NOTIFY_ONLY}) is flagged.
+     */
+    private void judgeTrainingLapse(
+        Entitlement entitlement, PersonId referrer, TrainingStanding lapse) {
+      if (lapse.standing() != TrainingStanding.Standing.IN_GRACE) {
+        flagTrainingLapse(entitlement, referrer, lapse);
+        return;
+      }
+      LocalDate graceEnds = lapse.lastValidDay().orElseThrow().plusDays(lapse.policy().graceDays());
+      raise(
+          new TaskRaiser.Draft(
+              TaskKind.TRAINING_GRACE,
+              TaskCause.of(
+                  "TRAINING_GRACE/" + entitlement.id() + "/" + lapse.lapseKey(),
+                  "Training required by entitlement " + entitlement.id() + " of " + referrer
+                      + " at " + employer.id() + ": " + lapse.describe()),
+              referrer,
+              employer.id(),
+              Optional.of(entitlement.id()),
+              Optional.empty(),
+              graceEnds),
+          entitlement.version(),
+          Optional.of(referrer));
+    }
+
     private void flagTrainingLapse(
         Entitlement entitlement, PersonId referrer, TrainingStanding lapse) {
       flag(
@@ -402,7 +678,38 @@ public final class ComplianceSweepService implements RunComplianceSweep {
           Optional.of(referrer));
     }
 
-    private void flagReviewDue(Entitlement entitlement) {
+    /**
+     * A live entitlement whose review date has come raises a {@code REVIEW_DUE} task, due on that
+     * date, once per entitlement and date; a group entitlement, which no one referrer holds, is
+     * flagged to the delegates instead.
+     */
+    private void raiseReviewDue(Entitlement entitlement) {
+      Optional<LocalDate> due = entitlement.reviewDue().filter(review -> !date.isBefore(review));
+      Optional<PersonId> referrer = entitlement.subject().person();
+      if (due.isEmpty()) {
+        return;
+      }
+      if (referrer.isEmpty()) {
+        flagGroupReviewDue(entitlement);
+        return;
+      }
+      raise(
+          new TaskRaiser.Draft(
+              TaskKind.REVIEW_DUE,
+              TaskCause.of(
+                  "REVIEW_DUE/" + entitlement.id() + "/" + due.get(),
+                  "The review of entitlement " + entitlement.id() + " of " + referrer.get()
+                      + " at " + employer.id() + " is due on " + due.get()),
+              referrer.get(),
+              employer.id(),
+              Optional.of(entitlement.id()),
+              Optional.empty(),
+              due.get()),
+          entitlement.version(),
+          Optional.empty());
+    }
+
+    private void flagGroupReviewDue(Entitlement entitlement) {
       entitlement
           .reviewDue()
           .filter(due -> !date.isBefore(due))
@@ -469,6 +776,19 @@ public final class ComplianceSweepService implements RunComplianceSweep {
                 return CommandOutcome.accepted(changes.move(entitlement, target, reason, context));
               })
           .toOptional();
+    }
+
+    private void stillCurrentConcern(TaskRaiser.Draft draft, long decided) {
+      if (draft.entitlement().isPresent()) {
+        EntitlementId id = draft.entitlement().get();
+        ComplianceSweepService.stillCurrent(
+            "entitlement", id.value(), decided, entitlements.find(id), Entitlement::version);
+      }
+      if (draft.application().isPresent()) {
+        ApplicationId id = draft.application().get();
+        ComplianceSweepService.stillCurrent(
+            "application", id.value(), decided, applications.find(id), Application::version);
+      }
     }
 
     private Supplier<Optional<Entitlement>> read(Entitlement entitlement) {

@@ -1,5 +1,7 @@
 package org.irmer.entitlement.core.service;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,8 +46,8 @@ import org.irmer.entitlement.core.port.out.EntitlementStore;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
+import org.irmer.entitlement.core.port.out.TaskStore;
 import org.irmer.entitlement.core.port.out.TrainingStore;
-import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * The life of granted entitlements (principles 1, 3, 4, 5, 6, 7 and 10), over the driven ports of a
@@ -90,6 +92,7 @@ public final class EntitlementService implements ManageEntitlements {
       ComplianceEventStore complianceEvents,
       AuditRecordStore auditRecords,
       ChangeNoticeStore notices,
+      TaskStore tasks,
       Notifications notifications,
       UnitOfWork work) {
     this.entitlements = Publishing.entitlements(checkNotNull(entitlements, "entitlements"), work.changes());
@@ -103,7 +106,8 @@ public final class EntitlementService implements ManageEntitlements {
     this.eligibility = new Eligibility(this.people);
     this.notifier = new Notifier(checkNotNull(notifications, "notifications"));
     this.changes = new EntitlementChanges(this.entitlements, work.auditTrail(), notifier);
-    this.threshold = new NonComplianceThreshold(complianceEvents, this.entitlements, changes, notifier);
+    this.threshold = new NonComplianceThreshold(complianceEvents, this.entitlements, changes, notifier,
+        new TaskRaiser(checkNotNull(tasks, "tasks"), notifier));
     this.noticeStore = checkNotNull(notices, "notices");
     this.notices = new ChangeNotices(notices, this.entitlements, this.people, changes);
   }
@@ -309,16 +313,17 @@ public final class EntitlementService implements ManageEntitlements {
           }
           complianceEvents.add(event);
           CommandOutcome<ComplianceEvent> recorded = CommandOutcome.accepted(event);
-          return procedures.isEmpty()
-              ? recorded
-              : recorded.with(
-                  "nonCompliance",
-                  threshold.evaluate(
-                      event,
-                      employers.find(event.employer()).orElseThrow(),
-                      procedures.get(),
-                      Action.RECORD_COMPLIANCE_EVENT,
-                      context));
+          if (procedures.isEmpty()) {
+            return recorded;
+          }
+          NonComplianceThreshold.Finding finding =
+              threshold.evaluate(
+                  event,
+                  employers.find(event.employer()).orElseThrow(),
+                  procedures.get(),
+                  Action.RECORD_COMPLIANCE_EVENT,
+                  context);
+          return recorded.with("nonCompliance", finding.words()).raising(finding.tasksRaised());
         });
   }
 
@@ -790,6 +795,25 @@ public final class EntitlementService implements ManageEntitlements {
     if (failed) {
       refusals.addAll(proceduresRefusals(record.employer(), procedures));
     }
+    procedures
+        .map(written -> written.nextAuditDue(record.reviewedOn()))
+        .filter(latest -> record.nextDue().isAfter(latest))
+        .ifPresent(
+            latest ->
+                refusals.add(
+                    Refusal.of(
+                        RefusalCode.INVALID_REQUEST,
+                        "audit "
+                            + record.id()
+                            + ": next due on "
+                            + record.nextDue()
+                            + ", after "
+                            + latest
+                            + ", which the procedures' audit interval of "
+                            + procedures.get().auditInterval()
+                            + " from its review on "
+                            + record.reviewedOn()
+                            + " allows")));
     if (!refusals.isEmpty()) {
       return CommandOutcome.refused(refusals);
     }
@@ -800,16 +824,17 @@ public final class EntitlementService implements ManageEntitlements {
       return recorded;
     }
     ComplianceEvent failure = complianceEvents.add(auditFailure(record, context));
+    NonComplianceThreshold.Finding finding =
+        threshold.evaluate(
+            failure,
+            employers.find(record.employer()).orElseThrow(),
+            procedures.get(),
+            Action.RECORD_AUDIT,
+            context);
     return recorded
         .with("complianceEvent", failure.id().value())
-        .with(
-            "nonCompliance",
-            threshold.evaluate(
-                failure,
-                employers.find(record.employer()).orElseThrow(),
-                procedures.get(),
-                Action.RECORD_AUDIT,
-                context));
+        .with("nonCompliance", finding.words())
+        .raising(finding.tasksRaised());
   }
 
   private ImmutableList<Role> rolesAt(PersonId person, EmployerId employer) {

@@ -3,7 +3,9 @@ package org.irmer.entitlement.core.service;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.irmer.entitlement.core.domain.Actor;
 import org.irmer.entitlement.core.domain.CommandContext;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
@@ -11,6 +13,10 @@ import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.PersonId;
+import org.irmer.entitlement.core.domain.Task;
+import org.irmer.entitlement.core.domain.TaskCause;
+import org.irmer.entitlement.core.domain.TaskId;
+import org.irmer.entitlement.core.domain.TaskKind;
 import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
@@ -28,9 +34,10 @@ import org.irmer.entitlement.core.port.out.NotificationKind;
  * (scenario S11):
  *
  * <ul>
- *   <li>{@code REVIEW}: a {@code SUSPENSION_REVIEW} task for the employer's delegates and a notice
- *       to the referrer and to the supervisor of each of their live entitlements there; no status
- *       changes until a delegate decides;
+ *   <li>{@code REVIEW}: a {@code SUSPENSION_REVIEW} {@link Task} for the employer's delegates, its
+ *       cause the event that reached the threshold, due after the procedures' response days, and a
+ *       notice naming it to the referrer and to the supervisor of each of their live entitlements
+ *       there; no status changes until a delegate decides (through {@code ManageTasks});
  *   <li>{@code SUSPEND}: each of the referrer's {@code ACTIVE} entitlements at the employer is
  *       suspended at once by the system actor {@code non-compliance-threshold}.
  * </ul>
@@ -43,23 +50,34 @@ final class NonComplianceThreshold {
   private final EntitlementStore entitlements;
   private final EntitlementChanges changes;
   private final Notifier notifier;
+  private final TaskRaiser tasks;
 
   NonComplianceThreshold(
       ComplianceEventStore events,
       EntitlementStore entitlements,
       EntitlementChanges changes,
-      Notifier notifier) {
+      Notifier notifier,
+      TaskRaiser tasks) {
     this.events = events;
     this.entitlements = entitlements;
     this.changes = changes;
     this.notifier = notifier;
+    this.tasks = tasks;
+  }
+
+  /** What the counter found and did, in words for the audit record, and the task it raised. */
+  record Finding(String words, Optional<TaskId> raised) {
+
+    ImmutableList<TaskId> tasksRaised() {
+      return raised.stream().collect(ImmutableList.toImmutableList());
+    }
   }
 
   /**
    * Counts after {@code recorded} was stored and acts as the procedures say; returns what it found
-   * and did, in words for the command's audit record.
+   * and did.
    */
-  String evaluate(
+  Finding evaluate(
       ComplianceEvent recorded,
       Employer employer,
       WrittenProcedures procedures,
@@ -83,26 +101,42 @@ final class NonComplianceThreshold {
     if (!recorded.countsTowardsNonCompliance()
         || !within(recorded.occurredAt(), windowStart, context.at())
         || count < procedures.nonComplianceThreshold()) {
-      return finding;
+      return new Finding(finding, Optional.empty());
     }
     String reason = "non-compliance threshold reached: " + finding;
-    return finding
-        + "; "
-        + switch (procedures.nonComplianceAction()) {
-          case REVIEW -> raiseReview(recorded.referrer(), employer, reason, context);
-          case SUSPEND -> suspend(recorded.referrer(), employer, reason, trigger, context);
-        };
+    return switch (procedures.nonComplianceAction()) {
+      case REVIEW -> raiseReview(recorded, employer, procedures, reason, finding, context);
+      case SUSPEND -> new Finding(
+          finding + "; " + suspend(recorded.referrer(), employer, reason, trigger, context),
+          Optional.empty());
+    };
   }
 
-  private String raiseReview(
-      PersonId referrer, Employer employer, String reason, CommandContext context) {
-    String subject = referrer.value();
-    notifier.delegates(
-        employer.id(),
-        NotificationKind.SUSPENSION_REVIEW,
-        subject,
-        "Review " + referrer + " for suspension at " + employer.id() + ": " + reason,
-        context.at());
+  /**
+   * Raises a suspension review for the delegates, its cause the event that reached the threshold
+   * (so recording it again raises nothing twice), due after the procedures' response days, and
+   * tells the referrer and their supervisors, naming the task.
+   */
+  private Finding raiseReview(
+      ComplianceEvent recorded,
+      Employer employer,
+      WrittenProcedures procedures,
+      String reason,
+      String finding,
+      CommandContext context) {
+    PersonId referrer = recorded.referrer();
+    TaskCause cause = TaskCause.of(
+        "SUSPENSION_REVIEW/" + employer.id() + "/" + referrer + "/" + recorded.id(),
+        "Review " + referrer + " for suspension at " + employer.id() + ": " + reason);
+    LocalDate today = context.at().atZone(employer.zone()).toLocalDate();
+    Optional<Task> raised = tasks.raise(new TaskRaiser.Draft(TaskKind.SUSPENSION_REVIEW, cause,
+        referrer, employer.id(), Optional.empty(), Optional.empty(),
+        today.plusDays(procedures.taskResponseDays())), context.at());
+    if (raised.isEmpty()) {
+      return new Finding(finding + "; suspension review raised before for " + recorded.id(),
+          Optional.empty());
+    }
+    String subject = raised.get().id().value();
     notifier.person(
         referrer,
         NotificationKind.SUSPENSION_REVIEW,
@@ -122,7 +156,8 @@ final class NonComplianceThreshold {
               + reason,
           context.at());
     }
-    return "suspension review raised";
+    return new Finding(finding + "; suspension review raised: task " + subject,
+        Optional.of(raised.get().id()));
   }
 
   private String suspend(

@@ -5,6 +5,7 @@ import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.Role;
+import org.irmer.entitlement.core.domain.Task;
 
 /**
  * How the audit trail words the state of a subject before and after a command: a status and the
@@ -24,6 +25,10 @@ final class States {
 
   static String of(Application application) {
     return application.status() + " v" + application.version();
+  }
+
+  static String of(Task task) {
+    return task.state() + " v" + task.version();
   }
 
   static String of(ChangeNotice notice) {

@@ -35,6 +35,25 @@ class WrittenProceduresTests {
     assertThat(procedures.nonComplianceAction()).isEqualTo(NonComplianceAction.REVIEW);
     assertThat(procedures.trainingRequirements()).isEmpty();
     assertThat(procedures.recordVersion()).isZero();
+    assertThat(procedures.taskResponseDays()).isEqualTo(28);
+    assertThat(procedures.validityEndingNotice()).isEqualTo(Period.ofMonths(3));
+    assertThat(procedures.applicationDecisionWorkingDays()).isEqualTo(10);
+    assertThat(procedures.applicationTotalDays()).isEqualTo(28);
+    assertThat(procedures.nonWorkingDays()).isEmpty();
+    assertThat(procedures.nextAuditDue(LocalDate.of(2026, 2, 28)))
+        .isEqualTo(LocalDate.of(2028, 2, 28));
+  }
+
+  @Test
+  void refusesTaskAndApplicationTargetsThatMakeNoSense() {
+    assertThatThrownBy(() -> minimal().taskResponseDays(0).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("task response");
+    assertThatThrownBy(() -> minimal().validityEndingNotice(Period.ofDays(-1)).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("validity ending");
+    assertThatThrownBy(() -> minimal().applicationDecisionWorkingDays(0).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("decision target");
+    assertThatThrownBy(() -> minimal().applicationTotalDays(0).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("total target");
   }
 
   @Test

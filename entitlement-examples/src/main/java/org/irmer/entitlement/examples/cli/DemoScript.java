@@ -15,6 +15,9 @@ final class DemoScript {
 
   static final String CHECKED = "2026-12-01T10:00:00Z";
 
+  /** The task the demo's delegate decides: HV-1003's training in its grace period at RHV. */
+  static final String DECIDED_TASK = "T-RHV-2";
+
   private DemoScript() {}
 
   /**
@@ -117,9 +120,21 @@ final class DemoScript {
     steps.add(Step.section("The compliance sweep",
         "What the sweep would do is shown first (--dry-run changes nothing), then it runs: notices",
         "due take effect, registrations are compared with the regulators' registers, lapsed",
-        "training and overdue audits suspend, reviews due are flagged."));
+        "training and overdue audits suspend, reviews due are flagged, and the delegates are given",
+        "tasks: reviews due, low activity (principle 6), training in its grace period..."));
     steps.add(Step.run(ExitCodes.OK, "sweep", "--dry-run", "--at", "2026-12-01T11:00:00Z"));
     steps.add(Step.run(ExitCodes.OK, "sweep", "--at", "2026-12-01T11:00:00Z"));
+
+    steps.add(Step.section("The delegates' tasks",
+        "The work the sweep raised for Harrowfield Valley's delegates, due date first. HV-1003's",
+        "referrer training has lapsed under a warn-with-grace policy: the delegate HV-0001 keeps the",
+        "entitlement while it is renewed, which is recorded with the decision; only a delegate of",
+        "the employer may decide (principle 1)."));
+    steps.add(Step.run(ExitCodes.OK, "tasks", "list", "--employer", "RHV", "--state", "OPEN"));
+    steps.add(Step.run(ExitCodes.OK, "tasks", "decide", DECIDED_TASK, "KEEP", "--as", "HV-0001",
+        "--note", "refresher booked for 2026-12-10; keeps referring in the grace period",
+        "--at", "2026-12-01T11:30:00Z"));
+    steps.add(Step.run(ExitCodes.OK, "tasks", "show", DECIDED_TASK));
 
     steps.add(Step.section("A referral log for retrospective audit",
         String.format(Locale.ROOT, "%,d plausible referrals by the register's referrers"
@@ -145,6 +160,7 @@ final class DemoScript {
         "Try next (each command has --help; exit codes are in CLI.md):",
         "  ./entitlement" + data + " show HV-1003",
         "  ./entitlement" + data + " list entitlements --status SUSPENDED",
+        "  ./entitlement" + data + " tasks list --state OPEN --kind LOW_ACTIVITY",
         "  ./entitlement" + data + " check --referrer HV-1010 --exam BMAMB --birth-date 1970-01-01 --sex FEMALE --pregnancy NOT_PREGNANT --json",
         "  ./entitlement" + data + " reinstate ENT-HV-1001-1 --as HV-0001 --cause 'review closed'",
         "  ./entitlement" + data + " export exported-register",

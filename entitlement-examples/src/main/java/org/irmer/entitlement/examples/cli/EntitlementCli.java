@@ -54,6 +54,7 @@ import picocli.CommandLine.ScopeType;
         ListCommand.class,
         HistoryCommand.class,
         SweepCommand.class,
+        TasksCommand.class,
         VerifyTrailCommand.class,
         CheckpointCommand.class,
         GenerateReferralsCommand.class,
@@ -66,6 +67,7 @@ import picocli.CommandLine.ScopeType;
         "  entitlement import entitlement-data/demo/sample-trust",
         "  entitlement check --referrer HV-1003 --exam XANKR --birth-date 1990-07-14 --setting MIU@HV-COMMUNITY",
         "  entitlement show HV-1001",
+        "  entitlement tasks list --state OPEN",
         "  entitlement serve --mllp-port 2575 --hl7-authority RHV",
         "  entitlement --db jdbc:postgresql://db.example/register list entitlements --status ACTIVE"})
 public final class EntitlementCli implements Runnable {

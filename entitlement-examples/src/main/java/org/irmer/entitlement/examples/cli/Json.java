@@ -10,16 +10,20 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ApplicationId;
 import org.irmer.entitlement.core.domain.AuditRecord;
 import org.irmer.entitlement.core.domain.AuditTrailEntry;
 import org.irmer.entitlement.core.domain.ChangeNotice;
 import org.irmer.entitlement.core.domain.CommandResult;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.Entitlement;
+import org.irmer.entitlement.core.domain.EntitlementId;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.ReferralDecision;
 import org.irmer.entitlement.core.domain.ReferralRequest;
 import org.irmer.entitlement.core.domain.Refusal;
+import org.irmer.entitlement.core.domain.Task;
+import org.irmer.entitlement.core.domain.TaskId;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 
 /**
@@ -148,6 +152,30 @@ final class Json {
     ArrayNode changed = node.putArray("changed");
     changes.forEach(change -> changed.addObject().put("kind", change.kind()).put("id", change.id())
         .put("state", change.state()).put("description", change.description()));
+    node.set("tasksRaised", strings(result.tasksRaised().stream().map(TaskId::value).toList()));
+    return node;
+  }
+
+  /** A task: an item of tasks.schema.json and task.schema.json. */
+  static ObjectNode task(Task task) {
+    ObjectNode node = object();
+    node.put("id", task.id().value());
+    node.put("version", task.version());
+    node.put("kind", task.kind().name());
+    node.put("state", task.state().name());
+    node.put("referrer", task.referrer().value());
+    node.put("employer", task.employer().value());
+    put(node, "entitlement", task.entitlement().map(EntitlementId::value));
+    put(node, "application", task.application().map(ApplicationId::value));
+    node.put("dueOn", task.dueOn().toString());
+    node.put("createdAt", task.createdAt().toString());
+    node.putObject("cause").put("key", task.cause().key())
+        .put("description", task.cause().description());
+    node.set("decisions", strings(task.kind().decisions().stream().map(Enum::name).toList()));
+    put(node, "decision", task.decision().map(Enum::name));
+    put(node, "decidedBy", task.decidedBy());
+    put(node, "decidedAt", task.decidedAt());
+    put(node, "note", task.note());
     return node;
   }
 
@@ -191,6 +219,12 @@ final class Json {
       if (value instanceof ChangeNotice n) {
         return List.of(new Change("notice", n.id().value(), n.status() + " v" + n.version(),
             n.kind() + " of " + n.person().value() + ", last day " + n.lastDay()));
+      }
+      if (value instanceof Task t) {
+        return List.of(new Change("task", t.id().value(), t.state() + " v" + t.version(),
+            t.kind() + " for " + t.referrer().value() + " at " + t.employer().value()
+            + t.decision().map(decision -> ": " + decision).orElse("")
+            + t.note().map(note -> " (" + note + ")").orElse("")));
       }
       return List.of(new Change("value", String.valueOf(value), "", String.valueOf(value)));
     }

@@ -80,6 +80,10 @@ abstract class LifecycleCommand extends RegisterCommand {
     } else if (result.isAccepted()) {
       out().println(command + ": accepted");
       changes.forEach(change -> out().println("  " + change.kind() + " " + change.description()));
+      if (!result.tasksRaised().isEmpty()) {
+        out().println("  tasks raised: " + String.join(", ",
+            result.tasksRaised().stream().map(Object::toString).toList()));
+      }
     } else {
       out().println(command + ": refused");
       result.refusals().forEach(refusal -> out().println("  - " + refusal.code() + ": "

@@ -65,7 +65,8 @@ final class SweepCommand extends RegisterCommand {
         "  registrations " + verb + "recorded: " + ids(report.registrationChanges().stream()
             .map(SweepCommand::registration).toList()),
         "  flagged for review: " + (report.flagged().isEmpty() ? "none"
-            : report.flagged().size() + "\n    " + String.join("\n    ", report.flagged())));
+            : report.flagged().size() + "\n    " + String.join("\n    ", report.flagged())),
+        "  tasks " + verb + "raised: " + ids(report.tasksRaised()));
   }
 
   static String registration(RegistrationChange change) {
@@ -88,6 +89,7 @@ final class SweepCommand extends RegisterCommand {
     node.set("registrationChanges", Json.strings(report.registrationChanges().stream()
         .map(SweepCommand::registration).toList()));
     node.set("flagged", Json.strings(report.flagged()));
+    node.set("tasksRaised", Json.strings(report.tasksRaised().stream().map(id -> id.value()).toList()));
     return node;
   }
 

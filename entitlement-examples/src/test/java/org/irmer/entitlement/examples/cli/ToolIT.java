@@ -18,7 +18,7 @@ class ToolIT {
     assertThat(help.out()).contains("Usage: entitlement").contains("Exit codes:");
     for (String command : new String[] {"import", "export", "check", "apply", "approve", "refuse",
         "suspend", "reinstate", "revoke", "notify-change", "record-training", "record-registration",
-        "record-audit", "record-feedback", "show", "list", "history", "sweep", "verify-trail",
+        "record-audit", "record-feedback", "show", "list", "history", "sweep", "tasks", "verify-trail",
         "checkpoint", "demo", "completion"}) {
       assertThat(help.out()).as("the main help lists %s", command).contains("  " + command + " ");
     }

@@ -17,6 +17,7 @@ import org.irmer.entitlement.core.port.in.ManageApplications;
 import org.irmer.entitlement.core.port.in.ManageEntitlements;
 import org.irmer.entitlement.core.port.in.ManageRegistrations;
 import org.irmer.entitlement.core.port.in.RecordChannelEvents;
+import org.irmer.entitlement.core.port.in.ManageTasks;
 import org.irmer.entitlement.core.port.in.RunComplianceSweep;
 import org.irmer.entitlement.core.port.out.DecisionData;
 import org.irmer.entitlement.core.port.out.Register;
@@ -26,6 +27,7 @@ import org.irmer.entitlement.core.service.ComplianceSweepService;
 import org.irmer.entitlement.core.service.EntitlementService;
 import org.irmer.entitlement.core.service.RegistrationService;
 import org.irmer.entitlement.core.service.StoreDecisionData;
+import org.irmer.entitlement.core.service.TaskService;
 import org.irmer.entitlement.core.service.UnitOfWork;
 import org.irmer.entitlement.rules.audit.ReferralAuditService;
 import org.irmer.entitlement.rules.compiled.LiveEngine;
@@ -83,6 +85,7 @@ public final class EntitlementRegister implements AutoCloseable {
   private final ManageEntitlements entitlements;
   private final ManageRegistrations registrations;
   private final RunComplianceSweep complianceSweep;
+  private final ManageTasks tasks;
   private final RecordChannelEvents channelEvents;
   private final AuditPastReferrals pastReferrals;
 
@@ -102,13 +105,16 @@ public final class EntitlementRegister implements AutoCloseable {
         ports.registrationLookup(), ports.notifications(), work);
     entitlements = new EntitlementService(ports.entitlements(), ports.people(), ports.employers(),
         ports.delegations(), ports.training(), ports.complianceEvents(), ports.auditRecords(),
-        ports.notices(), ports.notifications(), work);
+        ports.notices(), ports.tasks(), ports.notifications(), work);
     registrations = new RegistrationService(ports.people(), ports.entitlements(),
         ports.employers(), ports.delegations(), ports.registrationLookup(), ports.notifications(),
         work);
     complianceSweep = new ComplianceSweepService(ports.entitlements(), ports.people(),
         ports.employers(), ports.delegations(), ports.training(), ports.auditRecords(),
-        ports.notices(), ports.registrationLookup(), ports.notifications(), work);
+        ports.notices(), ports.applications(), ports.tasks(), ports.activity(),
+        ports.registrationLookup(), ports.notifications(), work);
+    tasks = new TaskService(ports.tasks(), ports.employers(), ports.delegations(),
+        ports.entitlements(), entitlements, applications, work);
     channelEvents = new ChannelEventService(ports.transactions(), ports.auditTrail());
     pastReferrals = new ReferralAuditService(decisionData, ports.entitlements(),
         ports.complianceEvents(), ports.auditTrail(), ports.transactions());
@@ -174,6 +180,14 @@ public final class EntitlementRegister implements AutoCloseable {
    */
   public ManageRegistrations registrations() {
     return registrations;
+  }
+
+  /**
+   * The delegates' tasks, raised by the sweep and the lifecycle, listed and decided (principles 1
+   * and 6).
+   */
+  public ManageTasks tasks() {
+    return tasks;
   }
 
   /** The compliance sweep (principle 6). */

@@ -432,7 +432,8 @@ class AdvanceNoticeTests {
     ComplianceSweepService raced =
         new ComplianceSweepService(ports.entitlements(), ports.people(), ports.employers(),
             ports.delegations(), ports.training(), ports.auditRecords(),
-            new RacedOnce(ports.notices()), ports.registrationLookup(), ports.notifications(),
+            new RacedOnce(ports.notices()), ports.applications(), ports.tasks(), ports.activity(),
+            ports.registrationLookup(), ports.notifications(),
             Wiring.work(ports));
 
     SweepReport first = raced.sweep(firstInstantAfter(lastDay));

@@ -29,6 +29,9 @@ import org.irmer.entitlement.core.domain.GroupCriteria;
 import org.irmer.entitlement.core.domain.RegistrationStatus;
 import org.irmer.entitlement.core.domain.Regulator;
 import org.irmer.entitlement.core.domain.SweepReport;
+import org.irmer.entitlement.core.domain.Task;
+import org.irmer.entitlement.core.domain.TaskKind;
+import org.irmer.entitlement.core.domain.TaskQuery;
 import org.irmer.entitlement.core.domain.TrainingLapsePolicy;
 import org.irmer.entitlement.core.domain.TrainingType;
 import org.irmer.entitlement.core.port.out.Notification;
@@ -118,7 +121,7 @@ class ComplianceSweepServiceTests {
   }
 
   @Test
-  void underWarnWithGraceTheSweepFlagsTheLapseOnceAndSuspendsOnlyAfterTheGrace() {
+  void underWarnWithGraceTheSweepRaisesOneTrainingGraceTaskAndSuspendsOnlyAfterTheGrace() {
     SampleTrust trust = trustWhoseTrainingExpiredYesterday(TrainingLapsePolicy.warnWithGrace(30));
     LocalDate lastValidDay = TODAY.minusDays(1);
 
@@ -126,8 +129,15 @@ class ComplianceSweepServiceTests {
     SweepReport lastDayOfGrace = trust.sweep.sweep(at(lastValidDay.plusDays(30)));
 
     assertThat(first.suspended()).isEmpty();
-    assertThat(first.flagged()).singleElement().asString().contains("IRMER_REFERRER");
+    assertThat(first.flagged()).isEmpty();
+    Task task = trust.register.tasks().find(first.tasksRaised().get(0)).orElseThrow();
+    assertThat(first.tasksRaised()).containsExactly(task.id());
+    assertThat(task.kind()).isEqualTo(TaskKind.TRAINING_GRACE);
+    assertThat(task.entitlement()).contains(ENTITLEMENT);
+    assertThat(task.dueOn()).isEqualTo(lastValidDay.plusDays(30));
+    assertThat(task.cause().description()).contains("IRMER_REFERRER");
     assertThat(lastDayOfGrace.suspended()).isEmpty();
+    assertThat(lastDayOfGrace.tasksRaised()).isEmpty();
     assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST)))
         .filteredOn(notification -> notification.kind() == NotificationKind.TRAINING_LAPSED)
         .singleElement()
@@ -202,21 +212,28 @@ class ComplianceSweepServiceTests {
   }
 
   @Test
-  void flagsADueReviewToTheDelegatesOnce() {
+  void raisesADueReviewAsOneTaskForTheDelegates() {
     SampleTrust trust = new SampleTrust();
     Entitlement active = trust.activeEntitlement();
     LocalDate reviewDue = active.reviewDue().orElseThrow();
 
-    assertThat(trust.sweep.sweep(at(reviewDue.minusDays(1))).flagged()).isEmpty();
+    assertThat(trust.sweep.sweep(at(reviewDue.minusDays(1))).tasksRaised()).isEmpty();
     SweepReport due = trust.sweep.sweep(at(reviewDue));
     SweepReport later = trust.sweep.sweep(at(reviewDue.plusDays(7)));
 
-    assertThat(due.flagged()).containsExactly("E-APP-1: review due on " + reviewDue);
-    assertThat(later.flagged()).isEqualTo(due.flagged());
+    TaskQuery reviews = TaskQuery.builder().kind(TaskKind.REVIEW_DUE).build();
+    Task task = trust.register.tasks().query(reviews).get(0);
+    assertThat(due.tasksRaised()).contains(task.id());
+    assertThat(task.entitlement()).contains(ENTITLEMENT);
+    assertThat(task.referrer()).isEqualTo(REFERRER);
+    assertThat(task.dueOn()).isEqualTo(reviewDue);
+    assertThat(task.isOpen()).isTrue();
+    assertThat(later.tasksRaised()).isEmpty();
+    assertThat(trust.register.tasks().query(reviews)).containsExactly(task);
     assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST)))
         .filteredOn(notification -> notification.kind() == NotificationKind.REVIEW_DUE)
         .singleElement()
-        .satisfies(notification -> assertThat(notification.subject()).isEqualTo("E-APP-1"));
+        .satisfies(notification -> assertThat(notification.subject()).isEqualTo(task.id().value()));
     assertThat(trust.entitlement(ENTITLEMENT)).isEqualTo(active);
   }
 
@@ -241,15 +258,20 @@ class ComplianceSweepServiceTests {
     SweepReport second = trust.sweep.sweep(at);
 
     assertThat(first.suspended()).containsExactly(ENTITLEMENT);
+    assertThat(first.tasksRaised()).singleElement();
+    Task review = trust.register.tasks().find(first.tasksRaised().get(0)).orElseThrow();
+    assertThat(review.kind()).isEqualTo(TaskKind.REVIEW_DUE);
     assertThat(first.flagged())
-        .hasSize(2)
-        .allSatisfy(flag -> assertThat(flag).contains("review due"));
+        .singleElement()
+        .satisfies(flag -> assertThat(flag).isEqualTo(group.id() + ": review due on "
+            + group.reviewDue().orElseThrow()));
     assertThat(trust.notificationsTo(Notification.delegatesOf(TRUST)))
         .filteredOn(notification -> notification.kind() == NotificationKind.REVIEW_DUE)
         .extracting(Notification::subject)
-        .containsExactly(ENTITLEMENT.value(), group.id().value());
+        .containsExactly(review.id().value(), group.id().value());
     assertThat(second.expired()).isEmpty();
     assertThat(second.suspended()).isEmpty();
+    assertThat(second.tasksRaised()).isEmpty();
     assertThat(second.flagged()).isEqualTo(first.flagged());
     assertThat(trust.snapshot()).isEqualTo(afterFirst);
     assertThat(trust.auditSize()).isEqualTo(trailAfterFirst);

@@ -188,6 +188,8 @@ class ConcurrentChangeTests {
         register.auditRecords(),
         register.notices(),
         register.agreements(),
+        register.tasks(),
+        register.activity(),
         register.examinations(),
         register.guidelines(),
         register.auditTrail(),

@@ -33,6 +33,7 @@ import org.irmer.entitlement.core.domain.RegistrationSource;
 import org.irmer.entitlement.core.domain.RegistrationStatus;
 import org.irmer.entitlement.core.domain.Role;
 import org.irmer.entitlement.core.domain.RoleId;
+import org.irmer.entitlement.core.domain.TaskQuery;
 import org.irmer.entitlement.core.port.out.ApplicationStore;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.EntitlementStore;
@@ -215,7 +216,7 @@ class ReadOnceTests {
   }
 
   @Test
-  void aSweepFlagIsRefusedWhenTheEntitlementChangedAfterTheSweepReadIt() {
+  void aSweepTaskIsRefusedWhenTheEntitlementChangedAfterTheSweepReadIt() {
     trust.activeEntitlement();
     Entitlement due =
         trust.register
@@ -239,17 +240,18 @@ class ReadOnceTests {
                 Integer.MAX_VALUE))
         .sweep(NOW);
 
-    ImmutableList<AuditEvent> flags =
+    ImmutableList<AuditEvent> raises =
         trust.auditEventsSince(mark).stream()
-            .filter(event -> event.action().equals("flag-review-due"))
+            .filter(event -> event.action().equals("raise-task"))
             .collect(ImmutableList.toImmutableList());
-    assertThat(flags).singleElement().satisfies(flag -> {
-      assertThat(flag.result()).isEqualTo("REFUSED");
-      assertThat(flag.causes()).last().asString().startsWith("CONCURRENT_CHANGE: entitlement "
+    assertThat(raises).singleElement().satisfies(raise -> {
+      assertThat(raise.result()).isEqualTo("REFUSED");
+      assertThat(raise.causes()).last().asString().startsWith("CONCURRENT_CHANGE: entitlement "
           + ENTITLEMENT + " was changed concurrently: expected version " + due.version());
-      assertThat(flag.stateBefore()).contains("REVOKED v3");
-      assertThat(flag.stateAfter()).isEqualTo(flag.stateBefore());
+      assertThat(raise.stateBefore()).isEmpty();
+      assertThat(raise.stateAfter()).isEmpty();
     });
+    assertThat(trust.register.tasks().query(TaskQuery.all())).isEmpty();
   }
 
   @Test

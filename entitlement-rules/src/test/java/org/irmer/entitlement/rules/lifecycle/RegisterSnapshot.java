@@ -9,13 +9,15 @@ import org.irmer.entitlement.core.domain.Employer;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.Person;
 import org.irmer.entitlement.core.domain.Role;
+import org.irmer.entitlement.core.domain.Task;
+import org.irmer.entitlement.core.domain.TaskQuery;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.Register;
 
 /**
  * Everything a register holds apart from its audit trail: every version of every entitlement and
- * application and change notice, people and roles, training, compliance events, audits, and the
+ * application, change notice and task, people and roles, training, compliance events, audits, and the
  * notifications sent.
  * Two snapshots are equal when nothing but the audit trail changed in between.
  */
@@ -28,6 +30,7 @@ record RegisterSnapshot(
     ImmutableList<ComplianceEvent> complianceEvents,
     ImmutableList<AuditRecord> audits,
     ImmutableList<ImmutableList<ChangeNotice>> noticeHistories,
+    ImmutableList<ImmutableList<Task>> taskHistories,
     ImmutableList<Notification> notifications) {
 
   static RegisterSnapshot of(SampleTrust trust) {
@@ -72,6 +75,9 @@ record RegisterSnapshot(
         people.stream()
             .flatMap(person -> register.notices().forPerson(person.id()).stream())
             .map(notice -> register.notices().history(notice.id()))
+            .collect(ImmutableList.toImmutableList()),
+        register.tasks().query(TaskQuery.all()).stream()
+            .map(task -> register.tasks().history(task.id()))
             .collect(ImmutableList.toImmutableList()),
         trust.memory.notifications());
   }

@@ -24,6 +24,7 @@ import org.irmer.entitlement.core.domain.AuditEvent;
 import org.irmer.entitlement.core.domain.AuditOutcome;
 import org.irmer.entitlement.core.domain.AuditRecord;
 import org.irmer.entitlement.core.domain.AuditRecordId;
+import org.irmer.entitlement.core.domain.CommandResult;
 import org.irmer.entitlement.core.domain.ComplianceEvent;
 import org.irmer.entitlement.core.domain.ComplianceEventId;
 import org.irmer.entitlement.core.domain.ComplianceEventKind;
@@ -36,6 +37,7 @@ import org.irmer.entitlement.core.domain.RefusalCode;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.domain.TrainingRecordId;
 import org.irmer.entitlement.core.domain.TrainingType;
+import org.irmer.entitlement.core.domain.WrittenProcedures;
 import org.irmer.entitlement.core.port.out.Notification;
 import org.irmer.entitlement.core.port.out.NotificationKind;
 import org.junit.jupiter.api.Test;
@@ -257,6 +259,34 @@ class TrainingAndComplianceTests {
               assertThat(failure.upheld()).isTrue();
             });
     assertThat(trust.entitlement(ENTITLEMENT).status()).isEqualTo(EntitlementStatus.SUSPENDED);
+  }
+
+  @Test
+  void anAuditsNextDueDateIsAtMostTheProceduresIntervalAfterItsReviewAndSetsWhenTheSweepSuspends() {
+    trust.addTraining(REFERRER, TrainingType.IRMER_REFERRER, TODAY.minusYears(1),
+        TODAY.plusYears(5));
+    trust.activeEntitlement();
+    LocalDate latest = TODAY.plusYears(2);
+    AuditRecord tooLate = AuditRecord.builder().from(audit("AUD-1", AuditOutcome.PASS))
+        .nextDue(latest.plusDays(1)).build();
+
+    CommandResult<AuditRecord> refused = trust.entitlements.recordAudit(tooLate, byDelegate(NOW));
+
+    assertThat(refused.refusalCodes()).containsExactly(RefusalCode.INVALID_REQUEST);
+    assertThat(refused.refusals().get(0).message()).contains(latest.toString()).contains("P2Y");
+    assertThat(trust.register.auditRecords().forReferrer(REFERRER, TRUST)).isEmpty();
+
+    LocalDate sooner = TODAY.plusMonths(6);
+    accepted(trust.entitlements.recordAudit(AuditRecord.builder()
+        .from(audit("AUD-2", AuditOutcome.ACTION_PLAN)).nextDue(sooner).build(), byDelegate(NOW)));
+    assertThat(trust.sweep.sweep(SampleTrust.at(sooner.plusDays(30))).suspended()).isEmpty();
+    assertThat(trust.sweep.sweep(SampleTrust.at(sooner.plusDays(31))).suspended())
+        .containsExactly(ENTITLEMENT);
+
+    WrittenProcedures procedures = trust.register.employers().currentProcedures(TRUST).orElseThrow();
+    assertThat(accepted(trust.entitlements.recordAudit(AuditRecord.builder()
+        .from(audit("AUD-3", AuditOutcome.PASS)).nextDue(procedures.nextAuditDue(TODAY)).build(),
+        byDelegate(NOW))).nextDue()).isEqualTo(latest);
   }
 
   @Test

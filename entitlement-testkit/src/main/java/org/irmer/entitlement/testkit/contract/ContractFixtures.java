@@ -57,6 +57,10 @@ import org.irmer.entitlement.core.domain.ScopeRule;
 import org.irmer.entitlement.core.domain.SharedResponsibilityAgreement;
 import org.irmer.entitlement.core.domain.SiteId;
 import org.irmer.entitlement.core.domain.TrainingLapsePolicy;
+import org.irmer.entitlement.core.domain.Task;
+import org.irmer.entitlement.core.domain.TaskCause;
+import org.irmer.entitlement.core.domain.TaskId;
+import org.irmer.entitlement.core.domain.TaskKind;
 import org.irmer.entitlement.core.domain.TrainingRecord;
 import org.irmer.entitlement.core.domain.TrainingRecordId;
 import org.irmer.entitlement.core.domain.TrainingRequirement;
@@ -315,6 +319,23 @@ public final class ContractFixtures {
         .reviewedBy(PersonId.of("auditor"))
         .reviewedOn(reviewedOn)
         .nextDue(reviewedOn.plusYears(2))
+        .build();
+  }
+
+  /**
+   * An open review-due task {@code id} about entitlement {@code E-<id>} of {@code referrer} at
+   * {@code employer}, due on {@code dueOn}, its cause key {@code REVIEW_DUE/<id>}.
+   */
+  public static Task task(String id, String referrer, String employer, LocalDate dueOn) {
+    return Task.builder()
+        .id(TaskId.of(id))
+        .kind(TaskKind.REVIEW_DUE)
+        .cause(TaskCause.of("REVIEW_DUE/" + id, "review due on " + dueOn + " " + AWKWARD_TEXT))
+        .referrer(PersonId.of(referrer))
+        .employer(EmployerId.of(employer))
+        .entitlement(EntitlementId.of("E-" + id))
+        .dueOn(dueOn)
+        .createdAt(T0)
         .build();
   }
 

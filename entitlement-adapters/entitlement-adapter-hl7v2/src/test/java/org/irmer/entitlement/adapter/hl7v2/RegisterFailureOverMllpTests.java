@@ -83,7 +83,7 @@ class RegisterFailureOverMllpTests {
     return new Register(failing(EmployerStore.class, ports.employers(), employersDown, true),
         ports.people(), ports.delegations(), ports.applications(), ports.entitlements(),
         ports.training(), ports.complianceEvents(), ports.auditRecords(), ports.notices(),
-        ports.agreements(), ports.examinations(), ports.guidelines(),
+        ports.agreements(), ports.tasks(), ports.activity(), ports.examinations(), ports.guidelines(),
         failing(AuditTrail.class, ports.auditTrail(), trailDown, false), ports.notifications(),
         ports.registrationLookup(), ports.transactions(), ports.changes(),
         failing(DecisionSpool.class, ports.spool(), trailDown, true));

@@ -42,7 +42,8 @@ import org.irmer.entitlement.core.port.out.CorruptRecordException;
  * head it locked ({@link Database#state}) and moves it past each record it appends; its records are
  * inserted in one batch and the head row updated once, before it commits ({@link
  * Database#beforeCommit}), and before any read of the trail in the same unit, which so sees its
- * own records. The sequence is the head's plus one, written in the same unit of work, so a unit
+ * own records. The referral decisions among them are indexed in {@code referral_request} in the
+ * same write, for {@link JdbcReferralActivity}. The sequence is the head's plus one, written in the same unit of work, so a unit
  * rolled back leaves no gap and nothing of its head: the next unit locks the row again and takes
  * its sequences. A checkpoint the schedule makes due is issued in the append's unit of work and
  * goes with it if it rolls back.
@@ -111,10 +112,10 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
   }
 
   /**
-   * Writes the calling unit of work's appends, so that a read of the trail in the same unit sees
-   * them.
+   * Writes the calling unit of work's appends, so that a read of the trail, or of the referral
+   * requests indexed from it, in the same unit sees them.
    */
-  private void flush(Connection connection) throws SQLException {
+  void flush(Connection connection) throws SQLException {
     database.state(PENDING, () -> new Pending(insertEntry)).write(connection);
   }
 
@@ -357,7 +358,10 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
       this.insertEntry = insertEntry;
     }
 
-    /** Inserts the records appended since the last write, as one batch, then updates the head. */
+    /**
+     * Inserts the records appended since the last write, as one batch, and the referral requests
+     * among them into their index ({@link ReferralRequestIndex}), then updates the head.
+     */
     void write(Connection connection) throws SQLException {
       if (!entries.isEmpty()) {
         try (PreparedStatement insert = connection.prepareStatement(insertEntry)) {
@@ -370,6 +374,9 @@ final class JdbcAuditTrail implements AuditTrail, AuditCheckpoints {
           }
           insert.executeBatch();
         }
+        ReferralRequestIndex.insert(connection, entries.stream()
+            .map(entry -> new ReferralRequestIndex.Recorded(entry.sequence(), entry.event()))
+            .toList());
         entries.clear();
       }
       if (head != null && !head.equals(written)) {

@@ -34,6 +34,7 @@ import org.irmer.entitlement.core.domain.ProfessionalRegistration;
 import org.irmer.entitlement.core.port.out.AgreementStore;
 import org.irmer.entitlement.core.port.out.ApplicationStore;
 import org.irmer.entitlement.core.port.out.AuditRecordStore;
+import org.irmer.entitlement.core.port.out.ReferralActivity;
 import org.irmer.entitlement.core.port.out.ChangeFeed;
 import org.irmer.entitlement.core.port.out.ChangeNoticeStore;
 import org.irmer.entitlement.core.port.out.ComplianceEventStore;
@@ -48,6 +49,7 @@ import org.irmer.entitlement.core.port.out.Notifications;
 import org.irmer.entitlement.core.port.out.PersonStore;
 import org.irmer.entitlement.core.port.out.Register;
 import org.irmer.entitlement.core.port.out.RegistrationLookup;
+import org.irmer.entitlement.core.port.out.TaskStore;
 import org.irmer.entitlement.core.port.out.TrainingStore;
 import org.irmer.entitlement.core.port.out.StoreUnavailableException;
 import org.irmer.entitlement.core.port.out.Transactions;
@@ -91,6 +93,8 @@ public final class JdbcRegister implements AutoCloseable {
   private final JdbcPersonStore people;
   private final JdbcDelegationStore delegations;
   private final JdbcApplicationStore applications;
+  private final JdbcTaskStore tasks;
+  private final JdbcReferralActivity activity;
   private final JdbcTrainingStore training;
   private final JdbcComplianceEventStore complianceEvents;
   private final JdbcAuditRecordStore auditRecords;
@@ -127,6 +131,8 @@ public final class JdbcRegister implements AutoCloseable {
     this.registrationLookup = new JdbcRegistrationLookup(database);
     this.auditTrail = new JdbcAuditTrail(database, builder.checkpointKey,
         builder.checkpointSchedule, Clock.systemUTC());
+    this.tasks = new JdbcTaskStore(database);
+    this.activity = new JdbcReferralActivity(database, auditTrail);
     this.checkpointTimer = builder.checkpointSchedule.every().map(this::startCheckpointTimer);
     this.watcher = builder.dialect == Dialect.POSTGRESQL
         ? ChangeWatcher.listening(changes, builder::connectOutsideThePool, builder.heartbeat)
@@ -199,6 +205,14 @@ public final class JdbcRegister implements AutoCloseable {
     return applications;
   }
 
+  TaskStore tasks() {
+    return tasks;
+  }
+
+  ReferralActivity activity() {
+    return activity;
+  }
+
   TrainingStore training() {
     return training;
   }
@@ -242,7 +256,7 @@ public final class JdbcRegister implements AutoCloseable {
    */
   public Register register() {
     return new Register(employers, people, delegations, applications, entitlements, training,
-        complianceEvents, auditRecords, notices, agreements, examinations, guidelines, auditTrail,
+        complianceEvents, auditRecords, notices, agreements, tasks, activity, examinations, guidelines, auditTrail,
         notifications, registrationLookup, database, changes, spool());
   }
 
@@ -499,13 +513,30 @@ public final class JdbcRegister implements AutoCloseable {
             .dataSource(url, user, password)
             .locations(dialect.migrationLocations())
             .placeholders(substitutions)
+            .javaMigrations(new ReferralRequestBackfill())
             .loggers("slf4j");
         schema.ifPresent(name -> flyway.schemas(name).defaultSchema(name));
         checkState(flyway.load().migrate().success, "the register's migrations did not succeed");
       } catch (FlywayException failure) {
         throw new StoreUnavailableException(
-            "the register's schema could not be brought up to date: " + failure.getMessage(), failure);
+            "the register's schema could not be brought up to date: " + reasons(failure), failure);
       }
+    }
+
+    /**
+     * The message of {@code failure} and of each of its causes that adds to it: Flyway's own says
+     * only "Migration failed" for a Java migration, whose reason is in a cause.
+     */
+    private static String reasons(Throwable failure) {
+      StringBuilder reasons = new StringBuilder(String.valueOf(failure.getMessage()));
+      for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause();
+          cause = cause.getCause()) {
+        String message = cause.getMessage();
+        if (message != null && reasons.indexOf(message) < 0) {
+          reasons.append(": ").append(message);
+        }
+      }
+      return reasons.toString();
     }
   }
 }

@@ -202,6 +202,37 @@ final class VersionedTable<V> {
   }
 
   /**
+   * The latest version of every record whose latest version meets {@code condition}, SQL over the
+   * version's columns as {@code v.<column>} with a {@code ?} for each of {@code parameters},
+   * sorted by {@code order} (SQL over the same columns). For lookups by several columns at once;
+   * the callers' SQL is fixed text, the values are always bound.
+   */
+  ImmutableList<V> latestMatching(String what, String condition, String order,
+      List<?> parameters) {
+    return query("reading " + kind + " " + what,
+        "SELECT v.body FROM " + name + "_version v JOIN " + name + "_head h"
+            + " ON h.id = v.id AND h.version = v.version WHERE " + condition + " ORDER BY " + order,
+        parameters.toArray());
+  }
+
+  /** How many records' latest version meets {@code condition}, as {@link #latestMatching} reads it. */
+  int countMatching(String what, String condition, List<?> parameters) {
+    return database.call("counting " + kind + " " + what, connection -> {
+      try (PreparedStatement select = connection.prepareStatement(
+          "SELECT COUNT(*) FROM " + name + "_version v JOIN " + name + "_head h"
+              + " ON h.id = v.id AND h.version = v.version WHERE " + condition)) {
+        for (int i = 0; i < parameters.size(); i++) {
+          select.setObject(i + 1, parameters.get(i));
+        }
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return row.getInt(1);
+        }
+      }
+    });
+  }
+
+  /**
    * For each record, the version in force at {@code instant} (the highest recorded at or before
    * it), when that version has {@code value} in {@code column}; sorted by id.
    */

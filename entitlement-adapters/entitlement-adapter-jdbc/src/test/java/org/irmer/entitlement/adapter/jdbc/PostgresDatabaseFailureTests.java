@@ -147,7 +147,7 @@ class PostgresDatabaseFailureTests {
     Register ports = database.register();
     Register paused = new Register(ports.employers(), ports.people(), ports.delegations(),
         ports.applications(), ports.entitlements(), ports.training(), ports.complianceEvents(),
-        ports.auditRecords(), ports.notices(), ports.agreements(), ports.examinations(),
+        ports.auditRecords(), ports.notices(), ports.agreements(), ports.tasks(), ports.activity(), ports.examinations(),
         ports.guidelines(), pausingAfterAppend(ports.auditTrail(), written, release),
         ports.notifications(), ports.registrationLookup(), ports.transactions(), ports.changes(),
         ports.spool());

@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * On PostgreSQL the database itself keeps the audit trail and its checkpoints append-only: the
- * register's sessions run as the application role, which may insert and select there but not
- * update, delete or truncate; and a trigger refuses those to everyone, the tables' owner included.
+ * On PostgreSQL the database itself keeps the audit trail, its checkpoints and the referral
+ * requests indexed from it append-only: the register's sessions run as the application role, which
+ * may insert and select there but not update, delete or truncate; and a trigger refuses those to
+ * everyone, the tables' owner included.
  */
 class PostgresTrailGuardTests {
 
@@ -72,8 +73,11 @@ class PostgresTrailGuardTests {
       "TRUNCATE audit_trail",
       "UPDATE audit_checkpoint SET sequence = 1",
       "DELETE FROM audit_checkpoint",
-      "TRUNCATE audit_checkpoint"})
-  void theApplicationRoleMayNotAlterTheTrailOrItsCheckpoints(String change) {
+      "TRUNCATE audit_checkpoint",
+      "UPDATE referral_request SET entitled = NOT entitled",
+      "DELETE FROM referral_request",
+      "TRUNCATE referral_request"})
+  void theApplicationRoleMayNotAlterTheTrailItsCheckpointsOrItsIndex(String change) {
     assertThatThrownBy(() -> changeAsApplication(change))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("42501")
@@ -97,7 +101,10 @@ class PostgresTrailGuardTests {
       "TRUNCATE audit_trail",
       "UPDATE audit_checkpoint SET sequence = 1",
       "DELETE FROM audit_checkpoint",
-      "TRUNCATE audit_checkpoint"})
+      "TRUNCATE audit_checkpoint",
+      "UPDATE referral_request SET entitled = NOT entitled",
+      "DELETE FROM referral_request",
+      "TRUNCATE referral_request"})
   void theTriggerRefusesTheOwnerToo(String change) throws SQLException {
     try (Connection owner = TestDatabases.postgresOwner(schema);
         Statement statement = owner.createStatement()) {

@@ -232,6 +232,12 @@ final class DomainReader {
     ifPresent(f.optionalPeriod("non-compliance-window"), procedures::nonComplianceWindow);
     ifPresent(f.optionalEnum("non-compliance-action", NonComplianceAction.class),
         procedures::nonComplianceAction);
+    ifPresent(f.optionalInt("task-response-days"), procedures::taskResponseDays);
+    ifPresent(f.optionalPeriod("validity-ending-notice"), procedures::validityEndingNotice);
+    ifPresent(f.optionalInt("application-decision-working-days"),
+        procedures::applicationDecisionWorkingDays);
+    ifPresent(f.optionalInt("application-total-days"), procedures::applicationTotalDays);
+    procedures.nonWorkingDays(f.dates("non-working-days"));
     f.object("pregnancy-enquiry").flatMap(this::pregnancyEnquiry)
         .ifPresent(procedures::pregnancyEnquiry);
     if (f.has("clinical-information")) {

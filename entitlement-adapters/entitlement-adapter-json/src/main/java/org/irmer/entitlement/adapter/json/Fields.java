@@ -156,12 +156,19 @@ final class Fields {
     }
   }
 
+  private static final String DATE = "an ISO-8601 date such as 2025-03-31";
+
   LocalDate date(String name) {
-    return value(name, LocalDate::parse, "an ISO-8601 date such as 2025-03-31");
+    return value(name, LocalDate::parse, DATE);
+  }
+
+  /** The dates of the list at {@code name}; empty when absent. */
+  ImmutableSet<LocalDate> dates(String name) {
+    return values(name, LocalDate::parse, DATE);
   }
 
   Optional<LocalDate> optionalDate(String name) {
-    return optionalValue(name, LocalDate::parse, "an ISO-8601 date such as 2025-03-31")
+    return optionalValue(name, LocalDate::parse, DATE)
         .filter(date -> date != null);
   }
 

@@ -201,6 +201,12 @@ final class RegisterWriter {
     node.put("non-compliance-threshold", procedures.nonComplianceThreshold());
     period(node, "non-compliance-window", procedures.nonComplianceWindow());
     node.put("non-compliance-action", procedures.nonComplianceAction().name());
+    node.put("task-response-days", procedures.taskResponseDays());
+    period(node, "validity-ending-notice", procedures.validityEndingNotice());
+    node.put("application-decision-working-days", procedures.applicationDecisionWorkingDays());
+    node.put("application-total-days", procedures.applicationTotalDays());
+    strings(node, "non-working-days", procedures.nonWorkingDays().stream().sorted()
+        .map(LocalDate::toString).toList(), false);
     PregnancyEnquiryRule rule = procedures.pregnancyEnquiry();
     ObjectNode enquiry = node.putObject("pregnancy-enquiry");
     enquiry.put("min-age", rule.minAge());

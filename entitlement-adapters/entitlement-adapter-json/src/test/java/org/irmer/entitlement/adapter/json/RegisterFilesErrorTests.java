@@ -272,6 +272,30 @@ class RegisterFilesErrorTests {
   }
 
   @Test
+  void reportsABadNonWorkingDayAndABadNoticePeriodOfTheProceduresAtTheirLines()
+      throws IOException {
+    writeValidRegister();
+    write("procedures.yaml",
+        "procedures:",
+        "  - employer: RHV",
+        "    version: 1",
+        "    effective-from: 2025-02-01",
+        "    validity-ending-notice: three months",
+        "    non-working-days:",
+        "      - 2025-12-25",
+        "      - Boxing Day");
+
+    List<Problem> problems = problems();
+
+    assertThat(problems).extracting(Problem::field, Problem::line).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple("/procedures/0/validity-ending-notice", 5),
+        org.assertj.core.groups.Tuple.tuple("/procedures/0/non-working-days/1", 8));
+    assertThat(problems).extracting(Problem::message).containsExactlyInAnyOrder(
+        "expected an ISO-8601 period such as P3Y, P6M or P30D, not 'three months'",
+        "expected an ISO-8601 date such as 2025-03-31, not 'Boxing Day'");
+  }
+
+  @Test
   void listsTheAllowedValuesOfABadEnumValue() throws IOException {
     writeValidRegister();
     write("roles.yaml",

@@ -230,7 +230,7 @@ class RegisterImportTests {
   private static Register withAgreements(Register ports, AgreementStore agreements) {
     return new Register(ports.employers(), ports.people(), ports.delegations(),
         ports.applications(), ports.entitlements(), ports.training(), ports.complianceEvents(),
-        ports.auditRecords(), ports.notices(), agreements, ports.examinations(),
+        ports.auditRecords(), ports.notices(), agreements, ports.tasks(), ports.activity(), ports.examinations(),
         ports.guidelines(), ports.auditTrail(), ports.notifications(), ports.registrationLookup(),
         ports.transactions(), ports.changes(), ports.spool());
   }

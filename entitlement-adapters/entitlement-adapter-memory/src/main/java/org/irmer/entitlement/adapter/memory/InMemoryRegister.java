@@ -63,6 +63,8 @@ public final class InMemoryRegister {
         new MemoryAuditRecordStore(journal),
         new MemoryChangeNoticeStore(journal),
         new MemoryAgreementStore(journal),
+        new MemoryTaskStore(journal),
+        new MemoryReferralActivity(auditTrail),
         examinations,
         guidelines,
         auditTrail,

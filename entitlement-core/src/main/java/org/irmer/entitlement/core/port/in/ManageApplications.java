@@ -1,9 +1,13 @@
 package org.irmer.entitlement.core.port.in;
 
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
 import org.irmer.entitlement.core.domain.Application;
 import org.irmer.entitlement.core.domain.ApplicationId;
+import org.irmer.entitlement.core.domain.ApplicationTimes;
 import org.irmer.entitlement.core.domain.CommandContext;
 import org.irmer.entitlement.core.domain.CommandResult;
+import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 
 /**
@@ -80,4 +84,12 @@ public interface ManageApplications {
 
   /** Withdrawal by the applicant before a decision. */
   CommandResult<Application> withdraw(ApplicationId id, CommandContext context);
+
+  /**
+   * How long each application at {@code employer} has waited for a decision, or waited before it,
+   * as at {@code at}, against the targets of the employer's current written procedures (principle
+   * 2; {@link ApplicationTimes} says how days are counted); sorted by application id. Empty when
+   * the employer is unknown or has no procedures in force, which name the targets.
+   */
+  ImmutableList<ApplicationTimes> times(EmployerId employer, Instant at);
 }

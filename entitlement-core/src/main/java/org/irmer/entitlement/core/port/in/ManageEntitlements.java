@@ -168,8 +168,10 @@ public interface ManageEntitlements {
    * (upheld, never a {@code BLOCKED_ATTEMPT}) and occurred within the procedures' window before the
    * command's instant (both ends inclusive) are counted when a counting event within the window is
    * recorded; at or above the threshold the procedures' action is taken, again on every further
-   * counting event: {@code REVIEW} raises a suspension review for the delegates and notifies the
-   * referrer and the supervisor of each of their live entitlements there, changing no status
+   * counting event: {@code REVIEW} raises a {@code SUSPENSION_REVIEW} task for the delegates (its
+   * cause the event, so once per event; named in the result's {@link CommandResult#tasksRaised()})
+   * and notifies the referrer and the supervisor of each of their live entitlements there, naming
+   * the task and changing no status until a delegate decides it through {@link ManageTasks}
    * (scenario S11); {@code SUSPEND} suspends each of their {@code ACTIVE} entitlements there at
    * once. A counting event at an employer without procedures is {@code NO_PROCEDURES}.
    */
@@ -187,7 +189,11 @@ public interface ManageEntitlements {
 
   /**
    * Records an audit of the referrer's practice (principle 10); its {@code nextDue} sets when the
-   * next is due. A {@code FAIL} also records an upheld {@code AUDIT_FAIL} compliance event {@code
+   * next is due, and the compliance sweep suspends once that date plus the audit grace has passed.
+   * Under written procedures the next audit is due at the latest one audit interval after the
+   * review ({@link org.irmer.entitlement.core.domain.WrittenProcedures#nextAuditDue}, which a
+   * caller uses to set it); an earlier date (a re-audit after an action plan) is kept, a later one
+   * is {@code INVALID_REQUEST}. A {@code FAIL} also records an upheld {@code AUDIT_FAIL} compliance event {@code
    * AUDIT-FAIL-<audit id>}, occurring at the command's instant, which counts towards the threshold
    * as {@link #recordComplianceEvent} does.
    */

@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param recipient a person id, or an employer's delegate role written {@code delegates:<employer>}
  * @param kind what it is about
- * @param subject the entitlement, application or person it concerns
+ * @param subject the task, entitlement, application or person it concerns
  */
 public record Notification(String recipient, NotificationKind kind, String subject, String message,
     Instant at) {

@@ -7,6 +7,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * library's entry point, which hands each service and evaluator only the ports it reads. Nothing
  * else takes the whole set.
  *
+ * <p>{@code tasks} keeps the delegates' work and {@code activity} counts referrers' requests from the
+ * recorded decisions; an adapter gives both real implementations over its own storage.
+ *
  * <p>{@code spool} holds the decisions of checks while the audit trail cannot be written; a
  * register made without one has {@link DecisionSpool#none()}, and its checks fail closed then.
  */
@@ -21,6 +24,8 @@ public record Register(
     AuditRecordStore auditRecords,
     ChangeNoticeStore notices,
     AgreementStore agreements,
+    TaskStore tasks,
+    ReferralActivity activity,
     ExaminationCatalogue examinations,
     GuidelineCatalogue guidelines,
     AuditTrail auditTrail,
@@ -41,6 +46,8 @@ public record Register(
     checkNotNull(auditRecords, "auditRecords");
     checkNotNull(notices, "notices");
     checkNotNull(agreements, "agreements");
+    checkNotNull(tasks, "tasks");
+    checkNotNull(activity, "activity");
     checkNotNull(examinations, "examinations");
     checkNotNull(guidelines, "guidelines");
     checkNotNull(auditTrail, "auditTrail");
@@ -63,6 +70,8 @@ public record Register(
       AuditRecordStore auditRecords,
       ChangeNoticeStore notices,
       AgreementStore agreements,
+      TaskStore tasks,
+      ReferralActivity activity,
       ExaminationCatalogue examinations,
       GuidelineCatalogue guidelines,
       AuditTrail auditTrail,
@@ -71,7 +80,7 @@ public record Register(
       Transactions transactions,
       ChangeFeed changes) {
     this(employers, people, delegations, applications, entitlements, training, complianceEvents,
-        auditRecords, notices, agreements, examinations, guidelines, auditTrail, notifications,
+        auditRecords, notices, agreements, tasks, activity, examinations, guidelines, auditTrail, notifications,
         registrationLookup, transactions, changes, DecisionSpool.none());
   }
 }
