@@ -23,15 +23,17 @@ import picocli.CommandLine.Spec;
  * A demonstration on the fictional sample trust, for a governance lead: a fresh register in
  * {@code <data>/demo}, the sample trust's register files imported, a check for every outcome with
  * its reasons, a lifecycle story (an application approved, a check then entitled, a suspension,
- * the same checks refused), a compliance sweep, a generated referral log for retrospective audit,
- * and the audit trail verified and signed. Every step is one of the tool's own commands, printed as it would be
+ * the same checks refused), a compliance sweep and the delegates' tasks it raises, a generated
+ * referral log audited as of each row's instant into an HTML report, a referrer's written scope
+ * letter (HTML and PDF), and the audit trail verified and signed. Every step is one of the tool's own commands, printed as it would be
  * typed, so that the output is also a guide to the tool. Deterministic apart from paths and
  * timings: every command names its instant.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs a demonstration on the fictional sample trust in a fresh register in",
         "<data>/demo (wiped first): import, a check for every outcome, a lifecycle story, a",
-        "compliance sweep, a 10,000-row referral log (CSV), and the audit trail verified and signed."},
+        "compliance sweep and the delegates' tasks, a 10,000-row referral log (CSV) audited into",
+        "an HTML report, a scope letter (HTML, PDF), and the audit trail verified and signed."},
     footer = {"", "Examples:", "  entitlement demo", "  entitlement demo --data /tmp/demo-data"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -70,6 +72,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println("   sample trust register files: " + files.toAbsolutePath().normalize());
     out.println(String.format(Locale.ROOT, "   referral log (%,d referrals, CSV): %s",
         DemoScript.LOG_ROWS, log.toAbsolutePath().normalize()));
+    out.println("   its audit report: " + DemoScript.auditReport(log).toAbsolutePath().normalize());
+    out.println("   HV-1003's scope letter: " + DemoScript.letter(log, "html").toAbsolutePath().normalize()
+        + " (and .pdf)");
     DemoScript.nextSteps(demo).forEach(line -> out.println("   " + line));
     out.flush();
     return ExitCodes.OK;

@@ -136,14 +136,29 @@ final class DemoScript {
         "--at", "2026-12-01T11:30:00Z"));
     steps.add(Step.run(ExitCodes.OK, "tasks", "show", DECIDED_TASK));
 
-    steps.add(Step.section("A referral log for retrospective audit",
+    steps.add(Step.section("A referral log, audited as of each request's instant",
         String.format(Locale.ROOT, "%,d plausible referrals by the register's referrers"
-            + " over 2026, most inside a rule of", LOG_ROWS),
-        "their scope and some just outside it, written as CSV (entitlement-adapter-json's LOGS.md).",
-        "The same seed gives the same file; the register is only read."));
+            + " on 1 December 2026, most inside", LOG_ROWS),
+        "a rule of their scope and some just outside it, written as CSV (entitlement-adapter-json's",
+        "LOGS.md), then judged as the check would have judged each one at its own instant: before",
+        "or after the suspension above, the sweep and the delegate's decision (principle 10). The",
+        "report is one HTML page with its charts; the register is only read, and the run leaves",
+        "one audit record."));
     steps.add(Step.run(ExitCodes.OK, "generate-referrals", "--rows", String.valueOf(LOG_ROWS),
-        "--seed", "2026", "--from", "2026-01-01T00:00:00Z", "--to", "2026-12-01T00:00:00Z",
+        "--seed", "2026", "--from", "2026-12-01T08:00:00Z", "--to", "2026-12-02T00:00:00Z",
         "--out", log.toString()));
+    steps.add(Step.run(ExitCodes.OK, "audit", log.toString(), "--format", "html", "--out",
+        auditReport(log).toString(), "--force", "--at", "2026-12-02T09:00:00Z"));
+
+    steps.add(Step.section("The written scope of entitlement",
+        "What the employer gives the referrer (principle 3): HV-1003's scope in plain English,",
+        "with the delegate who granted it, the training it needs and when that expires, the",
+        "supervision lines, validity and review dates, and the statement that it does not entitle",
+        "them to clinically evaluate (principle 11); as HTML and as a PDF."));
+    steps.add(Step.run(ExitCodes.OK, "letter", "HV-1003", "--out", letter(log, "html").toString(),
+        "--force", "--at", "2026-12-02T09:00:00Z"));
+    steps.add(Step.run(ExitCodes.OK, "letter", "HV-1003", "--format", "pdf", "--out",
+        letter(log, "pdf").toString(), "--force", "--at", "2026-12-02T09:00:00Z"));
 
     steps.add(Step.section("The audit trail",
         "Every command and every decision is a record of a hash chain. A checkpoint signed with a",
@@ -151,6 +166,16 @@ final class DemoScript {
     steps.add(Step.run(ExitCodes.OK, "checkpoint"));
     steps.add(Step.run(ExitCodes.OK, "verify-trail"));
     return steps;
+  }
+
+  /** The audit report of the demo's referral log, beside it. */
+  static Path auditReport(Path log) {
+    return log.resolveSibling("audit-report.html");
+  }
+
+  /** HV-1003's scope letter in {@code format} (html or pdf), beside the referral log. */
+  static Path letter(Path log, String format) {
+    return log.resolveSibling("letter-HV-1003." + format);
   }
 
   static List<String> nextSteps(Path demo) {
