@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.irmer.entitlement.core.domain.BodyRegion;
 import org.irmer.entitlement.core.domain.EmployerId;
+import org.irmer.entitlement.core.domain.EntitlementId;
+import org.irmer.entitlement.core.domain.EntitlementStatus;
 import org.irmer.entitlement.core.domain.Modality;
 import org.irmer.entitlement.core.domain.Outcome;
 import org.irmer.entitlement.core.domain.PersonId;
@@ -69,6 +71,27 @@ class RecordedActivityTests {
     assertThat(enough.register.tasks().query(TaskQuery.builder().kind(TaskKind.LOW_ACTIVITY)
         .build())).isEmpty();
     assertThat(active.suspended()).isEmpty();
+  }
+
+  @Test
+  void aYearThatBeganBeforeTheRegisterHeldTheEntitlementIsNotJudgedAndTheNextIs() {
+    TestTrust trust = new TestTrust();
+    PersonId referrer = trust.referrer("R", Profession.NURSE, Regulator.NMC);
+    // Valid from 2024-06-01, first recorded on 2025-01-01 (an import): the year from 2024-06-01
+    // holds no recorded request because the register held none then.
+    trust.entitle(EntitlementId.of("ENT-IMPORTED"), referrer, TestTrust.TRUST_A,
+        EntitlementStatus.ACTIVE, LocalDate.of(2024, 6, 1), LocalDate.of(2027, 5, 31),
+        rule("XR-LIMBS", Modality.PLAIN_RADIOGRAPHY, BodyRegion.LOWER_LIMB).build());
+    TaskQuery lowActivity = TaskQuery.builder().kind(TaskKind.LOW_ACTIVITY).build();
+
+    SweepReport inTheImportedYear = Wiring.sweep(trust.register).sweep(NOW);
+    assertThat(trust.register.tasks().query(lowActivity)).isEmpty();
+    assertThat(inTheImportedYear.tasksRaised()).isEmpty();
+
+    Wiring.sweep(trust.register).sweep(Instant.parse("2026-06-02T09:00:00Z"));
+    assertThat(trust.register.tasks().query(lowActivity)).singleElement()
+        .satisfies(task -> assertThat(task.cause().description()).contains("made 0 requests")
+            .contains("from 2025-06-01 to 2026-05-31"));
   }
 
   private static PersonId entitled(TestTrust trust) {

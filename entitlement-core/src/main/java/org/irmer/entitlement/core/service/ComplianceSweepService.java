@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -492,7 +493,11 @@ public final class ComplianceSweepService implements RunComplianceSweep {
      * the employer's zone), the referrer made no more requests at the employer than the
      * procedures' minimum, which they must exceed. Once per entitlement and year, due the
      * procedures' response days later: each entitlement is decided on by itself, and a successor
-     * after a change of scope, whose predecessor's open tasks the sweep cancels, gets its own.
+     * after a change of scope, whose predecessor's open tasks the sweep cancels, gets its own. A
+     * year that began before the day the register first held the entitlement (in the employer's
+     * zone) is not judged: its requests were made before the register recorded any, so their count
+     * would be a count of nothing, not low activity (an employer moving its register here judges
+     * that year from its old records). The year after is.
      */
     private void raiseLowActivity(
         Entitlement entitlement, PersonId referrer, WrittenProcedures written) {
@@ -502,6 +507,9 @@ public final class ComplianceSweepService implements RunComplianceSweep {
       }
       LocalDate yearFrom = entitlement.validFrom().plusYears(years - 1L);
       LocalDate yearTo = entitlement.validFrom().plusYears(years);
+      if (firstHeldOn(entitlement).isAfter(yearFrom)) {
+        return;
+      }
       ReferralCount count =
           activity.requests(
               referrer,
@@ -527,6 +535,15 @@ public final class ComplianceSweepService implements RunComplianceSweep {
               date.plusDays(written.taskResponseDays())),
           entitlement.version(),
           Optional.empty());
+    }
+
+    /** The day, in the employer's zone, the register recorded the first version of {@code entitlement}. */
+    private LocalDate firstHeldOn(Entitlement entitlement) {
+      Instant first = entitlements.history(entitlement.id()).stream()
+          .map(Entitlement::recordedAt)
+          .min(Comparator.naturalOrder())
+          .orElse(entitlement.recordedAt());
+      return LocalDate.ofInstant(first, employer.zone());
     }
 
     /**

@@ -53,7 +53,8 @@ import org.irmer.entitlement.core.domain.SweepReport;
  *       anniversary, in the employer's zone, counted by {@link
  *       org.irmer.entitlement.core.port.out.ReferralActivity} from the recorded decisions), than
  *       the procedures' {@code minimumRequestsPerYear} raises a {@code LOW_ACTIVITY} task
- *       (principle 6: flagged for review, never suspended).
+ *       (principle 6: flagged for review, never suspended); a year that began before the day the
+ *       register first held the entitlement is not judged, since no request of it was recorded.
  * </ol>
  *
  * <p>Every open application (not decided or withdrawn) at an employer with procedures that has
