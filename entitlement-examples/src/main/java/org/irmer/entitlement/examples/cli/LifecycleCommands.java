@@ -516,7 +516,9 @@ final class LifecycleCommands {
       footer = {"", "Examples:",
           "  entitlement record-audit --as HV-0001 --referrer HV-1003 --from 2026-01-01 --to 2026-03-31 \\",
           "      --sample 20 --criterion justified=true --criterion 'clinical question'=true \\",
-          "      --outcome PASS --next-due 2027-04-01"})
+          "      --outcome PASS",
+          "  (the next audit is due the procedures' audit interval after --reviewed-on unless",
+          "  --next-due names an earlier date)"})
   static final class RecordAudit extends LifecycleCommand {
 
     @Option(names = "--referrer", required = true, paramLabel = "<person>") PersonId referrer;
@@ -546,7 +548,9 @@ final class LifecycleCommands {
     @Option(names = "--reviewed-on", paramLabel = "<date>", description = "The review's date (default: the date of --at).")
     LocalDate reviewedOn;
 
-    @Option(names = "--next-due", required = true, paramLabel = "<date>") LocalDate nextDue;
+    @Option(names = "--next-due", paramLabel = "<date>",
+        description = "When the next audit is due (default: the employer's written procedures' audit interval after --reviewed-on; a later date is refused).")
+    LocalDate nextDue;
 
     @Override
     int run(Session session) {
@@ -556,11 +560,16 @@ final class LifecycleCommands {
       requireEmployer(ports, at);
       PersonId reviewer = reviewedBy != null ? reviewedBy : actor.personId().orElseThrow(() ->
           new CliFailure(ExitCodes.USAGE, "a system actor needs --reviewed-by"));
+      LocalDate reviewed = reviewedOn != null ? reviewedOn : date(session, at);
+      LocalDate due = nextDue != null ? nextDue : ports.employers().currentProcedures(at)
+          .map(written -> written.nextAuditDue(reviewed))
+          .orElseThrow(() -> new CliFailure(ExitCodes.USAGE, "employer " + at
+              + " has no written procedures to take the audit interval from: give --next-due"));
       AuditRecord record = AuditRecord.builder()
           .id(AuditRecordId.of(id != null ? id : "AUD-" + referrer.value() + "-" + to))
           .referrer(referrer).employer(at).periodFrom(from).periodTo(to).sampleSize(sample)
           .putAllCriteria(criteria).outcome(outcome).reviewedBy(reviewer)
-          .reviewedOn(reviewedOn != null ? reviewedOn : date(session, at)).nextDue(nextDue).build();
+          .reviewedOn(reviewed).nextDue(due).build();
       return report("record-audit", session.register().entitlements().recordAudit(record, context(session)));
     }
   }

@@ -98,6 +98,12 @@ class LifecycleIT {
         "2026-06-01", "--to", "2026-11-30", "--sample", "20", "--criterion", "justified=true",
         "--outcome", "PASS", "--next-due", "2027-12-01", "--at", "2026-12-01T09:00:00Z", "--json")
         .expect(0));
+    // Without --next-due the next audit falls due the procedures' interval (two years at RHV)
+    // after the review (principle 10).
+    assertThat(result(register.run("record-audit", "--as", "HV-0001", "--referrer", "HV-1004",
+        "--from", "2026-06-01", "--to", "2026-11-30", "--sample", "20", "--outcome", "PASS",
+        "--reviewed-on", "2026-12-01", "--at", "2026-12-01T09:00:00Z", "--json").expect(0))
+        .toString()).contains("2028-12-01");
     JsonNode feedback = result(register.run("record-feedback", "--as", "HV-0001", "--referrer",
         "HV-1001", "--order", "ORD-77", "--description", "Ottawa rules not met", "--at",
         "2026-12-01T09:00:00Z", "--json").expect(0));
