@@ -1,15 +1,22 @@
 package org.irmer.entitlement.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.irmer.entitlement.core.domain.Application;
+import org.irmer.entitlement.core.domain.ApplicationId;
 import org.irmer.entitlement.core.domain.ApplicationStatus;
+import org.irmer.entitlement.core.domain.ApplicationTimes;
 import org.irmer.entitlement.core.domain.EmployerId;
 import org.irmer.entitlement.core.domain.Entitlement;
 import org.irmer.entitlement.core.domain.EntitlementStatus;
@@ -88,6 +95,7 @@ final class ListCommand extends RegisterCommand {
       }
       case APPLICATIONS -> {
         ArrayNode items = document.putArray("applications");
+        Map<EmployerId, Map<ApplicationId, ApplicationTimes>> timesAt = new HashMap<>();
         for (Person person : ports.people().all()) {
           if (!matches(profession, person)) {
             continue;
@@ -97,10 +105,15 @@ final class ListCommand extends RegisterCommand {
                 || (status != null && !a.status().name().equalsIgnoreCase(status))) {
               continue;
             }
-            Json.put(items.addObject().put("id", a.id().value()).put("applicant", a.applicant().value())
-                .put("employer", a.employer().value()).put("status", a.status().name())
-                .put("version", a.version()), "entitlement", a.entitlement().map(id -> id.value()));
-            lines.add(Words.application(a) + ", by " + person.displayName());
+            ObjectNode item = items.addObject().put("id", a.id().value())
+                .put("applicant", a.applicant().value()).put("employer", a.employer().value())
+                .put("status", a.status().name()).put("version", a.version());
+            Json.put(item, "entitlement", a.entitlement().map(id -> id.value()));
+            Optional<ApplicationTimes> times = Optional.ofNullable(timesAt
+                .computeIfAbsent(a.employer(), at -> byApplication(session, at)).get(a.id()));
+            item.set("times", times.<JsonNode>map(ListCommand::times).orElse(NullNode.getInstance()));
+            lines.add(Words.application(a) + ", by " + person.displayName()
+                + times.map(ListCommand::timesInWords).orElse(""));
           }
         }
       }
@@ -114,6 +127,36 @@ final class ListCommand extends RegisterCommand {
       lines.forEach(out()::println);
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The times of the applications at {@code employer} against its written procedures' targets
+   * (principle 2; {@code ManageApplications.times}), now; none without procedures.
+   */
+  private static Map<ApplicationId, ApplicationTimes> byApplication(Session session,
+      EmployerId employer) {
+    Map<ApplicationId, ApplicationTimes> times = new HashMap<>();
+    session.register().applications().times(employer, session.now())
+        .forEach(each -> times.put(each.application(), each));
+    return times;
+  }
+
+  private static ObjectNode times(ApplicationTimes times) {
+    ObjectNode node = Json.object().put("submittedOn", times.submittedOn().toString());
+    Json.put(node, "decidedOn", times.decidedOn().map(LocalDate::toString));
+    return node.put("workingDays", times.workingDays())
+        .put("workingDaysTarget", times.workingDaysTarget())
+        .put("daysInAll", times.daysInAll()).put("daysInAllTarget", times.daysInAllTarget())
+        .put("withinTargets", times.withinWorkingDaysTarget() && times.withinDaysInAllTarget());
+  }
+
+  private static String timesInWords(ApplicationTimes times) {
+    return "; submitted " + times.submittedOn()
+        + times.decidedOn().map(on -> ", decided " + on).orElse(", waiting") + ": "
+        + times.workingDays() + " working day" + (times.workingDays() == 1 ? "" : "s")
+        + " (target " + times.workingDaysTarget() + "), " + times.daysInAll() + " in all (target "
+        + times.daysInAllTarget() + ")"
+        + (times.withinWorkingDaysTarget() && times.withinDaysInAllTarget() ? "" : ", PAST TARGET");
   }
 
   /**

@@ -43,6 +43,14 @@ class LifecycleIT {
     assertThat(approved.get("changed").get(0).get("state").asText()).isEqualTo("ACTIVE v1");
     assertThat(register.run(Stories.checkKnee("2026-12-01T10:00:00Z")).expect(0).out())
         .contains("rule knee of entitlement E-APP-IT-1");
+    String listed = register.run("list", "applications", "--employer", "RHV", "--json").expect(0)
+        .out();
+    Schemas.assertValid("list.schema.json", listed);
+    assertThat(Register.json(listed).get("applications").findValue("times").toString())
+        .contains("\"decidedOn\":\"2026-12-01\"").contains("\"workingDays\":0")
+        .contains("\"withinTargets\":true");
+    assertThat(register.run("list", "applications", "--employer", "RHV").expect(0).out())
+        .contains("decided 2026-12-01: 0 working days (target 10), 0 in all (target 28)");
 
     Tool.Result suspended = register.run("suspend", "E-APP-IT-1", "--as", "HV-0001", "--cause",
         "incident under review", "--at", "2026-12-01T10:15:00Z").expect(0);
