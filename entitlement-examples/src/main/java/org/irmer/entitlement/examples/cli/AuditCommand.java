@@ -4,11 +4,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
 import org.irmer.entitlement.adapter.json.audit.AuditReportFiles;
@@ -108,17 +106,7 @@ final class AuditCommand extends RegisterCommand {
           : " does not exist"));
     }
     if (out != null) {
-      if (Files.isDirectory(out)) {
-        throw new CliFailure(ExitCodes.CANNOT_CREATE, out + " is a directory");
-      }
-      if (Files.exists(out) && !force) {
-        throw new CliFailure(ExitCodes.CANNOT_CREATE, out
-            + " already exists: give --force to replace it");
-      }
-      if (!Files.isDirectory(directory(out))) {
-        throw new CliFailure(ExitCodes.CANNOT_CREATE, "the directory " + directory(out) + " of "
-            + out + " does not exist");
-      }
+      OutputFile.check(out, force);
     }
   }
 
@@ -156,11 +144,6 @@ final class AuditCommand extends RegisterCommand {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private static Path directory(Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    return parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   @Override
@@ -209,21 +192,14 @@ final class AuditCommand extends RegisterCommand {
       stdout.flush();
       return;
     }
-    Path partial = Files.createTempFile(directory(out), "." + out.getFileName(), ".part");
     try {
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial))) {
-        render(report, file);
-      }
-      try {
-        Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException notAtomic) {
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
-      }
+      OutputFile.write(out, partial -> {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial))) {
+          render(report, file);
+        }
+      });
     } catch (IOException | UncheckedIOException failed) {
       throw new CliFailure(ExitCodes.IO, out + " cannot be written: " + failed.getMessage(), failed);
-    } finally {
-      Files.deleteIfExists(partial);
     }
   }
 

@@ -2,10 +2,7 @@ package org.irmer.entitlement.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -96,18 +93,7 @@ final class GenerateReferralsCommand extends RegisterCommand {
     if (from != null && to != null && !from.isBefore(to)) {
       throw usage("--from " + from + " must be before --to " + to);
     }
-    if (Files.isDirectory(out)) {
-      throw new CliFailure(ExitCodes.CANNOT_CREATE, out + " is a directory");
-    }
-    if (Files.exists(out) && !force) {
-      throw new CliFailure(ExitCodes.CANNOT_CREATE, out
-          + " already exists: give --force to replace it");
-    }
-    Path dir = directory();
-    if (!Files.isDirectory(dir)) {
-      throw new CliFailure(ExitCodes.CANNOT_CREATE, "the directory " + dir + " of " + out
-          + " does not exist");
-    }
+    OutputFile.check(out, force);
   }
 
   private Format named(String text) {
@@ -120,11 +106,6 @@ final class GenerateReferralsCommand extends RegisterCommand {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private Path directory() {
-    Path parent = out.toAbsolutePath().getParent();
-    return parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   @Override
@@ -142,19 +123,17 @@ final class GenerateReferralsCommand extends RegisterCommand {
       throw CliFailure.data(nothingToAimAt.getMessage() + " (import register files first)");
     }
     Map<Aim, Long> aims = new EnumMap<>(Aim.class);
-    Path partial = Files.createTempFile(directory(), "." + out.getFileName(), ".part");
     try {
-      try (LogWriter writer = ReferralLogs.writer(partial, chosen)) {
-        referrals.forEach(row -> {
-          writer.write(row.request());
-          aims.merge(row.aim(), 1L, Long::sum);
-        });
-      }
-      move(partial);
+      OutputFile.write(out, partial -> {
+        try (LogWriter writer = ReferralLogs.writer(partial, chosen)) {
+          referrals.forEach(row -> {
+            writer.write(row.request());
+            aims.merge(row.aim(), 1L, Long::sum);
+          });
+        }
+      });
     } catch (UnreadableLogException failed) {
       throw new CliFailure(ExitCodes.IO, failed.getMessage(), failed);
-    } finally {
-      Files.deleteIfExists(partial);
     }
     if (json) {
       Json.print(out(), summary(options, aims));
@@ -166,14 +145,6 @@ final class GenerateReferralsCommand extends RegisterCommand {
       }
     }
     return ExitCodes.OK;
-  }
-
-  private void move(Path partial) throws IOException {
-    try {
-      Files.move(partial, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException notAtomic) {
-      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private ObjectNode summary(GeneratorOptions options, Map<Aim, Long> aims) {

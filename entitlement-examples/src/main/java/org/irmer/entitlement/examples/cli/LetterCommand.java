@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
 import org.irmer.entitlement.adapter.reports.letter.ScopeLetters;
@@ -68,16 +67,7 @@ final class LetterCommand extends RegisterCommand {
       }
       return;
     }
-    if (Files.isDirectory(out)) {
-      throw new CliFailure(ExitCodes.CANNOT_CREATE, out + " is a directory");
-    }
-    if (Files.exists(out) && !force) {
-      throw new CliFailure(ExitCodes.CANNOT_CREATE, out + " already exists: give --force to replace it");
-    }
-    if (!Files.isDirectory(directory())) {
-      throw new CliFailure(ExitCodes.CANNOT_CREATE, "the directory " + directory() + " of " + out
-          + " does not exist");
-    }
+    OutputFile.check(out, force);
   }
 
   private boolean named(String text) {
@@ -90,11 +80,6 @@ final class LetterCommand extends RegisterCommand {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private Path directory() {
-    Path parent = out.toAbsolutePath().getParent();
-    return parent == null ? Path.of("").toAbsolutePath() : parent;
   }
 
   @Override
@@ -115,8 +100,7 @@ final class LetterCommand extends RegisterCommand {
       out().flush();
       return ExitCodes.OK;
     }
-    Path partial = Files.createTempFile(directory(), ".letter-", ".part");
-    try {
+    OutputFile.write(out, partial -> {
       try (OutputStream file = Files.newOutputStream(partial)) {
         if (pdf) {
           ScopeLetters.pdf(letter, file);
@@ -126,10 +110,7 @@ final class LetterCommand extends RegisterCommand {
       } catch (ScopeLetterException refused) {
         throw failure(refused);
       }
-      Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    });
     out().println("the scope letter of " + letter.referrer().line() + " at " + letter.employer()
         + " (" + letter.employerId() + ") is in " + out + (letter.entitled() ? ""
             : "; it says the referrer may not refer there"));
